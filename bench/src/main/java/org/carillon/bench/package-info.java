@@ -1,0 +1,2 @@
+/** Carillon bench. */
+package org.carillon.bench;

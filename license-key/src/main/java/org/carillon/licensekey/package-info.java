@@ -1,0 +1,2 @@
+/** Carillon license-key. */
+package org.carillon.licensekey;

@@ -1,0 +1,2 @@
+/** Carillon media. */
+package org.carillon.media;

@@ -1,0 +1,2 @@
+/** Carillon pbx. */
+package org.carillon.pbx;

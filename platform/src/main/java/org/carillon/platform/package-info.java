@@ -1,0 +1,2 @@
+/** Carillon platform. */
+package org.carillon.platform;

@@ -1,0 +1,2 @@
+/** Carillon portal. */
+package org.carillon.portal;

@@ -1,0 +1,2 @@
+/** Carillon sip. */
+package org.carillon.sip;
