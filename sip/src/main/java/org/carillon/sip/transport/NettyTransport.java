@@ -1,0 +1,233 @@
+package org.carillon.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP listening point: one UDP socket and one TCP server socket on the same port, plus
+ * outbound TCP connections opened on demand and reused by remote address.
+ *
+ * <p>Threads: {@link #send} may be called from any thread; it never blocks (a full queue drops
+ * the message and fails the returned stage). The {@link InboundListener} is called on Netty
+ * event loops. TLS and WebSocket are a matter of another child pipeline in
+ * {@link #streamInitializer}; {@link #send} fails for them today.
+ */
+public final class NettyTransport implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
+    private static final int BIND_ATTEMPTS = 20;
+
+    private final TransportConfig config;
+    private final InboundListener listener;
+    private final EventLoops loops;
+    private final TransportStats stats = new TransportStats();
+    private final Connections connections;
+    private final ConcurrentMap<Flow, ChannelFuture> connecting = new ConcurrentHashMap<>();
+    private final Bootstrap clientBootstrap;
+    private Channel udp;
+    private Channel tcp;
+
+    private NettyTransport(TransportConfig config, InboundListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.loops = EventLoops.create(config.ioThreads());
+        this.connections = new Connections(config.maxConnections());
+        this.clientBootstrap = new Bootstrap().group(loops.group()).channel(loops.client())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .handler(streamInitializer());
+    }
+
+    /**
+     * Binds UDP and TCP on {@code config.port()} (or on one free port shared by both when it is 0).
+     *
+     * @throws TransportException if the sockets cannot be bound
+     */
+    public static NettyTransport start(TransportConfig config, InboundListener listener) {
+        NettyTransport t = new NettyTransport(config, listener);
+        try {
+            t.bind();
+            return t;
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    private void bind() {
+        Bootstrap udpBootstrap = new Bootstrap().group(loops.group()).channel(loops.datagram())
+                // Netty's default 2 KiB datagram buffer would truncate SIP messages silently.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
+                .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .handler(new DatagramReader(listener, stats, config.maxMessageBytes()));
+        ServerBootstrap tcpBootstrap = new ServerBootstrap().group(loops.group()).channel(loops.server())
+                .option(ChannelOption.SO_BACKLOG, 1_024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
+                .childHandler(streamInitializer());
+        TransportException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            Channel u = udpBootstrap.bind(config.address(), config.port()).syncUninterruptibly().channel();
+            int port = ((InetSocketAddress) u.localAddress()).getPort();
+            ChannelFuture t = tcpBootstrap.bind(config.address(), port).awaitUninterruptibly();
+            if (t.isSuccess()) {
+                udp = u;
+                tcp = t.channel();
+                LOG.info("SIP listening on {}:{} (UDP+TCP, {})", config.address().getHostAddress(), port,
+                        loops.epoll() ? "epoll" : "nio");
+                return;
+            }
+            u.close().syncUninterruptibly();
+            last = new TransportException("cannot bind TCP on port " + port, t.cause());
+            if (config.port() != 0) {
+                break; // a fixed port that is taken will stay taken
+            }
+        }
+        throw last;
+    }
+
+    private WriteBufferWaterMark waterMark() {
+        int high = config.writeHighWaterMark();
+        return new WriteBufferWaterMark(high / 2, high);
+    }
+
+    private ChannelInitializer<Channel> streamInitializer() {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                        .addLast(new StreamFramer(config.maxMessageBytes(), config.maxHeaderBytes()))
+                        .addLast(new StreamHandler(listener, connections, stats, Transport.TCP));
+            }
+        };
+    }
+
+    /** The port both UDP and TCP listen on. */
+    public int port() {
+        return ((InetSocketAddress) udp.localAddress()).getPort();
+    }
+
+    /** The bound UDP address (the sent-by for Via headers this stack writes). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) udp.localAddress();
+    }
+
+    /** The settings this transport runs with. */
+    public TransportConfig config() {
+        return config;
+    }
+
+    /** True when the native epoll transport is in use. */
+    public boolean isEpoll() {
+        return loops.epoll();
+    }
+
+    /** Counters since start. */
+    public TransportCounters counters() {
+        return stats.snapshot();
+    }
+
+    /** Number of open TCP connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Sends one message. UDP goes out of the listening socket; TCP reuses the connection to
+     * {@code flow.remote()} or opens one. Never blocks.
+     *
+     * @return completes when the bytes are written; fails with {@link TransportException} when the
+     *         message was dropped (queue over its high-water mark, connect failure, I/O error)
+     */
+    public CompletionStage<Void> send(Flow flow, byte[] bytes) {
+        return switch (flow.transport()) {
+            case UDP -> write(udp, new DatagramPacket(Unpooled.wrappedBuffer(bytes), flow.remote()));
+            case TCP -> connections.find(flow)
+                    .map(ch -> write(ch, Unpooled.wrappedBuffer(bytes)))
+                    .orElseGet(() -> connectAndWrite(flow, bytes));
+            default -> failed(new TransportException(flow.transport() + " is not supported yet"));
+        };
+    }
+
+    private CompletionStage<Void> connectAndWrite(Flow flow, byte[] bytes) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        ChannelFuture connect = connecting.computeIfAbsent(flow, f -> {
+            ChannelFuture cf = clientBootstrap.connect(f.remote());
+            cf.addListener(done -> connecting.remove(f, cf));
+            return cf;
+        });
+        connect.addListener(done -> {
+            if (done.isSuccess()) {
+                write(connect.channel(), Unpooled.wrappedBuffer(bytes)).whenComplete((v, e) -> {
+                    if (e == null) {
+                        result.complete(null);
+                    } else {
+                        result.completeExceptionally(e);
+                    }
+                });
+            } else {
+                stats.sendDrops.increment();
+                result.completeExceptionally(new TransportException("cannot connect to " + flow, done.cause()));
+            }
+        });
+        return result;
+    }
+
+    private CompletionStage<Void> write(Channel channel, Object message) {
+        if (!channel.isWritable()) {
+            // Bounded queue: a peer that does not read loses messages instead of eating our heap.
+            io.netty.util.ReferenceCountUtil.release(message);
+            stats.sendDrops.increment();
+            return failed(new TransportException("outbound queue full for " + channel.remoteAddress()));
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        channel.writeAndFlush(message).addListener(done -> {
+            if (done.isSuccess()) {
+                stats.sent.increment();
+                result.complete(null);
+            } else {
+                stats.sendDrops.increment();
+                result.completeExceptionally(new TransportException("write failed", done.cause()));
+            }
+        });
+        return result;
+    }
+
+    private static CompletionStage<Void> failed(TransportException e) {
+        return CompletableFuture.failedFuture(e);
+    }
+
+    /** Closes the sockets and every connection, and stops the event loops. Idempotent. */
+    @Override
+    public void close() {
+        connections.closeAll();
+        if (udp != null) {
+            udp.close().syncUninterruptibly();
+        }
+        if (tcp != null) {
+            tcp.close().syncUninterruptibly();
+        }
+        loops.group().shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
