@@ -1,0 +1,148 @@
+package org.carillon.sip.transaction;
+
+import static org.carillon.sip.transaction.TransactionState.ACCEPTED;
+import static org.carillon.sip.transaction.TransactionState.COMPLETED;
+import static org.carillon.sip.transaction.TransactionState.CONFIRMED;
+import static org.carillon.sip.transaction.TransactionState.PROCEEDING;
+import static org.carillon.sip.transaction.TransactionState.TERMINATED;
+
+import java.time.Duration;
+import org.carillon.sip.clock.SipScheduler;
+
+/**
+ * INVITE server transaction, RFC 3261 §17.2.1 as changed by RFC 6026 §7.1 (a 2xx moves to
+ * ACCEPTED for Timer L instead of terminating; the TU retransmits the 2xx itself).
+ *
+ * @param <R> the response type; the machine only reads its status code
+ */
+final class InviteServerMachine<R> extends TransactionMachine {
+
+    /** §17.2.1: send 100 Trying if the TU has not answered within 200 ms. */
+    static final Duration TRYING_DELAY = Duration.ofMillis(200);
+
+    private final ServerActions<R> actions;
+    private R lastProvisional;
+    private R lastFinal;
+    private Duration intervalG;
+
+    InviteServerMachine(SipScheduler scheduler, TimerConfig timers, boolean reliable, ServerActions<R> actions) {
+        super(scheduler, timers, reliable, PROCEEDING);
+        this.actions = actions;
+    }
+
+    /** Arms the 100 Trying timer; call once, after the request was handed to the TU. */
+    synchronized void start() {
+        arm(Timer.TRYING_100, TRYING_DELAY);
+    }
+
+    /** The INVITE arrived again. */
+    synchronized void onRequestRetransmit() {
+        switch (current()) {
+            case PROCEEDING -> {
+                if (lastProvisional != null) {
+                    actions.send(lastProvisional, true);
+                } else {
+                    actions.absorbed();
+                }
+            }
+            case COMPLETED -> actions.send(lastFinal, true);
+            default -> actions.absorbed();
+        }
+    }
+
+    /**
+     * An ACK matched this transaction (i.e. the ACK for a non-2xx final response).
+     *
+     * @return true if the TU should see it (RFC 6026: an ACK in the Accepted state)
+     */
+    synchronized boolean onAck() {
+        switch (current()) {
+            case COMPLETED -> {
+                cancel(Timer.G);
+                cancel(Timer.H);
+                enter(CONFIRMED);
+                arm(Timer.I, timers.timerIorK(reliable));
+                return false;
+            }
+            case ACCEPTED -> {
+                return true;
+            }
+            default -> {
+                actions.absorbed();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The TU's response.
+     *
+     * @throws IllegalStateException if a final response was already sent (a 2xx may be repeated
+     *                               while ACCEPTED, as §13.3.1.4 has the TU do)
+     */
+    synchronized void respond(int status, R response) {
+        TransactionState s = current();
+        if (s == ACCEPTED && status >= 200 && status < 300) {
+            actions.send(response, true);
+            return;
+        }
+        if (s != PROCEEDING) {
+            throw new IllegalStateException("INVITE transaction is " + s + "; cannot send " + status);
+        }
+        cancel(Timer.TRYING_100);
+        if (status < 200) {
+            lastProvisional = response;
+            actions.send(response, false);
+        } else if (status < 300) {
+            enter(ACCEPTED);
+            actions.send(response, false);
+            arm(Timer.L, timers.transactionTimeout());
+        } else {
+            lastFinal = response;
+            enter(COMPLETED);
+            actions.send(response, false);
+            if (!reliable) {
+                intervalG = timers.t1();
+                arm(Timer.G, intervalG);
+            }
+            arm(Timer.H, timers.transactionTimeout());
+        }
+    }
+
+    synchronized void onTransportError() {
+        if (current() == TERMINATED) {
+            return;
+        }
+        actions.transportFailed();
+        enter(TERMINATED);
+    }
+
+    @Override
+    protected void fire(Timer timer) {
+        switch (timer) {
+            case TRYING_100 -> {
+                if (current() == PROCEEDING && lastProvisional == null) {
+                    actions.sendTrying();
+                }
+            }
+            case G -> {
+                if (current() == COMPLETED) {
+                    actions.send(lastFinal, true);
+                    intervalG = timers.doubledCapped(intervalG);
+                    arm(Timer.G, intervalG);
+                }
+            }
+            case H -> {
+                actions.timedOut();
+                enter(TERMINATED);
+            }
+            case I, L -> enter(TERMINATED);
+            default -> throw new IllegalStateException("timer " + timer + " is not an INVITE server timer");
+        }
+    }
+
+    @Override
+    protected void onTerminated() {
+        actions.terminated();
+    }
+}

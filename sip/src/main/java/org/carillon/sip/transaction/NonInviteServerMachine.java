@@ -1,0 +1,75 @@
+package org.carillon.sip.transaction;
+
+import static org.carillon.sip.transaction.TransactionState.COMPLETED;
+import static org.carillon.sip.transaction.TransactionState.PROCEEDING;
+import static org.carillon.sip.transaction.TransactionState.TERMINATED;
+import static org.carillon.sip.transaction.TransactionState.TRYING;
+
+import org.carillon.sip.clock.SipScheduler;
+
+/**
+ * Non-INVITE server transaction, RFC 3261 §17.2.2: absorbs request retransmissions (re-sending
+ * the last response once there is one) until Timer J.
+ *
+ * @param <R> the response type; the machine only reads its status code
+ */
+final class NonInviteServerMachine<R> extends TransactionMachine {
+
+    private final ServerActions<R> actions;
+    private R last;
+
+    NonInviteServerMachine(SipScheduler scheduler, TimerConfig timers, boolean reliable, ServerActions<R> actions) {
+        super(scheduler, timers, reliable, TRYING);
+        this.actions = actions;
+    }
+
+    synchronized void onRequestRetransmit() {
+        if (last != null && current() != TERMINATED) {
+            actions.send(last, true);
+        } else {
+            actions.absorbed(); // Trying: §17.2.2 says discard
+        }
+    }
+
+    /**
+     * The TU's response.
+     *
+     * @throws IllegalStateException if a final response was already sent
+     */
+    synchronized void respond(int status, R response) {
+        TransactionState s = current();
+        if (s != TRYING && s != PROCEEDING) {
+            throw new IllegalStateException("transaction is " + s + "; cannot send " + status);
+        }
+        last = response;
+        if (status < 200) {
+            enter(PROCEEDING);
+            actions.send(response, false);
+            return;
+        }
+        enter(COMPLETED);
+        actions.send(response, false);
+        arm(Timer.J, timers.timerJ(reliable));
+    }
+
+    synchronized void onTransportError() {
+        if (current() == TERMINATED) {
+            return;
+        }
+        actions.transportFailed();
+        enter(TERMINATED);
+    }
+
+    @Override
+    protected void fire(Timer timer) {
+        if (timer != Timer.J) {
+            throw new IllegalStateException("timer " + timer + " is not a non-INVITE server timer");
+        }
+        enter(TERMINATED);
+    }
+
+    @Override
+    protected void onTerminated() {
+        actions.terminated();
+    }
+}
