@@ -1,2 +1,0 @@
-/** Carillon pbx. */
-package org.carillon.pbx;

@@ -1,2 +1,0 @@
-/** Carillon platform. */
-package org.carillon.platform;

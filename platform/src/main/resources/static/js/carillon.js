@@ -1,0 +1,23 @@
+// Shared page behaviour: CSRF header on htmx requests, the "Show side menu" toggle.
+document.addEventListener('DOMContentLoaded', () => {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    document.body.addEventListener('htmx:configRequest', (e) => {
+      e.detail.headers[header.content] = token.content;
+    });
+  }
+  document.querySelectorAll('[data-toggle-sidebar]').forEach((button) => {
+    const apply = (hidden) => {
+      document.body.classList.toggle('sidebar-hidden', hidden);
+      button.setAttribute('aria-pressed', String(!hidden));
+      button.textContent = hidden ? 'Show side menu' : 'Hide side menu';
+    };
+    apply(localStorage.getItem('carillon.sidebarHidden') === 'true');
+    button.addEventListener('click', () => {
+      const hidden = !document.body.classList.contains('sidebar-hidden');
+      localStorage.setItem('carillon.sidebarHidden', String(hidden));
+      apply(hidden);
+    });
+  });
+});

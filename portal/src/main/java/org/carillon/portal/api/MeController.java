@@ -1,0 +1,31 @@
+package org.carillon.portal.api;
+
+import org.carillon.platform.account.AccountStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code GET /api/v1/me}: the signed-in portal account. */
+@RestController
+@RequestMapping("/api/v1")
+public class MeController {
+    private final AccountStore accounts;
+
+    public MeController(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The signed-in account. */
+    public record Me(String email, String firstName, String lastName, String role) {
+    }
+
+    @GetMapping("/me")
+    public Me me(Authentication authentication) {
+        var account = accounts.findByEmail(authentication.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        return new Me(account.email(), account.firstName(), account.lastName(), account.role());
+    }
+}

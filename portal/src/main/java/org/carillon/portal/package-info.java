@@ -1,2 +1,0 @@
-/** Carillon portal. */
-package org.carillon.portal;
