@@ -1,0 +1,191 @@
+package org.carillon.sip.message;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A header field name, matched case-insensitively and with compact forms resolved (RFC 3261
+ * §7.3.1, §7.3.3): {@code v}, {@code VIA} and {@code Via} are the same name. Known names are
+ * constants; others are created by {@link #of(String)}. Immutable and thread-safe.
+ */
+public final class HeaderName {
+    private static final HeaderName[] TABLE = new HeaderName[512]; // open addressing, by lower-case hash
+    private static final String[] KEYS = new String[TABLE.length];
+    private static int knownCount;
+
+    public static final HeaderName VIA = known("Via", 'v');
+    public static final HeaderName FROM = known("From", 'f');
+    public static final HeaderName TO = known("To", 't');
+    public static final HeaderName CALL_ID = known("Call-ID", 'i');
+    public static final HeaderName CSEQ = known("CSeq", (char) 0);
+    public static final HeaderName MAX_FORWARDS = known("Max-Forwards", (char) 0);
+    public static final HeaderName CONTACT = known("Contact", 'm');
+    public static final HeaderName ROUTE = known("Route", (char) 0);
+    public static final HeaderName RECORD_ROUTE = known("Record-Route", (char) 0);
+    public static final HeaderName CONTENT_LENGTH = known("Content-Length", 'l');
+    public static final HeaderName CONTENT_TYPE = known("Content-Type", 'c');
+    public static final HeaderName CONTENT_ENCODING = known("Content-Encoding", 'e');
+    public static final HeaderName EXPIRES = known("Expires", (char) 0);
+    public static final HeaderName MIN_EXPIRES = known("Min-Expires", (char) 0);
+    public static final HeaderName SUBJECT = known("Subject", 's');
+    public static final HeaderName SUPPORTED = known("Supported", 'k');
+    public static final HeaderName REQUIRE = known("Require", (char) 0);
+    public static final HeaderName PROXY_REQUIRE = known("Proxy-Require", (char) 0);
+    public static final HeaderName UNSUPPORTED = known("Unsupported", (char) 0);
+    public static final HeaderName ALLOW = known("Allow", (char) 0);
+    public static final HeaderName ACCEPT = known("Accept", (char) 0);
+    public static final HeaderName AUTHORIZATION = known("Authorization", (char) 0);
+    public static final HeaderName PROXY_AUTHORIZATION = known("Proxy-Authorization", (char) 0);
+    public static final HeaderName WWW_AUTHENTICATE = known("WWW-Authenticate", (char) 0);
+    public static final HeaderName PROXY_AUTHENTICATE = known("Proxy-Authenticate", (char) 0);
+    public static final HeaderName AUTHENTICATION_INFO = known("Authentication-Info", (char) 0);
+    public static final HeaderName EVENT = known("Event", 'o');
+    public static final HeaderName ALLOW_EVENTS = known("Allow-Events", 'u');
+    public static final HeaderName SUBSCRIPTION_STATE = known("Subscription-State", (char) 0);
+    public static final HeaderName REFER_TO = known("Refer-To", 'r');
+    public static final HeaderName REFERRED_BY = known("Referred-By", 'b');
+    public static final HeaderName SESSION_EXPIRES = known("Session-Expires", 'x');
+    public static final HeaderName USER_AGENT = known("User-Agent", (char) 0);
+    public static final HeaderName SERVER = known("Server", (char) 0);
+    public static final HeaderName DATE = known("Date", (char) 0);
+    public static final HeaderName RETRY_AFTER = known("Retry-After", (char) 0);
+    public static final HeaderName TIMESTAMP = known("Timestamp", (char) 0);
+    public static final HeaderName REASON = known("Reason", (char) 0);
+    public static final HeaderName WARNING = known("Warning", (char) 0);
+    public static final HeaderName PATH = known("Path", (char) 0);
+    public static final HeaderName RSEQ = known("RSeq", (char) 0);
+    public static final HeaderName RACK = known("RAck", (char) 0);
+    public static final HeaderName ACCEPT_CONTACT = known("Accept-Contact", 'a');
+    public static final HeaderName REJECT_CONTACT = known("Reject-Contact", 'j');
+    public static final HeaderName REQUEST_DISPOSITION = known("Request-Disposition", 'd');
+    public static final HeaderName IDENTITY = known("Identity", 'y');
+    public static final HeaderName MIME_VERSION = known("MIME-Version", (char) 0);
+    public static final HeaderName CONTENT_DISPOSITION = known("Content-Disposition", (char) 0);
+    public static final HeaderName P_ASSERTED_IDENTITY = known("P-Asserted-Identity", (char) 0);
+
+    private final String name;
+    private final String lower;
+    private final char compact;
+    private final boolean known;
+    private final byte[] wirePrefix; // "Name: " for the writer
+
+    private HeaderName(String name, char compact, boolean known) {
+        this.name = name;
+        this.wirePrefix = (name + ": ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.lower = name.toLowerCase(Locale.ROOT);
+        this.compact = compact;
+        this.known = known;
+    }
+
+    private static HeaderName known(String name, char compact) {
+        HeaderName h = new HeaderName(name, compact, true);
+        put(h.lower, h);
+        if (compact != 0) {
+            put(String.valueOf(compact), h);
+        }
+        knownCount++;
+        return h;
+    }
+
+    private static void put(String key, HeaderName h) {
+        int i = hash(key) & (TABLE.length - 1);
+        while (TABLE[i] != null) {
+            i = (i + 1) & (TABLE.length - 1);
+        }
+        TABLE[i] = h;
+        KEYS[i] = key;
+    }
+
+    private static int hash(CharSequence lowerKey) {
+        int h = 0;
+        for (int i = 0; i < lowerKey.length(); i++) {
+            h = 31 * h + lowerKey.charAt(i);
+        }
+        return h ^ (h >>> 9);
+    }
+
+    /**
+     * The name for {@code text}: a known constant when {@code text} is a known full or compact
+     * name in any case, otherwise a new unknown name that keeps {@code text}'s spelling.
+     */
+    public static HeaderName of(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int i = hash(lower) & (TABLE.length - 1);
+        while (TABLE[i] != null) {
+            if (KEYS[i].equals(lower)) {
+                return TABLE[i];
+            }
+            i = (i + 1) & (TABLE.length - 1);
+        }
+        return new HeaderName(text, (char) 0, false);
+    }
+
+    /** Looks a name up from wire bytes without allocating when it is known; else creates one. */
+    static HeaderName of(byte[] b, int off, int len) {
+        int h = 0;
+        for (int k = 0; k < len; k++) {
+            h = 31 * h + lower(b[off + k]);
+        }
+        h ^= h >>> 9;
+        int i = h & (TABLE.length - 1);
+        while (TABLE[i] != null) {
+            String key = KEYS[i];
+            if (key.length() == len && matches(key, b, off)) {
+                return TABLE[i];
+            }
+            i = (i + 1) & (TABLE.length - 1);
+        }
+        return new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1), (char) 0, false);
+    }
+
+    private static boolean matches(String key, byte[] b, int off) {
+        for (int k = 0; k < key.length(); k++) {
+            if (key.charAt(k) != lower(b[off + k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lower(byte c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c & 0xff;
+    }
+
+    /** The canonical spelling for known names ({@code Call-ID}), else the spelling first seen. */
+    public String name() {
+        return name;
+    }
+
+    /** The compact form (RFC 3261 §7.3.3), if the name has one. */
+    public Optional<Character> compactForm() {
+        return compact == 0 ? Optional.empty() : Optional.of(compact);
+    }
+
+    /** Whether this is one of the constants of this class. */
+    public boolean isKnown() {
+        return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof HeaderName h && !known && !h.known && lower.equals(h.lower));
+    }
+
+    @Override
+    public int hashCode() {
+        return lower.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    byte[] wirePrefix() {
+        return wirePrefix;
+    }
+
+    static int knownCount() {
+        return knownCount;
+    }
+}

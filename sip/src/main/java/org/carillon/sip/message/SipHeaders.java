@@ -1,0 +1,311 @@
+package org.carillon.sip.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The header fields of one message, in wire order, with multiple fields of one name kept apart
+ * (RFC 3261 §7.3.1). Parsed values stay as slices of the received bytes until read, so a proxy
+ * that forwards a message only decodes the headers it touches.
+ *
+ * <p>Values are strings with folding replaced by a single SP; names compare by
+ * {@link HeaderName}. Not thread-safe: a message belongs to one thread at a time.
+ */
+public final class SipHeaders {
+    private static final int INITIAL = 16;
+
+    private byte[] src;           // wire bytes of a parsed message, or null
+    private HeaderName[] names = new HeaderName[INITIAL];
+    private int[] starts = new int[INITIAL]; // value slice in src; -1 when values[i] is authoritative
+    private int[] ends = new int[INITIAL];
+    private boolean[] folded = new boolean[INITIAL];
+    private String[] values = new String[INITIAL];
+    private Object[] typed = new Object[INITIAL];
+    private int size;
+
+    /** An empty header list for building a message. */
+    public SipHeaders() {
+    }
+
+    SipHeaders(byte[] src) {
+        this.src = src;
+    }
+
+    /** Number of header fields (lines). */
+    public int size() {
+        return size;
+    }
+
+    /** Name of field {@code i} (0-based, wire order). */
+    public HeaderName name(int i) {
+        check(i);
+        return names[i];
+    }
+
+    /** Value of field {@code i}, unfolded and trimmed. */
+    public String value(int i) {
+        check(i);
+        String v = values[i];
+        if (v == null) {
+            v = decode(i);
+            values[i] = v;
+        }
+        return v;
+    }
+
+    private String decode(int i) {
+        int s = starts[i];
+        int e = ends[i];
+        if (!folded[i]) {
+            return new String(src, s, e - s, StandardCharsets.UTF_8);
+        }
+        // RFC 3261 §7.3.1: folding (CRLF followed by SP/HTAB) is replaced by one SP
+        byte[] out = new byte[e - s];
+        int n = 0;
+        for (int p = s; p < e; p++) {
+            byte c = src[p];
+            if (c == '\r' || c == '\n') {
+                while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t')) {
+                    n--;
+                }
+                while (p + 1 < e && (src[p + 1] == '\n' || src[p + 1] == ' ' || src[p + 1] == '\t')) {
+                    p++;
+                }
+                out[n++] = ' ';
+            } else {
+                out[n++] = c;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** Index of the first field named {@code name}, or -1. */
+    public int indexOf(HeaderName name) {
+        return indexOf(name, 0);
+    }
+
+    /** Index of the first field named {@code name} at or after {@code from}, or -1. */
+    public int indexOf(HeaderName name, int from) {
+        for (int i = from; i < size; i++) {
+            if (names[i] == name || names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a field named {@code name} is present. */
+    public boolean contains(HeaderName name) {
+        return indexOf(name) >= 0;
+    }
+
+    /** How many fields are named {@code name}. */
+    public int count(HeaderName name) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The value of the first field named {@code name}. */
+    public Optional<String> first(HeaderName name) {
+        int i = indexOf(name);
+        return i < 0 ? Optional.empty() : Optional.of(value(i));
+    }
+
+    /** The value of the first field named {@code name} (full or compact, any case). */
+    public Optional<String> first(String name) {
+        return first(HeaderName.of(name));
+    }
+
+    /** The values of all fields named {@code name}, in order (not split at commas). */
+    public List<String> all(HeaderName name) {
+        List<String> out = new ArrayList<>(2);
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                out.add(value(i));
+            }
+        }
+        return out;
+    }
+
+    /** Calls {@code action} with each name and value in wire order. */
+    public void forEach(BiConsumer<HeaderName, String> action) {
+        for (int i = 0; i < size; i++) {
+            action.accept(names[i], value(i));
+        }
+    }
+
+    /** Appends a field. */
+    public void add(HeaderName name, String value) {
+        insert(size, name, value);
+    }
+
+    /**
+     * Inserts a field before the first field of the same name (so it becomes the "top" one, as
+     * for a new Via or Record-Route), or appends it if there is none.
+     */
+    public void addFirst(HeaderName name, String value) {
+        int i = indexOf(name);
+        insert(i < 0 ? size : i, name, value);
+    }
+
+    /** Replaces all fields named {@code name} by one with {@code value} (where the first was). */
+    public void set(HeaderName name, String value) {
+        int i = indexOf(name);
+        if (i < 0) {
+            add(name, value);
+            return;
+        }
+        replace(i, value);
+        int j;
+        while ((j = indexOf(name, i + 1)) >= 0) {
+            remove(j);
+        }
+    }
+
+    /** Replaces the value of field {@code i}. */
+    public void replace(int i, String value) {
+        check(i);
+        checkValue(value);
+        starts[i] = -1;
+        values[i] = value;
+        typed[i] = null;
+    }
+
+    /** Removes field {@code i}. */
+    public void remove(int i) {
+        check(i);
+        int tail = size - i - 1;
+        System.arraycopy(names, i + 1, names, i, tail);
+        System.arraycopy(starts, i + 1, starts, i, tail);
+        System.arraycopy(ends, i + 1, ends, i, tail);
+        System.arraycopy(folded, i + 1, folded, i, tail);
+        System.arraycopy(values, i + 1, values, i, tail);
+        System.arraycopy(typed, i + 1, typed, i, tail);
+        size--;
+        names[size] = null;
+        values[size] = null;
+        typed[size] = null;
+    }
+
+    /** Removes all fields named {@code name}; returns how many were removed. */
+    public int removeAll(HeaderName name) {
+        int n = 0;
+        int i;
+        while ((i = indexOf(name)) >= 0) {
+            remove(i);
+            n++;
+        }
+        return n;
+    }
+
+    /** A deep copy (sharing the immutable wire bytes). */
+    public SipHeaders copy() {
+        SipHeaders h = new SipHeaders(src);
+        h.names = names.clone();
+        h.starts = starts.clone();
+        h.ends = ends.clone();
+        h.folded = folded.clone();
+        h.values = values.clone();
+        h.typed = typed.clone();
+        h.size = size;
+        return h;
+    }
+
+    private void insert(int at, HeaderName name, String value) {
+        checkValue(value);
+        grow();
+        int tail = size - at;
+        System.arraycopy(names, at, names, at + 1, tail);
+        System.arraycopy(starts, at, starts, at + 1, tail);
+        System.arraycopy(ends, at, ends, at + 1, tail);
+        System.arraycopy(folded, at, folded, at + 1, tail);
+        System.arraycopy(values, at, values, at + 1, tail);
+        System.arraycopy(typed, at, typed, at + 1, tail);
+        names[at] = name;
+        starts[at] = -1;
+        ends[at] = 0;
+        folded[at] = false;
+        values[at] = value;
+        typed[at] = null;
+        size++;
+    }
+
+    private static void checkValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                throw new IllegalArgumentException("header value must not contain CR, LF or NUL");
+            }
+        }
+    }
+
+    /** Parser entry: appends a raw slice of the wire bytes. */
+    void addRaw(HeaderName name, int start, int end, boolean isFolded) {
+        grow();
+        names[size] = name;
+        starts[size] = start;
+        ends[size] = end;
+        folded[size] = isFolded;
+        size++;
+    }
+
+    private void grow() {
+        if (size == names.length) {
+            int n = size * 2;
+            names = Arrays.copyOf(names, n);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            folded = Arrays.copyOf(folded, n);
+            values = Arrays.copyOf(values, n);
+            typed = Arrays.copyOf(typed, n);
+        }
+    }
+
+    private void check(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+    }
+
+    /** Appends field {@code i} of {@code other} (value and any parsed form). */
+    void addCopy(SipHeaders other, int i) {
+        insert(size, other.names[i], other.value(i));
+        typed[size - 1] = other.typed[i];
+    }
+
+    // --- package-private access for typed views and the writer ---
+
+    Object typed(int i) {
+        return typed[i];
+    }
+
+    void typed(int i, Object value) {
+        typed[i] = value;
+    }
+
+    /** Whether field {@code i} can be written by copying wire bytes. */
+    boolean isRawSlice(int i) {
+        return starts[i] >= 0 && !folded[i];
+    }
+
+    byte[] src() {
+        return src;
+    }
+
+    int start(int i) {
+        return starts[i];
+    }
+
+    int end(int i) {
+        return ends[i];
+    }
+}

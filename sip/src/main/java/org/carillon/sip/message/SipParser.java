@@ -1,0 +1,406 @@
+package org.carillon.sip.message;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.carillon.sip.syntax.Chars;
+import org.carillon.sip.syntax.SipParseException;
+
+/**
+ * Parses one SIP message from bytes (RFC 3261 §7, §25). One pass over the start line and the
+ * header lines records each field as a slice of the input; the routing headers are then parsed
+ * and validated as {@link ParseMode} says, the rest on first access.
+ *
+ * <p>The body is the {@code Content-Length} bytes after the empty line; bytes beyond it are
+ * ignored and a missing Content-Length means "the rest of the datagram" (§18.3). For streams, cut
+ * the message out with {@link Framing} first.
+ *
+ * <p>Immutable and thread-safe; share one instance. Every failure is a {@link SipParseException}
+ * with a status hint; no other exception escapes for any input.
+ */
+public final class SipParser {
+    private static final SipParser WIRE_DEFAULT = new SipParser(ParseMode.WIRE, SipParserLimits.DEFAULTS);
+
+    private final ParseMode mode;
+    private final SipParserLimits limits;
+
+    /** A parser with the given mode and limits. */
+    public SipParser(ParseMode mode, SipParserLimits limits) {
+        this.mode = Objects.requireNonNull(mode);
+        this.limits = Objects.requireNonNull(limits);
+    }
+
+    /** The shared parser in {@link ParseMode#WIRE} with {@link SipParserLimits#DEFAULTS}. */
+    public static SipParser wireDefault() {
+        return WIRE_DEFAULT;
+    }
+
+    /** This parser's mode. */
+    public ParseMode mode() {
+        return mode;
+    }
+
+    /** This parser's limits. */
+    public SipParserLimits limits() {
+        return limits;
+    }
+
+    /** Parses all of {@code data}; see {@link #parse(byte[], int, int)}. */
+    public SipMessage parse(byte[] data) {
+        return parse(data, 0, data.length);
+    }
+
+    /**
+     * Parses the readable bytes of {@code buf} without moving its reader index. The bytes are
+     * copied, so the buffer may be released afterwards.
+     *
+     * @throws SipParseException if the bytes are not one valid message
+     */
+    public SipMessage parse(ByteBuf buf) {
+        int len = buf.readableBytes();
+        if (len > limits.maxMessageBytes()) {
+            throw tooLarge("message of " + len + " bytes");
+        }
+        byte[] copy = new byte[len];
+        buf.getBytes(buf.readerIndex(), copy);
+        return parse(copy, 0, len);
+    }
+
+    /**
+     * Parses {@code data[offset, offset+length)}. The message keeps referring to {@code data}
+     * (values are decoded lazily), so the caller must not change those bytes afterwards.
+     *
+     * @throws SipParseException        if the bytes are not one valid message
+     * @throws IndexOutOfBoundsException if the range is outside {@code data}
+     */
+    public SipMessage parse(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        if (length > limits.maxMessageBytes()) {
+            throw tooLarge("message of " + length + " bytes");
+        }
+        return new Run(data, offset, offset + length).message();
+    }
+
+    static SipParseException tooLarge(String what) {
+        return new SipParseException(SipParseException.MESSAGE_TOO_LARGE, what + " exceeds the limit");
+    }
+
+    /** State of one parse. */
+    private final class Run {
+        private final byte[] b;
+        private final int end;
+        private int p;
+        private final SipHeaders h;
+        private int viaCount, fromCount, toCount, callIdCount, cseqCount, maxForwardsCount, contentLengthCount;
+
+        Run(byte[] b, int start, int end) {
+            this.b = b;
+            this.end = end;
+            this.p = start;
+            this.h = new SipHeaders(b);
+        }
+
+        SipMessage message() {
+            // §7.5: CRLFs before the start line are ignored (keep-alives on streams)
+            while (p < end && (b[p] == '\r' || b[p] == '\n')) {
+                p++;
+            }
+            if (p >= end) {
+                throw SipParseException.bad("empty message");
+            }
+            int lf = lineFeed(p);
+            int lineEnd = lf > p && b[lf - 1] == '\r' ? lf - 1 : lf;
+            if (lineEnd == lf && mode == ParseMode.STRICT) {
+                throw SipParseException.bad("start line not ended by CRLF");
+            }
+            SipMessage m = isStatusLine(p, lineEnd) ? statusLine(p, lineEnd) : requestLine(p, lineEnd);
+            p = lf + 1;
+            boolean terminated = headerLines();
+            body(m, terminated);
+            if (mode != ParseMode.LENIENT) {
+                validate(m);
+            }
+            return m;
+        }
+
+        private int lineFeed(int from) {
+            int max = Math.min(end, from + limits.maxLineBytes() + 2);
+            for (int i = from; i < max; i++) {
+                if (b[i] == '\n') {
+                    return i;
+                }
+            }
+            if (max < end) {
+                throw tooLarge("start line");
+            }
+            throw SipParseException.bad("start line not terminated");
+        }
+
+        private boolean isStatusLine(int s, int e) {
+            return e - s >= 4 && (b[s] | 0x20) == 's' && (b[s + 1] | 0x20) == 'i' && (b[s + 2] | 0x20) == 'p'
+                    && b[s + 3] == '/';
+        }
+
+        /** "SIP" "/" 1*DIGIT "." 1*DIGIT, "SIP" case-insensitive (§7.1); 505 for another version. */
+        private void version(int s, int e) {
+            if (!isStatusLine(s, e)) {
+                throw SipParseException.bad("bad SIP version");
+            }
+            if (e - s == 7 && b[s + 4] == '2' && b[s + 5] == '.' && b[s + 6] == '0') {
+                return;
+            }
+            int dot = 0;
+            for (int i = s + 4; i < e; i++) {
+                if (b[i] == '.') {
+                    dot++;
+                } else if (b[i] < '0' || b[i] > '9') {
+                    throw SipParseException.bad("bad SIP version");
+                }
+            }
+            if (dot != 1 || b[s + 4] == '.' || b[e - 1] == '.') {
+                throw SipParseException.bad("bad SIP version");
+            }
+            throw new SipParseException(SipParseException.VERSION_NOT_SUPPORTED, "SIP version not supported");
+        }
+
+        private int spaces(int i, int e) {
+            int start = i;
+            while (i < e && b[i] == ' ') {
+                i++;
+            }
+            if (i == start || (i - start > 1 && mode == ParseMode.STRICT)) {
+                throw SipParseException.bad("bad separator in start line");
+            }
+            return i;
+        }
+
+        private SipResponse statusLine(int s, int e) {
+            int v = s;
+            while (v < e && b[v] != ' ') {
+                v++;
+            }
+            version(s, v);
+            int c = spaces(v, e);
+            if (e - c < 3 || !digit(b[c]) || !digit(b[c + 1]) || !digit(b[c + 2]) || (e > c + 3 && b[c + 3] != ' ')) {
+                throw SipParseException.bad("bad status code");
+            }
+            int code = (b[c] - '0') * 100 + (b[c + 1] - '0') * 10 + (b[c + 2] - '0');
+            if (code < 100) {
+                throw SipParseException.bad("bad status code");
+            }
+            int r = c + 3;
+            if (r == e) {
+                if (mode == ParseMode.STRICT) {
+                    throw SipParseException.bad("missing SP after status code");
+                }
+            } else {
+                r++;
+            }
+            for (int i = r; i < e; i++) {
+                int x = b[i] & 0xff;
+                if ((x < 0x20 && x != '\t') || x == 0x7f) {
+                    throw SipParseException.bad("control character in reason phrase");
+                }
+            }
+            return new SipResponse(h, code, new String(b, r, e - r, StandardCharsets.UTF_8));
+        }
+
+        private SipRequest requestLine(int s, int e) {
+            int m = s;
+            while (m < e && Chars.isToken(b[m])) {
+                m++;
+            }
+            if (m == s || m >= e || b[m] != ' ') {
+                throw SipParseException.bad("bad method");
+            }
+            String method = SipMethod.of(b, s, m - s);
+            int u = spaces(m, e);
+            int ue = u;
+            while (ue < e && b[ue] != ' ') {
+                int x = b[ue] & 0xff;
+                if (x <= 0x20 || x >= 0x7f) {
+                    throw SipParseException.bad("bad character in Request-URI");
+                }
+                ue++;
+            }
+            if (ue == u || ue >= e) {
+                throw SipParseException.bad("bad Request-URI");
+            }
+            int v = spaces(ue, e);
+            int ve = e;
+            if (mode != ParseMode.STRICT) {
+                while (ve > v && b[ve - 1] == ' ') { // RFC 4475 §3.1.2.10 allows ignoring these
+                    ve--;
+                }
+            }
+            version(v, ve);
+            return new SipRequest(h, method, new String(b, u, ue - u, StandardCharsets.ISO_8859_1));
+        }
+
+        /** Reads header fields up to the empty line; returns false if the input ended first. */
+        private boolean headerLines() {
+            int count = 0;
+            while (p < end) {
+                byte c = b[p];
+                if (c == '\r') {
+                    if (p + 1 < end && b[p + 1] == '\n') {
+                        p += 2;
+                        return true;
+                    }
+                    throw SipParseException.bad("CR without LF");
+                }
+                if (c == '\n') {
+                    if (mode == ParseMode.STRICT) {
+                        throw SipParseException.bad("bare LF");
+                    }
+                    p++;
+                    return true;
+                }
+                if (++count > limits.maxHeaderCount()) {
+                    throw tooLarge("header count");
+                }
+                field();
+            }
+            return false;
+        }
+
+        private void field() {
+            int ns = p;
+            while (p < end && Chars.isToken(b[p])) {
+                p++;
+            }
+            int ne = p;
+            if (ne == ns) {
+                throw SipParseException.bad("bad header name");
+            }
+            while (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                p++;
+            }
+            if (p >= end || b[p] != ':') {
+                throw SipParseException.bad("header without colon");
+            }
+            p++;
+            int vs = -1;
+            int ve = -1;
+            boolean folded = false;
+            int max = ns + limits.maxLineBytes();
+            while (true) {
+                if (p >= end) {
+                    throw SipParseException.bad("header line not terminated");
+                }
+                if (p > max) {
+                    throw tooLarge("header line");
+                }
+                int x = b[p] & 0xff;
+                if (x == '\r' || x == '\n') {
+                    if (x == '\r') {
+                        if (p + 1 >= end || b[p + 1] != '\n') {
+                            throw SipParseException.bad("CR without LF");
+                        }
+                        p += 2;
+                    } else {
+                        if (mode == ParseMode.STRICT) {
+                            throw SipParseException.bad("bare LF");
+                        }
+                        p++;
+                    }
+                    if (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                        folded |= vs >= 0; // §7.3.1 continuation line
+                        continue;
+                    }
+                    break;
+                }
+                if (x != ' ' && x != '\t') {
+                    if (x < 0x20 || x == 0x7f) {
+                        throw SipParseException.bad("control character in header value");
+                    }
+                    if (vs < 0) {
+                        vs = p;
+                    }
+                    ve = p + 1;
+                }
+                p++;
+            }
+            if (vs < 0) {
+                vs = ve = p;
+            }
+            HeaderName name = HeaderName.of(b, ns, ne - ns);
+            count(name);
+            h.addRaw(name, vs, ve, folded);
+        }
+
+        private void count(HeaderName n) {
+            if (n == HeaderName.VIA) {
+                viaCount++;
+            } else if (n == HeaderName.FROM) {
+                fromCount++;
+            } else if (n == HeaderName.TO) {
+                toCount++;
+            } else if (n == HeaderName.CALL_ID) {
+                callIdCount++;
+            } else if (n == HeaderName.CSEQ) {
+                cseqCount++;
+            } else if (n == HeaderName.MAX_FORWARDS) {
+                maxForwardsCount++;
+            } else if (n == HeaderName.CONTENT_LENGTH) {
+                contentLengthCount++;
+            }
+        }
+
+        private void body(SipMessage m, boolean terminated) {
+            if (!terminated && mode == ParseMode.STRICT) {
+                throw SipParseException.bad("no empty line after the headers");
+            }
+            int available = end - p;
+            if (contentLengthCount > 1 && mode != ParseMode.LENIENT) {
+                throw SipParseException.bad("more than one Content-Length"); // RFC 4475 §3.3.9
+            }
+            int i = contentLengthCount == 0 ? -1 : h.indexOf(HeaderName.CONTENT_LENGTH);
+            if (i < 0) {
+                m.setRawBody(b, p, available);
+                return;
+            }
+            int length = m.contentLength().getAsInt();
+            if (length > available) {
+                // §18.3: on a datagram this is an error (RFC 4475 §3.1.2.2)
+                throw SipParseException.bad("Content-Length larger than the message");
+            }
+            m.setRawBody(b, p, length);
+        }
+
+        private void validate(SipMessage m) {
+            if (viaCount == 0 || fromCount != 1 || toCount != 1 || callIdCount != 1 || cseqCount != 1
+                    || maxForwardsCount > 1) {
+                throw SipParseException.bad("missing or repeated required header"); // §8.1.1, RFC 4475 §3.3.8
+            }
+            if (mode == ParseMode.STRICT) {
+                for (int i = h.indexOf(HeaderName.VIA); i >= 0; i = h.indexOf(HeaderName.VIA, i + 1)) {
+                    m.viaList(i);
+                }
+            } else {
+                m.viaList(h.indexOf(HeaderName.VIA));
+            }
+            m.from();
+            m.to();
+            m.callId();
+            String cseqMethod = m.cseq().method();
+            m.maxForwards();
+            if (m instanceof SipRequest r) {
+                if (!cseqMethod.equals(r.method())) {
+                    throw SipParseException.bad("CSeq method does not match the request method"); // §8.1.1.5
+                }
+                r.validateRequestUri();
+                if (mode == ParseMode.STRICT && maxForwardsCount == 0) {
+                    throw SipParseException.bad("missing Max-Forwards");
+                }
+            }
+            if (mode == ParseMode.STRICT) {
+                StrictValidation.validateAll(m);
+            }
+        }
+    }
+
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,152 @@
+package org.carillon.sip.message.header;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.carillon.sip.syntax.Cursor;
+import org.carillon.sip.syntax.Parameters;
+import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.uri.Hosts;
+
+/**
+ * One Via entry (RFC 3261 §20.42, §25.1 {@code via-parm}) with the RFC 3581 {@code rport}.
+ *
+ * @param protocol  protocol name and version, normally {@code SIP/2.0}
+ * @param transport transport as written ({@code UDP}, {@code TCP}, {@code TLS}, {@code WS}...)
+ * @param host      sent-by host (IPv6 in brackets)
+ * @param port      sent-by port, if given
+ * @param params    via-params ({@code branch}, {@code received}, {@code rport}, {@code maddr}, ...)
+ */
+public record Via(String protocol, String transport, String host, OptionalInt port, Parameters params) {
+    /** The RFC 3261 §8.1.1.7 branch prefix that marks a compliant branch. */
+    public static final String MAGIC_COOKIE = "z9hG4bK";
+
+    /** A {@code SIP/2.0/<transport> host[:port];branch=...} entry (port &lt;= 0 means none). */
+    public static Via of(String transport, String host, int port, String branch) {
+        return new Via("SIP/2.0", transport, host, port > 0 ? OptionalInt.of(port) : OptionalInt.empty(),
+                Parameters.EMPTY.with("branch", branch));
+    }
+
+    /** The branch parameter, if any. */
+    public Optional<String> branch() {
+        return params.find("branch");
+    }
+
+    /** Whether the branch starts with the RFC 3261 magic cookie {@code z9hG4bK}. */
+    public boolean hasRfc3261Branch() {
+        return branch().map(b -> b.startsWith(MAGIC_COOKIE)).orElse(false);
+    }
+
+    /** The received parameter (RFC 3261 §18.2.1), if any. */
+    public Optional<String> received() {
+        return params.find("received");
+    }
+
+    /** Whether the rport parameter is present, with or without a value (RFC 3581 §4). */
+    public boolean hasRport() {
+        return params.has("rport");
+    }
+
+    /** The rport value, if present with a value (RFC 3581 §4). */
+    public OptionalInt rport() {
+        Optional<String> v = params.find("rport");
+        return v.isPresent() ? OptionalInt.of(Integer.parseInt(v.get())) : OptionalInt.empty();
+    }
+
+    /** The maddr parameter, if any. */
+    public Optional<String> maddr() {
+        return params.find("maddr");
+    }
+
+    /** sent-by as host and port. */
+    public HostPort sentBy() {
+        return new HostPort(host, port);
+    }
+
+    /** A copy with {@code received=address} (RFC 3261 §18.2.1). */
+    public Via withReceived(String address) {
+        return new Via(protocol, transport, host, port, params.with("received", address));
+    }
+
+    /** A copy with {@code rport=port} filled in (RFC 3581 §4). */
+    public Via withRport(int sourcePort) {
+        return new Via(protocol, transport, host, port, params.with("rport", Integer.toString(sourcePort)));
+    }
+
+    /** A copy with different parameters. */
+    public Via withParams(Parameters newParams) {
+        return new Via(protocol, transport, host, port, newParams);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(64).append(protocol).append('/').append(transport).append(' ').append(host);
+        port.ifPresent(p -> b.append(':').append(p));
+        return params.appendTo(b).toString();
+    }
+
+    /**
+     * Parses a Via header value, which may hold several comma-separated entries.
+     *
+     * @throws SipParseException (400) on a syntax error
+     */
+    public static List<Via> parseList(String value) {
+        int[] parts = Cursor.splitCommas(value, "Via");
+        List<Via> out = new ArrayList<>(parts.length / 2);
+        for (int i = 0; i < parts.length; i += 2) {
+            out.add(parse(new Cursor(value, parts[i], parts[i + 1])));
+        }
+        return out;
+    }
+
+    /** Parses the first entry of a Via header value only (the rest is not validated). */
+    public static Via parseFirst(String value) {
+        int[] parts = Cursor.splitCommas(value, "Via");
+        return parse(new Cursor(value, parts[0], parts[1]));
+    }
+
+    static Via parse(Cursor c) {
+        c.skipWs();
+        String name = c.token("Via protocol name");
+        c.expect('/', "Via sent-protocol");
+        String version = c.token("Via protocol version");
+        c.expect('/', "Via sent-protocol");
+        String transport = c.token("Via transport");
+        int before = c.pos();
+        c.skipWs();
+        if (c.pos() == before) {
+            throw SipParseException.bad("missing LWS before Via sent-by");
+        }
+        int hostStart = c.pos();
+        int hostEnd = Hosts.scan(c.text(), hostStart, c.end());
+        String host = c.text().substring(hostStart, hostEnd);
+        c.pos(hostEnd);
+        OptionalInt port = OptionalInt.empty();
+        if (c.consume(':')) {
+            port = OptionalInt.of(Numbers.port(c));
+        }
+        Parameters params = Parameters.parseHeaderParams(c, "Via");
+        c.expectEnd("Via");
+        checkParams(params);
+        String protocol = name.equals("SIP") && version.equals("2.0") ? "SIP/2.0" : name + "/" + version;
+        return new Via(protocol, transport, host, port, params);
+    }
+
+    private static void checkParams(Parameters params) {
+        Optional<String> rport = params.find("rport");
+        if (rport.isPresent()) {
+            Numbers.digits(rport.get(), 5, "rport");
+            if (Integer.parseInt(rport.get()) > 65535) {
+                throw SipParseException.bad("bad rport");
+            }
+        }
+        Optional<String> ttl = params.find("ttl");
+        if (ttl.isPresent() && (Numbers.digits(ttl.get(), 3, "ttl") > 255)) {
+            throw SipParseException.bad("bad ttl");
+        }
+        if (params.has("branch") && params.find("branch").isEmpty()) {
+            throw SipParseException.bad("empty branch");
+        }
+    }
+}

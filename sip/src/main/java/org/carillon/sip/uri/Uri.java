@@ -1,0 +1,23 @@
+package org.carillon.sip.uri;
+
+import org.carillon.sip.syntax.SipParseException;
+
+/**
+ * A URI as used in a Request-URI, name-addr or addr-spec (RFC 3261 §25.1 {@code addr-spec}).
+ * Immutable. {@link #toString()} gives the wire form.
+ */
+public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
+
+    /** The scheme in lower case: {@code sip}, {@code sips}, {@code tel} or another. */
+    String scheme();
+
+    /**
+     * Parses a URI. sip/sips/tel are parsed to their typed forms; other schemes give an
+     * {@link AbsoluteUri} (RFC 3261 §8.2.2.1: the UAS, not the parser, answers 416).
+     *
+     * @throws SipParseException (400) if the text is not a URI
+     */
+    static Uri parse(String text) {
+        return UriParser.parse(text, 0, text.length());
+    }
+}
