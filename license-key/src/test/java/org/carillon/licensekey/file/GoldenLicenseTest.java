@@ -41,32 +41,30 @@ class GoldenLicenseTest {
             if (compact.charAt(i) == '.') {
                 continue;
             }
-            // two replacements per position: the neighbour in the alphabet (low bits) and one far away (high bit)
+            // alternately the neighbour in the alphabet (low bit) and one far away (high bit)
             int at = BASE64URL.indexOf(compact.charAt(i));
-            for (int delta : new int[] {1, 32}) {
-                String tampered = compact.substring(0, i) + BASE64URL.charAt((at + delta) % 64) + compact.substring(i + 1);
-                assertThat(VERIFIER.verify(tampered, Expectations.forNewFile(Fixtures.HERE)).accepted())
-                        .as("character %d changed to %s", i, tampered.charAt(i)).isFalse();
-                tried++;
-            }
+            int delta = i % 2 == 0 ? 1 : 32;
+            String tampered = compact.substring(0, i) + BASE64URL.charAt((at + delta) % 64) + compact.substring(i + 1);
+            assertThat(VERIFIER.verify(tampered, Expectations.forNewFile(Fixtures.HERE)).accepted())
+                    .as("character %d changed to %s", i, tampered.charAt(i)).isFalse();
+            tried++;
         }
-        assertThat(tried).isGreaterThan(1000);
+        assertThat(tried).isEqualTo(compact.length() - 2);
     }
 
     @Test
-    void flippingBitsInEveryByteOfTheDecodedSegmentsIsRefusedAsBadSignatureOrMalformed() {
+    void flippingABitInEveryByteOfTheDecodedSegmentsIsRefusedAsBadSignatureOrMalformed() {
         String[] parts = LicenseArmour.dearmour(Fixtures.resource("/golden/license.txt")).split("\\.");
         for (int part = 0; part < 3; part++) {
             byte[] bytes = Base64Url.decode(parts[part]);
             for (int i = 0; i < bytes.length; i++) {
-                for (int bit = i % 2; bit < 8; bit += 4) {
-                    byte[] copy = bytes.clone();
-                    copy[i] ^= (byte) (1 << bit);
-                    String[] altered = parts.clone();
-                    altered[part] = Base64Url.encode(copy);
-                    Verification v = VERIFIER.verify(String.join(".", altered), Expectations.forNewFile(Fixtures.HERE));
-                    assertThat(v).as("segment %d byte %d bit %d", part, i, bit).isInstanceOf(Verification.Rejected.class);
-                }
+                int bit = i % 8;
+                byte[] copy = bytes.clone();
+                copy[i] ^= (byte) (1 << bit);
+                String[] altered = parts.clone();
+                altered[part] = Base64Url.encode(copy);
+                Verification v = VERIFIER.verify(String.join(".", altered), Expectations.forNewFile(Fixtures.HERE));
+                assertThat(v).as("segment %d byte %d bit %d", part, i, bit).isInstanceOf(Verification.Rejected.class);
             }
         }
     }
