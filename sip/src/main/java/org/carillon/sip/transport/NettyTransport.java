@@ -174,7 +174,14 @@ public final class NettyTransport implements AutoCloseable {
         CompletableFuture<Void> result = new CompletableFuture<>();
         ChannelFuture connect = connecting.computeIfAbsent(flow, f -> {
             ChannelFuture cf = clientBootstrap.connect(f.remote());
-            cf.addListener(done -> connecting.remove(f, cf));
+            cf.addListener(done -> {
+                // Register before leaving the connecting map: the promise completes before
+                // channelActive runs, and a send in between must find this connection.
+                if (done.isSuccess()) {
+                    connections.register(f, cf.channel());
+                }
+                connecting.remove(f, cf);
+            });
             return cf;
         });
         connect.addListener(done -> {

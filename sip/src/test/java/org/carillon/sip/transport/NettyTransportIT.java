@@ -33,8 +33,8 @@ class NettyTransportIT {
                 .withMaxMessageBytes(4_096), new InboundListener() {
                     @Override
                     public void onMessage(byte[] bytes, Flow flow) {
+                        flows.add(flow); // before the text: tests wait on the text, then read the flow
                         received.add(new String(bytes, StandardCharsets.US_ASCII));
-                        flows.add(flow);
                     }
 
                     @Override

@@ -1,0 +1,162 @@
+package org.carillon.sip.stack;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.carillon.sip.message.ParseMode;
+import org.carillon.sip.message.SipMessage;
+import org.carillon.sip.message.SipMethod;
+import org.carillon.sip.message.SipParser;
+import org.carillon.sip.message.SipParserLimits;
+import org.carillon.sip.message.SipRequest;
+import org.carillon.sip.message.SipResponse;
+import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.transaction.RequestDisposition;
+import org.carillon.sip.transaction.ServerTransaction;
+import org.carillon.sip.transaction.TransactionLayer;
+import org.carillon.sip.transport.Flow;
+import org.carillon.sip.transport.InboundListener;
+import org.carillon.sip.transport.NettyTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive path, run on Netty event loops: parse, stamp the Via, match a transaction, and hand
+ * whatever the application must see to its executor. Malformed input is answered 400 when it is
+ * a request we can still read enough of, otherwise dropped; it is counted either way and never
+ * escapes as an exception.
+ */
+final class Inbound implements InboundListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+
+    private final SipParser parser;
+    private final SipParser salvage;
+    private final TransactionLayer layer;
+    private final SipHandler handler;
+    private final ExecutorSelector selector;
+    private final Executor strayExecutor;
+    private final StackStats stats;
+    private volatile NettyTransport transport;
+
+    Inbound(ParseMode mode, int maxMessageBytes, TransactionLayer layer, SipHandler handler,
+            ExecutorSelector selector, Executor strayExecutor, StackStats stats) {
+        SipParserLimits limits = new SipParserLimits(maxMessageBytes, SipParserLimits.DEFAULTS.maxHeaderCount(),
+                SipParserLimits.DEFAULTS.maxLineBytes());
+        this.parser = new SipParser(mode, limits);
+        this.salvage = new SipParser(ParseMode.LENIENT, limits);
+        this.layer = layer;
+        this.handler = handler;
+        this.selector = selector;
+        this.strayExecutor = strayExecutor;
+        this.stats = stats;
+    }
+
+    void attach(NettyTransport t) {
+        this.transport = t;
+    }
+
+    @Override
+    public void onMessage(byte[] bytes, Flow flow) {
+        SipMessage message;
+        try {
+            message = parser.parse(bytes);
+        } catch (SipParseException e) {
+            reject(bytes, flow, e.statusHint(), e.getMessage());
+            return;
+        } catch (RuntimeException bug) {
+            LOG.warn("parser failed on {} bytes from {}", bytes.length, flow, bug);
+            reject(bytes, flow, SipParseException.BAD_REQUEST, "unparsable");
+            return;
+        }
+        try {
+            if (message instanceof SipRequest request) {
+                onRequest(request, flow);
+            } else {
+                onResponse((SipResponse) message);
+            }
+        } catch (SipParseException e) {
+            // a header needed for matching was malformed (lenient modes validate lazily)
+            reject(bytes, flow, e.statusHint(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void onUnframeable(byte[] head, Flow flow, String reason) {
+        reject(head, flow, reason.contains("longer than") ? SipParseException.MESSAGE_TOO_LARGE
+                : SipParseException.BAD_REQUEST, reason);
+    }
+
+    private void onRequest(SipRequest request, Flow flow) {
+        ViaStamp.stamp(request, flow.remote());
+        Flow responseFlow = ResponseRouter.route(request.topVia(), flow);
+        switch (layer.onRequest(request, flow, responseFlow)) {
+            case RequestDisposition.NewRequest n -> deliver(n.transaction());
+            case RequestDisposition.Ack a -> dispatch(a.ack(), () -> handler.onAck(a.ack()));
+            case RequestDisposition.Cancelled c -> dispatch(c.invite().request(), () -> handler.onCancel(c.invite()));
+            case RequestDisposition.Handled h -> {
+            }
+        }
+    }
+
+    private void deliver(ServerTransaction tx) {
+        boolean accepted = dispatch(tx.request(), () -> {
+            try {
+                handler.onRequest(tx);
+            } catch (RuntimeException e) {
+                LOG.warn("handler failed on {} {}", tx.request().method(), tx.key(), e);
+                answerQuietly(tx, 500);
+            }
+        });
+        if (!accepted) {
+            answerQuietly(tx, 503); // overloaded: RFC 3261 §21.5.4
+        }
+    }
+
+    private boolean dispatch(SipRequest request, Runnable task) {
+        try {
+            selector.select(request).execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            stats.rejected.increment();
+            return false;
+        }
+    }
+
+    private void onResponse(SipResponse response) {
+        if (!layer.onResponse(response)) {
+            stats.strayResponses.increment();
+            try {
+                strayExecutor.execute(() -> handler.onStrayResponse(response));
+            } catch (RejectedExecutionException e) {
+                stats.rejected.increment();
+            }
+        }
+    }
+
+    /** Counts a parse failure; answers it statelessly if it is a request whose Via we can read. */
+    private void reject(byte[] bytes, Flow flow, int status, String reason) {
+        stats.parseFailures.increment();
+        LOG.debug("malformed message from {}: {}", flow, reason);
+        NettyTransport t = transport;
+        if (t == null) {
+            return;
+        }
+        try {
+            if (salvage.parse(bytes) instanceof SipRequest r && !SipMethod.ACK.equals(r.method())) {
+                r.topVia(); // no Via: nowhere to send a response (§8.2.6.2 copies it)
+                t.send(flow, r.createResponse(status).toBytes());
+                stats.badRequestsAnswered.increment();
+            }
+        } catch (RuntimeException beyondRepair) {
+            // not even the start line and Via survive: drop (already counted)
+        }
+    }
+
+    private static void answerQuietly(ServerTransaction tx, int status) {
+        try {
+            tx.respond(status);
+        } catch (IllegalStateException alreadyAnswered) {
+            // the handler answered before failing
+        }
+    }
+}
