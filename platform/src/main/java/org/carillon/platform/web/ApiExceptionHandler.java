@@ -1,36 +1,56 @@
 package org.carillon.platform.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.DatabindException;
 
 import java.util.List;
 
 /**
- * Maps API errors once, at the edge, to problem details: validation failures list each field; an unknown or
- * read-only field sent by a client is refused naming the field; unreadable JSON says where it broke.
+ * Maps REST API errors once, at the edge, to RFC 9457 problem details: validation failures list each field; an
+ * unknown or read-only field sent by a client is refused naming the field; unreadable JSON says where it broke.
+ * Only {@link RestController}s are covered: pages get the HTML error page.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-public class ApiExceptionHandler {
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    public ProblemDetail invalid(MethodArgumentNotValidException e) {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
         List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new ApiProblem.FieldError(f.getField(),
                         f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
                 .toList();
-        return ApiProblem.validation(errors);
+        return ResponseEntity.badRequest().body(ApiProblem.validation(errors));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    public ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
+        return ApiProblem.validation(List.of(new ApiProblem.FieldError(e.getName(), "has the wrong format")));
+    }
+
+    static ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException u) {
             return ApiProblem.validation(List.of(new ApiProblem.FieldError(u.getPropertyName(),
@@ -43,11 +63,6 @@ public class ApiExceptionHandler {
             return ApiProblem.validation(List.of(new ApiProblem.FieldError(path(d), "is invalid")));
         }
         return ApiProblem.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint.");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return ApiProblem.validation(List.of(new ApiProblem.FieldError(e.getName(), "has the wrong format")));
     }
 
     private static String path(DatabindException e) {

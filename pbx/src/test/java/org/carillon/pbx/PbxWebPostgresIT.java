@@ -1,0 +1,49 @@
+package org.carillon.pbx;
+
+import org.carillon.platform.testing.NoLoginWait;
+import org.carillon.platform.testing.PostgresSchema;
+import org.carillon.platform.testing.RequiresPostgres;
+import org.carillon.platform.testing.WebFoundationContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+
+/** The foundation contract on the PBX with PostgreSQL, in a throw-away schema. */
+@RequiresPostgres
+@SpringBootTest(classes = PbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(NoLoginWait.class)
+@DirtiesContext
+class PbxWebPostgresIT extends WebFoundationContract {
+    @TempDir
+    static Path data;
+    static PostgresSchema schema;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        PbxTestSettings.common(registry, () -> data);
+        registry.add("carillon.pbx.db.url", () -> {
+            if (schema == null) {
+                schema = PostgresSchema.create("pbx_it");
+            }
+            return schema.jdbcUrl();
+        });
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Override
+    protected String ownerRole() {
+        return "owner";
+    }
+}

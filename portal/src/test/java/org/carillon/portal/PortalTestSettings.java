@@ -1,0 +1,19 @@
+package org.carillon.portal;
+
+import org.carillon.platform.testing.WebFoundationContract;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** Settings every portal integration test starts with: its own data folder, ports chosen by the OS. */
+final class PortalTestSettings {
+    private PortalTestSettings() {
+    }
+
+    static void common(DynamicPropertyRegistry registry, Supplier<Path> data) {
+        registry.add("carillon.data.dir", () -> data.get().toString());
+        registry.add("carillon.owner.password", () -> WebFoundationContract.OWNER_PASSWORD);
+        registry.add("carillon.bind", () -> "127.0.0.1");
+    }
+}

@@ -1,0 +1,31 @@
+package org.carillon.portal;
+
+import org.carillon.platform.testing.NoLoginWait;
+import org.carillon.platform.testing.WebFoundationContract;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+
+/** The foundation contract on the portal with its embedded H2 database. */
+@SpringBootTest(classes = PortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(NoLoginWait.class)
+@DirtiesContext
+class PortalWebH2IT extends WebFoundationContract {
+    @TempDir
+    static Path data;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        PortalTestSettings.common(registry, () -> data);
+    }
+
+    @Override
+    protected String ownerRole() {
+        return "staff";
+    }
+}
