@@ -1,6 +1,7 @@
 package org.carillon.licensekey.file;
 
 import java.time.Instant;
+import java.util.Objects;
 import org.carillon.licensekey.installation.InstallationFingerprint;
 
 /**
@@ -16,6 +17,12 @@ import org.carillon.licensekey.installation.InstallationFingerprint;
  */
 public record Expectations(InstallationFingerprint installation, long minimumSequence,
                            boolean enforceFileExpiry, Instant clockFloor) {
+
+    /** @throws NullPointerException if the installation or the clock floor is missing */
+    public Expectations {
+        Objects.requireNonNull(installation, "installation");
+        Objects.requireNonNull(clockFloor, "clockFloor");
+    }
 
     /** For a file being installed (uploaded, activated, refreshed, or given at start). */
     public static Expectations forNewFile(InstallationFingerprint installation) {

@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.carillon.licensekey.file.Verification.Accepted;
 import org.carillon.licensekey.file.Verification.Rejected;
@@ -29,9 +30,13 @@ public final class LicenseVerifier {
     private final TrustedKeys keys;
     private final Clock clock;
 
+    /**
+     * @param keys  the trusted keys by kid (compiled into the PBX)
+     * @param clock the time source for the file-expiry check (a fake one in tests)
+     */
     public LicenseVerifier(TrustedKeys keys, Clock clock) {
-        this.keys = keys;
-        this.clock = clock;
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Verifies armoured (or bare compact) license text. */

@@ -1,0 +1,2 @@
+/** The identity of one PBX installation, as bound into license files. */
+package org.carillon.licensekey.installation;
