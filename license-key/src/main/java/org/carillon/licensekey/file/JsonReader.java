@@ -145,7 +145,9 @@ final class JsonReader {
         }
         int v = 0;
         for (int i = 0; i < 4; i++) {
-            int d = Character.digit(s.charAt(pos++), 16);
+            char c = s.charAt(pos++);
+            // ASCII only: Character.digit would also take other scripts' digits
+            int d = c < 0x80 ? Character.digit(c, 16) : -1;
             if (d < 0) {
                 throw new JsonException("bad \\u escape at " + (pos - 1));
             }
