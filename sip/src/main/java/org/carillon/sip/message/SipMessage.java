@@ -162,10 +162,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     static Integer parseMaxForwards(String v) {
-        if (v.isEmpty() || v.length() > 3) {
+        if (v.isEmpty() || v.length() > 10) { // leading zeros are legal (RFC 4475 §3.1.1.1: "0068")
             throw SipParseException.bad("bad Max-Forwards");
         }
-        int n = 0;
+        long n = 0;
         for (int k = 0; k < v.length(); k++) {
             char c = v.charAt(k);
             if (c < '0' || c > '9') {
@@ -176,7 +176,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         if (n > 255) {
             throw SipParseException.bad("Max-Forwards above 255");
         }
-        return n;
+        return (int) n;
     }
 
     /** The Contact header(s): wildcard, addresses, or {@link Contacts#NONE}. @throws SipParseException (400) */
@@ -210,10 +210,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     }
 
     static Integer parseContentLength(String v) {
-        if (v.isEmpty() || v.length() > 9) {
+        if (v.isEmpty() || v.length() > 10) {
             throw SipParseException.bad("bad Content-Length");
         }
-        int n = 0;
+        long n = 0;
         for (int k = 0; k < v.length(); k++) {
             char c = v.charAt(k);
             if (c < '0' || c > '9') {
@@ -221,7 +221,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             }
             n = n * 10 + (c - '0');
         }
-        return n;
+        if (n > Integer.MAX_VALUE) {
+            throw SipParseException.bad("Content-Length too large");
+        }
+        return (int) n;
     }
 
     /** The Expires header in seconds (saturating at 2^32-1), if present. @throws SipParseException (400) */

@@ -311,9 +311,8 @@ public final class SipParser {
                     break;
                 }
                 if (x != ' ' && x != '\t') {
-                    if (x < 0x20 || x == 0x7f) {
-                        throw SipParseException.bad("control character in header value");
-                    }
+                    // Other control octets are left to the typed parsers: a quoted-pair may
+                    // escape them (RFC 3261 §25.1, RFC 4475 §3.1.1.2 has NUL, BEL and DEL).
                     if (vs < 0) {
                         vs = p;
                     }

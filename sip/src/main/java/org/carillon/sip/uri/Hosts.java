@@ -91,6 +91,18 @@ public final class Hosts {
 
     /** Whether {@code s[from,to)} is an IPv6 address (RFC 4291 §2.2 text forms). */
     static boolean isIpv6(CharSequence s, int from, int to) {
+        // RFC 3261's ABNF admits "x:y:::a.b.c.d"; RFC 5118 §4.10 asks parsers to accept it
+        for (int k = from; k + 3 < to; k++) {
+            if (s.charAt(k) == ':' && s.charAt(k + 1) == ':' && s.charAt(k + 2) == ':') {
+                String fixed = s.subSequence(from, k).toString() + s.subSequence(k + 1, to);
+                int dot = fixed.indexOf('.');
+                return dot > 0 && fixed.indexOf(":::") < 0 && isIpv6Strict(fixed, 0, fixed.length());
+            }
+        }
+        return isIpv6Strict(s, from, to);
+    }
+
+    private static boolean isIpv6Strict(CharSequence s, int from, int to) {
         int groups = 0;
         boolean doubleColon = false;
         int i = from;
