@@ -22,6 +22,11 @@ public final class EventExecutorScheduler implements MediaScheduler {
     }
 
     @Override
+    public long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    @Override
     public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
         if (delay < 0) {
             throw new IllegalArgumentException("negative delay " + delay);

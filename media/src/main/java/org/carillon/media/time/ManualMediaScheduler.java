@@ -46,6 +46,12 @@ public final class ManualMediaScheduler implements MediaScheduler {
         return now;
     }
 
+    /** Starts at 2026-01-01T00:00:00Z plus the time advanced. */
+    @Override
+    public long currentTimeMillis() {
+        return 1_767_225_600_000L + now / 1_000_000L;
+    }
+
     @Override
     public Cancellable schedule(Runnable task, long delay, TimeUnit unit) {
         if (delay < 0) {

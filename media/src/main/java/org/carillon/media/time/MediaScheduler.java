@@ -14,6 +14,9 @@ public interface MediaScheduler {
     /** Monotonic time in nanoseconds; only differences are meaningful. */
     long nanoTime();
 
+    /** Wall-clock time in milliseconds since the epoch (for RTCP's NTP timestamps and file names). */
+    long currentTimeMillis();
+
     /**
      * Runs {@code task} once after {@code delay}.
      *
