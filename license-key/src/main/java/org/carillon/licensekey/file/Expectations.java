@@ -8,7 +8,9 @@ import org.carillon.licensekey.installation.InstallationFingerprint;
  * What the PBX requires of a license file beyond a good signature.
  *
  * @param installation      this installation; a bound file must name it
- * @param minimumSequence   lowest acceptable sequence number (the installed file's); lower is refused
+ * @param minimumSequence   lowest acceptable sequence number: that of the installed production file;
+ *                          lower is refused. Not applied to files signed by development keys (and such
+ *                          files should not raise what the PBX stores as its minimum)
  * @param enforceFileExpiry whether a file past its {@code expiresAt} is refused; true for a new file,
  *                          false when re-reading the installed one (its expiry is then a state flag, see
  *                          {@code LicenseEvaluator})

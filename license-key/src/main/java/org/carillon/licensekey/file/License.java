@@ -26,7 +26,9 @@ import org.carillon.licensekey.installation.InstallationFingerprint;
  * @param features         paid feature codes, lower snake_case, no duplicates
  * @param installation     the installation this file is bound to; empty only in development licenses,
  *                         which verifiers accept only when signed by a development key
- * @param sequence         increases with every file issued for the license; a PBX refuses a lower one
+ * @param sequence         taken from one portal-wide counter (a database sequence), so every newer file,
+ *                         of any license, has a higher number; a PBX refuses a file numbered below the
+ *                         one it has installed (replaying an old file cannot undo a change)
  * @param issuedAt         when this file was signed
  * @param expiresAt        when this file stops being accepted and must be refreshed (after issuedAt)
  */

@@ -86,7 +86,8 @@ public final class LicenseVerifier {
             return Optional.of(reject(Rejection.FINGERPRINT_MISMATCH, "the license is for another installation ("
                     + license.installation().get().shortForm() + "…, this one is " + expect.installation().shortForm() + "…)"));
         }
-        if (license.sequence() < expect.minimumSequence()) {
+        // development files come and go in any order on a test box: no sequence check for them
+        if (!development && license.sequence() < expect.minimumSequence()) {
             return Optional.of(reject(Rejection.OLDER_SEQUENCE, "the license file is older (number "
                     + license.sequence() + ") than the one installed (number " + expect.minimumSequence() + ")"));
         }

@@ -113,6 +113,14 @@ class LicenseVerifierTest {
     }
 
     @Test
+    void appliesNoSequenceCheckToDevelopmentFiles() {
+        String dev = new LicenseSigner(DevelopmentKey.privateKey(), DevelopmentKey.KID).sign(Fixtures.golden());
+        Verification v = verifier(DevelopmentKey.trustedBy(TrustedKeys.none()), NOW)
+                .verify(dev, Expectations.forNewFile(Fixtures.HERE).withMinimumSequence(1_000_000));
+        assertThat(v.accepted()).isTrue();
+    }
+
+    @Test
     void refusesGarbageAsMalformedWithoutThrowing() {
         for (String junk : new String[] {"", "hello", "a.b", "a.b.c.d", "...", "!!!.???.###",
                 LicenseArmour.BEGIN + "\nabc", "x".repeat(LicenseVerifier.MAX_TEXT + 1),
