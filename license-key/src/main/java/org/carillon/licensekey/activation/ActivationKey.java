@@ -10,8 +10,8 @@ import java.util.HexFormat;
 /**
  * A human activation key, {@code CAR1-XXXXX-XXXXX-XXXXX-XXXXX-C}: the product+version prefix
  * {@code CAR1}, 100 random bits as 20 Crockford Base32 symbols in four groups of five, and one
- * mod-37 check symbol computed over those 20 symbols (see {@link KeyReader} for why it catches every
- * single-symbol typo and every adjacent transposition).
+ * mod-37 check symbol computed over those 20 symbols, which catches every single-symbol typo and every
+ * adjacent transposition (the argument is in the module's README.md and in {@code KeyReader}).
  *
  * <p>Immutable and thread-safe. {@link #toString()} returns the {@link #masked() masked} form so a key
  * that reaches a log by accident is not disclosed; use {@link #text()} for the full key.
@@ -69,7 +69,8 @@ public record ActivationKey(String symbols) {
     }
 
     /**
-     * Reads a key typed or pasted by a person, leniently (see {@link KeyReader}).
+     * Reads a key typed or pasted by a person, leniently: case-insensitive, {@code I}/{@code L} read as
+     * {@code 1}, {@code O} as {@code 0}, hyphens and whitespace ignored.
      *
      * @throws InvalidActivationKeyException with a {@link InvalidActivationKeyException.Reason}
      */

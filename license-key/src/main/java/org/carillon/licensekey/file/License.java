@@ -12,7 +12,8 @@ import org.carillon.licensekey.installation.InstallationFingerprint;
 
 /**
  * The signed content of a license file (the JWS payload). Immutable, thread-safe. Entitlement dates are
- * UTC calendar days, both inclusive; instants are whole seconds (finer parts are dropped).
+ * UTC calendar days, both inclusive, in the years 2000..9999; instants are whole seconds (finer parts
+ * are dropped).
  *
  * @param licenseId        the portal's id of the license (stable across renewals and refreshes)
  * @param accountId        the portal's id of the customer account
@@ -52,6 +53,8 @@ public record License(
     public static final int MAX_GRACE_DAYS = 365;
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     private static final int MAX_TEXT = 200;
+    private static final int MIN_YEAR = 2000;
+    private static final int MAX_YEAR = 9999;
 
     /** @throws IllegalArgumentException when a component breaks the rules stated on the parameters */
     public License {
@@ -73,6 +76,9 @@ public record License(
         }
         if ((term == Term.SUBSCRIPTION) != entitlementEnd.isPresent()) {
             throw new IllegalArgumentException("a subscription has an entitlement end and a perpetual license has none");
+        }
+        if (entitlementStart.getYear() < MIN_YEAR || entitlementEnd.orElse(entitlementStart).getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("entitlement dates must lie in the years " + MIN_YEAR + ".." + MAX_YEAR);
         }
         if (entitlementEnd.isPresent() && entitlementEnd.get().isBefore(entitlementStart)) {
             throw new IllegalArgumentException("the entitlement ends before it starts");

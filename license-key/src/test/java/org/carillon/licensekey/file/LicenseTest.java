@@ -35,6 +35,8 @@ class LicenseTest {
         refused(b -> b.features(List.of("Bad Feature")), "lower-case code");
         refused(b -> b.subscription(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-01-31")), "ends before");
         refused(b -> b.graceDays(366), "grace");
+        refused(b -> b.subscription(LocalDate.parse("1999-12-31"), LocalDate.parse("2026-01-31")), "years");
+        refused(b -> b.subscription(LocalDate.parse("2026-01-01"), LocalDate.MAX), "years");
         refused(b -> b.sequence(-1), "sequence");
         refused(b -> b.validity(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00.5Z")), "expire after");
         refused(b -> b.limits(null), null);
