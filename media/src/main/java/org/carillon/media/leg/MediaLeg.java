@@ -318,7 +318,7 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
 
     /** Makes the next source packet start a new mapping (a player restarted with the same SSRC). */
     public void resyncOutput() {
-        rewriter.resync();
+        rtp.eventLoop().execute(rewriter::resync);
     }
 
     /** Receive path for an RTCP datagram: keeps the peer's report about our stream. */
