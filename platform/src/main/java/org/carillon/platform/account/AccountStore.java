@@ -59,9 +59,32 @@ public class AccountStore {
         return findById(id).orElseThrow();
     }
 
+    /** Stores a re-hashed password (same password, stronger parameters): sessions stay valid. */
     public void updatePassword(long id, String passwordHash) {
         jdbc.sql("UPDATE user_account SET password_hash = ?, updated_at = ? WHERE id = ?")
                 .params(passwordHash, utc(clock.instant()), id).update();
+    }
+
+    /** Sets a new password chosen by the user; every session that began before now is ended. */
+    public void changePassword(long id, String passwordHash) {
+        OffsetDateTime now = utc(clock.instant());
+        jdbc.sql("UPDATE user_account SET password_hash = ?, updated_at = ?, credentials_changed_at = ? WHERE id = ?")
+                .params(passwordHash, now, now, id).update();
+    }
+
+    /** Enables or disables sign-in; disabling ends the account's sessions. */
+    public void setEnabled(long id, boolean enabled) {
+        OffsetDateTime now = utc(clock.instant());
+        jdbc.sql("UPDATE user_account SET enabled = ?, updated_at = ?, credentials_changed_at = ? WHERE id = ?")
+                .params(enabled, now, now, id).update();
+    }
+
+    /** When the password last changed or the account was disabled; sessions older than that are void. */
+    public Optional<Instant> credentialsChangedAt(String email) {
+        return jdbc.sql("SELECT credentials_changed_at FROM user_account WHERE email = ?")
+                .param(normalise(email))
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "credentials_changed_at")))
+                .optional().flatMap(o -> o);
     }
 
     static Account map(ResultSet rs, int row) throws SQLException {

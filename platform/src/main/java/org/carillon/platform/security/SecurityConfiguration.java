@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.time.Clock;
@@ -61,8 +62,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, Clock clock)
-            throws Exception {
+    public SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
+                                        AccountStore accounts) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -71,24 +72,27 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 // Basic or bearer requests carry no cookie a third-party site could ride on: no CSRF token needed.
                 .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
-                .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    public SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, Clock clock)
-            throws Exception {
+    public SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
+                                         AccountStore accounts) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/dev/mailbox", "/dev/mailbox/**").permitAll()
+                                "/dev/mailbox", "/dev/mailbox/**", "/password/forgot", "/password/reset",
+                                "/welcome").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }

@@ -26,6 +26,12 @@ public abstract class WebFoundationContract {
     protected LoginThrottle throttle;
     @Autowired
     protected AccountStore accounts;
+    @Autowired
+    protected org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @Autowired
+    protected org.carillon.platform.mail.MailOutboxStore outbox;
+    @Autowired
+    protected org.carillon.platform.password.AccountLinks links;
 
     /** The role the first-start account has in this app. */
     protected abstract String ownerRole();
@@ -149,5 +155,70 @@ public abstract class WebFoundationContract {
         var login = web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(web.get("/login?error").body()).contains("Too many failed sign-in attempts");
+    }
+
+    private String linkTokenMailedTo(String email, String path) {
+        var mail = outbox.latest(50).stream().filter(m -> m.recipient().equals(email)).findFirst().orElseThrow();
+        var matcher = java.util.regex.Pattern.compile("(\\S+)" + java.util.regex.Pattern.quote(path)
+                + "\\?token=([A-Za-z0-9_-]{43})").matcher(mail.bodyText());
+        assertThat(matcher.find()).as("a link in: " + mail.bodyText()).isTrue();
+        assertThat(matcher.group(1)).startsWith("http://localhost:"); // the configured base URL, not the Host header
+        return matcher.group(2);
+    }
+
+    @Test
+    void forgottenPasswordIsResetThroughTheEmailedLinkOnceAndOtherSessionsEnd() {
+        String email = "reset-" + System.nanoTime() + "@example.com";
+        String oldPassword = "old password that works";
+        accounts.create(email, encoder.encode(oldPassword), ownerRole(), "Rita", "Reset");
+        WebClient oldSession = web();
+        oldSession.login(email, oldPassword);
+        assertThat(oldSession.get("/").statusCode()).isEqualTo(200);
+
+        WebClient web = web();
+        String csrf = web.csrfToken("/password/forgot");
+        var known = web.postForm("/password/forgot", Map.of("email", email, "_csrf", csrf));
+        var unknown = web.postForm("/password/forgot", Map.of("email", "nobody-here@example.com", "_csrf", csrf));
+        assertThat(known.body()).contains("If an account exists for that address");
+        assertThat(unknown.statusCode()).isEqualTo(known.statusCode());
+        assertThat(unknown.body()).contains("If an account exists for that address");
+
+        String token = linkTokenMailedTo(email, "/password/reset");
+        assertThat(web.get("/password/reset?token=" + token).body()).contains(email).contains("New password");
+        var tooShort = web.postForm("/password/reset", Map.of("token", token, "password", "short",
+                "confirm", "short", "_csrf", web.csrfToken("/password/reset?token=" + token)));
+        assertThat(tooShort.body()).contains("Use at least 12 characters.");
+        String newPassword = "brand new password 7";
+        var saved = web.postForm("/password/reset", Map.of("token", token, "password", newPassword,
+                "confirm", newPassword, "_csrf", web.csrfToken("/password/reset?token=" + token)));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/login?password");
+
+        assertThat(web.get("/password/reset?token=" + token).body()).contains("expired or has already been used");
+        assertThat(web().getJson("/api/v1/me", email, oldPassword).statusCode()).isEqualTo(401);
+        assertThat(web().getJson("/api/v1/me", email, newPassword).statusCode()).isEqualTo(200);
+        assertThat(oldSession.get("/").statusCode()).isEqualTo(302); // the other session was ended
+        assertThat(outbox.latest(50)).anyMatch(m -> m.recipient().equals(email)
+                && m.subject().contains("your password was changed"));
+    }
+
+    @Test
+    void invitedUserChoosesTheirOwnPasswordThroughTheEmailedLink() {
+        String email = "invited-" + System.nanoTime() + "@example.com";
+        var account = accounts.create(email, "", ownerRole(), "Ivy", "Invited");
+        links.sendInvitation(account, "Welcome", "You have a new account.");
+        assertThat(web().getJson("/api/v1/me", email, "").statusCode()).isEqualTo(401);
+
+        String token = linkTokenMailedTo(email, "/welcome");
+        WebClient web = web();
+        assertThat(web.get("/welcome?token=" + token).body()).contains("choose your password");
+        var mismatch = web.postForm("/welcome", Map.of("token", token, "password", "my own chosen words",
+                "confirm", "something else entirely", "_csrf", web.csrfToken("/welcome?token=" + token)));
+        assertThat(mismatch.body()).contains("The two passwords are not the same.");
+        var saved = web.postForm("/welcome", Map.of("token", token, "password", "my own chosen words",
+                "confirm", "my own chosen words", "_csrf", web.csrfToken("/welcome?token=" + token)));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(web().getJson("/api/v1/me", email, "my own chosen words").statusCode()).isEqualTo(200);
+        assertThat(web.get("/welcome?token=" + token).body()).contains("expired or has already been used");
     }
 }
