@@ -53,6 +53,18 @@ public record TransportConfig(InetAddress address, int port, int maxMessageBytes
                 maxConnections, writeHighWaterMark, ioThreads);
     }
 
+    /** A copy with another connection limit. */
+    public TransportConfig withMaxConnections(int connections) {
+        return new TransportConfig(address, port, maxMessageBytes, maxHeaderBytes, mtu, idleTimeout, connections,
+                writeHighWaterMark, ioThreads);
+    }
+
+    /** A copy with another per-channel write queue bound, in bytes. */
+    public TransportConfig withWriteHighWaterMark(int bytes) {
+        return new TransportConfig(address, port, maxMessageBytes, maxHeaderBytes, mtu, idleTimeout, maxConnections,
+                bytes, ioThreads);
+    }
+
     /** Size above which a request must not go by UDP (RFC 3261 §18.1.1). */
     public int udpRequestLimit() {
         return mtu - 200;
