@@ -120,26 +120,56 @@ public final class HeaderName {
         return new HeaderName(text, (char) 0, false);
     }
 
+    // Known names bucketed by (length, lower-case first letter): at most a few candidates each.
+    private static final int MAX_KEY = 24;
+    private static final HeaderName[][] BUCKETS = new HeaderName[MAX_KEY * 32][];
+    private static final String[][] BUCKET_KEYS = new String[MAX_KEY * 32][];
+
+    private static int bucket(int length, int firstLower) {
+        return length * 32 + (firstLower & 31);
+    }
+
+    private static void index() {
+        for (int i = 0; i < TABLE.length; i++) {
+            String key = KEYS[i];
+            if (key == null || key.length() >= MAX_KEY) {
+                continue;
+            }
+            int k = bucket(key.length(), key.charAt(0));
+            HeaderName[] names = BUCKETS[k] == null ? new HeaderName[0] : BUCKETS[k];
+            String[] keys = BUCKET_KEYS[k] == null ? new String[0] : BUCKET_KEYS[k];
+            BUCKETS[k] = java.util.Arrays.copyOf(names, names.length + 1);
+            BUCKETS[k][names.length] = TABLE[i];
+            BUCKET_KEYS[k] = java.util.Arrays.copyOf(keys, keys.length + 1);
+            BUCKET_KEYS[k][keys.length] = key;
+        }
+    }
+
+    static {
+        index();
+    }
+
     /** Looks a name up from wire bytes without allocating when it is known; else creates one. */
     static HeaderName of(byte[] b, int off, int len) {
-        int h = 0;
-        for (int k = 0; k < len; k++) {
-            h = 31 * h + lower(b[off + k]);
-        }
-        h ^= h >>> 9;
-        int i = h & (TABLE.length - 1);
-        while (TABLE[i] != null) {
-            String key = KEYS[i];
-            if (key.length() == len && matches(key, b, off)) {
-                return TABLE[i];
+        if (len < MAX_KEY && len > 0) {
+            int first = lower(b[off]);
+            if (first >= 'a' && first <= 'z') {
+                int k = bucket(len, first);
+                String[] keys = BUCKET_KEYS[k];
+                if (keys != null) {
+                    for (int i = 0; i < keys.length; i++) {
+                        if (matches(keys[i], b, off)) {
+                            return BUCKETS[k][i];
+                        }
+                    }
+                }
             }
-            i = (i + 1) & (TABLE.length - 1);
         }
         return new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1), (char) 0, false);
     }
 
     private static boolean matches(String key, byte[] b, int off) {
-        for (int k = 0; k < key.length(); k++) {
+        for (int k = 1; k < key.length(); k++) { // the first letter selected the bucket
             if (key.charAt(k) != lower(b[off + k])) {
                 return false;
             }

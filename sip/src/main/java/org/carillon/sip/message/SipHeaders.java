@@ -90,8 +90,16 @@ public final class SipHeaders {
 
     /** Index of the first field named {@code name} at or after {@code from}, or -1. */
     public int indexOf(HeaderName name, int from) {
+        if (name.isKnown()) { // known names are singletons
+            for (int i = from; i < size; i++) {
+                if (names[i] == name) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (int i = from; i < size; i++) {
-            if (names[i] == name || names[i].equals(name)) {
+            if (names[i].equals(name)) {
                 return i;
             }
         }

@@ -285,40 +285,54 @@ public final class SipParser {
             boolean folded = false;
             int max = ns + limits.maxLineBytes();
             while (true) {
-                if (p >= end) {
+                // one physical line: find its end with a tight loop, trim at the ends only.
+                // Control octets other than CR/LF are left to the typed parsers: a quoted-pair
+                // may escape them (RFC 3261 §25.1; RFC 4475 §3.1.1.2 has NUL, BEL and DEL).
+                int q = p;
+                while (q < end) {
+                    byte x = b[q];
+                    if (x == '\n' || x == '\r') {
+                        break;
+                    }
+                    q++;
+                }
+                if (q >= end) {
                     throw SipParseException.bad("header line not terminated");
+                }
+                int a = p;
+                int z = q;
+                while (a < z && (b[a] == ' ' || b[a] == '\t')) {
+                    a++;
+                }
+                while (z > a && (b[z - 1] == ' ' || b[z - 1] == '\t')) {
+                    z--;
+                }
+                if (a < z) {
+                    if (vs < 0) {
+                        vs = a;
+                    } else {
+                        folded = true;
+                    }
+                    ve = z;
+                }
+                if (b[q] == '\r') {
+                    if (q + 1 >= end || b[q + 1] != '\n') {
+                        throw SipParseException.bad("CR without LF");
+                    }
+                    p = q + 2;
+                } else {
+                    if (mode == ParseMode.STRICT) {
+                        throw SipParseException.bad("bare LF");
+                    }
+                    p = q + 1;
                 }
                 if (p > max) {
                     throw tooLarge("header line");
                 }
-                int x = b[p] & 0xff;
-                if (x == '\r' || x == '\n') {
-                    if (x == '\r') {
-                        if (p + 1 >= end || b[p + 1] != '\n') {
-                            throw SipParseException.bad("CR without LF");
-                        }
-                        p += 2;
-                    } else {
-                        if (mode == ParseMode.STRICT) {
-                            throw SipParseException.bad("bare LF");
-                        }
-                        p++;
-                    }
-                    if (p < end && (b[p] == ' ' || b[p] == '\t')) {
-                        folded |= vs >= 0; // §7.3.1 continuation line
-                        continue;
-                    }
-                    break;
+                if (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                    continue; // §7.3.1 continuation line
                 }
-                if (x != ' ' && x != '\t') {
-                    // Other control octets are left to the typed parsers: a quoted-pair may
-                    // escape them (RFC 3261 §25.1, RFC 4475 §3.1.1.2 has NUL, BEL and DEL).
-                    if (vs < 0) {
-                        vs = p;
-                    }
-                    ve = p + 1;
-                }
-                p++;
+                break;
             }
             if (vs < 0) {
                 vs = ve = p;

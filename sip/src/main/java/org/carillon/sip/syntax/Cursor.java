@@ -184,6 +184,18 @@ public final class Cursor {
      * @return start/end index pairs into {@link #text()}, trimmed of whitespace
      */
     public static int[] splitCommas(String s, String what) {
+        if (s.indexOf(',') < 0) { // the usual case: one element
+            int a = 0;
+            int b = s.length();
+            while (a < b && Chars.isWsp(s.charAt(a))) a++;
+            while (b > a && Chars.isWsp(s.charAt(b - 1))) b--;
+            if (a == b) {
+                throw SipParseException.bad("empty element in " + what);
+            }
+            if (s.indexOf('"') < 0 && s.indexOf('<') < 0) {
+                return new int[] {a, b};
+            }
+        }
         int[] out = new int[8];
         int n = 0;
         int start = 0;

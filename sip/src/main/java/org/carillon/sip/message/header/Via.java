@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.Cursor;
 import org.carillon.sip.syntax.Parameters;
 import org.carillon.sip.syntax.SipParseException;
@@ -106,13 +107,19 @@ public record Via(String protocol, String transport, String host, OptionalInt po
         return parse(new Cursor(value, parts[0], parts[1]));
     }
 
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "WS", "WSS", "SCTP"};
+
     static Via parse(Cursor c) {
         c.skipWs();
-        String name = c.token("Via protocol name");
+        String protocol = fastProtocol(c);
+        if (protocol == null) {
+            String name = c.token("Via protocol name");
+            c.expect('/', "Via sent-protocol");
+            String version = c.token("Via protocol version");
+            protocol = name.equals("SIP") && version.equals("2.0") ? "SIP/2.0" : name + "/" + version;
+        }
         c.expect('/', "Via sent-protocol");
-        String version = c.token("Via protocol version");
-        c.expect('/', "Via sent-protocol");
-        String transport = c.token("Via transport");
+        String transport = transport(c);
         int before = c.pos();
         c.skipWs();
         if (c.pos() == before) {
@@ -129,8 +136,35 @@ public record Via(String protocol, String transport, String host, OptionalInt po
         Parameters params = Parameters.parseHeaderParams(c, "Via");
         c.expectEnd("Via");
         checkParams(params);
-        String protocol = name.equals("SIP") && version.equals("2.0") ? "SIP/2.0" : name + "/" + version;
         return new Via(protocol, transport, host, port, params);
+    }
+
+    /** "SIP/2.0" without whitespace, the common case, read without allocating. */
+    private static String fastProtocol(Cursor c) {
+        String s = c.text();
+        int p = c.pos();
+        if (p + 7 <= c.end() && s.startsWith("SIP/2.0", p)
+                && (p + 7 == c.end() || s.charAt(p + 7) == '/' || Chars.isWsp(s.charAt(p + 7)))) {
+            c.pos(p + 7);
+            return "SIP/2.0";
+        }
+        return null;
+    }
+
+    private static String transport(Cursor c) {
+        String s = c.text();
+        int p = c.pos();
+        int e = p;
+        while (e < c.end() && Chars.isToken(s.charAt(e))) {
+            e++;
+        }
+        for (String t : TRANSPORTS) {
+            if (t.length() == e - p && s.regionMatches(p, t, 0, t.length())) {
+                c.pos(e);
+                return t;
+            }
+        }
+        return c.token("Via transport");
     }
 
     private static void checkParams(Parameters params) {
