@@ -18,6 +18,7 @@ import org.carillon.sip.transaction.ResponseListener;
 import org.carillon.sip.transaction.ServerTransaction;
 import org.carillon.sip.transaction.TransactionContext;
 import org.carillon.sip.transaction.TransactionLayer;
+import org.carillon.sip.transaction.TransactionState;
 import org.carillon.sip.transport.Flow;
 import org.carillon.sip.transport.NettyTransport;
 import org.carillon.sip.transport.Transport;
@@ -101,8 +102,31 @@ public final class SipStack implements AutoCloseable {
             throw new IllegalArgumentException("ACK is sent with sendAck");
         }
         Flow target = prepare(request, nextHop);
+        return layer.send(request, target, serialised(request, listener));
+    }
+
+    /**
+     * Cancels a pending INVITE (RFC 3261 §9.1): the CANCEL copies the INVITE's top Via, so it
+     * takes the same branch and path, in a client transaction of its own. The INVITE transaction
+     * then gets its 487 (ACKed by the stack) as usual.
+     *
+     * @param listener hears the response to the CANCEL itself
+     * @throws IllegalStateException if the INVITE has had no provisional response yet (§9.1: wait
+     *                               for one) or is already answered
+     */
+    public ClientTransaction cancel(ClientTransaction invite, ResponseListener listener) {
+        if (!SipMethod.INVITE.equals(invite.request().method())
+                || invite.state() != TransactionState.PROCEEDING) {
+            throw new IllegalStateException("only an INVITE in Proceeding can be cancelled: " + invite);
+        }
+        SipRequest cancel = invite.request().createCancel();
+        return layer.send(cancel, invite.target(), serialised(cancel, listener));
+    }
+
+    /** Wraps {@code listener} so its calls run in order on the executor selected for {@code request}. */
+    private ResponseListener serialised(SipRequest request, ResponseListener listener) {
         SerialExecutor executor = new SerialExecutor(selector.select(request));
-        return layer.send(request, target, new ResponseListener() {
+        return new ResponseListener() {
             @Override
             public void onResponse(SipResponse response) {
                 executor.execute(() -> listener.onResponse(response));
@@ -117,7 +141,7 @@ public final class SipStack implements AutoCloseable {
             public void onTransportError() {
                 executor.execute(listener::onTransportError);
             }
-        });
+        };
     }
 
     /** Sends the ACK for a 2xx (no transaction, §13.2.2.4) to its next hop. */

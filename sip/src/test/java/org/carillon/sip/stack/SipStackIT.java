@@ -225,4 +225,59 @@ class SipStackIT {
             }
         }
     }
+
+    @Test
+    void cancelsAnInviteAndAcksTheResulting487() throws Exception {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        org.carillon.sip.transaction.ResponseListener record = new org.carillon.sip.transaction.ResponseListener() {
+            @Override
+            public void onResponse(SipResponse response) {
+                events.add(response.cseq().method() + " " + response.statusCode());
+            }
+
+            @Override
+            public void onTimeout() {
+                events.add("timeout");
+            }
+
+            @Override
+            public void onTransportError() {
+                events.add("transport error");
+            }
+        };
+        var invite = org.carillon.sip.message.SipRequest.create("INVITE",
+                org.carillon.sip.uri.Uri.parse("sip:peer@127.0.0.1:" + peer.port()));
+        invite.headers().add(org.carillon.sip.message.HeaderName.FROM, "<sip:stack@127.0.0.1>;tag=abc");
+        invite.headers().add(org.carillon.sip.message.HeaderName.TO, "<sip:peer@127.0.0.1>");
+        invite.headers().add(org.carillon.sip.message.HeaderName.CALL_ID, "cancel-1@test");
+        invite.headers().add(org.carillon.sip.message.HeaderName.CSEQ, "1 INVITE");
+        var tx = stack.send(invite, record);
+        String sent = peer.receive();
+        String via = sent.lines().filter(l -> l.startsWith("Via:")).findFirst().orElseThrow();
+        String dialog = via + "\r\nFrom: <sip:stack@127.0.0.1>;tag=abc\r\nTo: <sip:peer@127.0.0.1>;tag=p1\r\n"
+                + "Call-ID: cancel-1@test\r\n";
+        peer.send("SIP/2.0 180 Ringing\r\n" + dialog + "CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n", stack.port());
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("INVITE 180");
+        stack.cancel(tx, record);
+        String cancel = nextNonRetransmission(sent);
+        assertThat(cancel).startsWith("CANCEL sip:peer@127.0.0.1:").contains(via).contains("CSeq: 1 CANCEL");
+        peer.send("SIP/2.0 200 OK\r\n" + dialog + "CSeq: 1 CANCEL\r\nContent-Length: 0\r\n\r\n", stack.port());
+        peer.send("SIP/2.0 487 Request Terminated\r\n" + dialog + "CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n",
+                stack.port());
+        assertThat(List.of(events.poll(5, TimeUnit.SECONDS), events.poll(5, TimeUnit.SECONDS)))
+                .containsExactlyInAnyOrder("CANCEL 200", "INVITE 487");
+        String ack = nextNonRetransmission(cancel);
+        assertThat(ack).startsWith("ACK sip:peer@127.0.0.1:").contains(via).contains("tag=p1").contains("CSeq: 1 ACK");
+    }
+
+    /** The next datagram that is not a repeat of {@code previous} (Timers A/E may fire meanwhile). */
+    private String nextNonRetransmission(String previous) {
+        while (true) {
+            String next = peer.receive();
+            if (!next.equals(previous) && !next.startsWith("INVITE ") && !next.startsWith("CANCEL ")
+                    || next.startsWith("CANCEL ") && !previous.startsWith("CANCEL ")) {
+                return next;
+            }
+        }
+    }
 }
