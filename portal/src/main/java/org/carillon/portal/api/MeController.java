@@ -1,6 +1,8 @@
 package org.carillon.portal.api;
 
 import org.carillon.platform.account.AccountStore;
+import org.carillon.portal.access.Allowed;
+import org.carillon.portal.access.Permission;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ public class MeController {
     }
 
     @GetMapping("/me")
+    @Allowed(Permission.SIGNED_IN)
     public Me me(Authentication authentication) {
         var account = accounts.findByEmail(authentication.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));

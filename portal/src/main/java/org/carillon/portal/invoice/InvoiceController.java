@@ -1,0 +1,98 @@
+package org.carillon.portal.invoice;
+
+import org.carillon.portal.access.Allowed;
+import org.carillon.portal.access.Permission;
+import org.carillon.portal.access.Viewer;
+import org.carillon.portal.order.Money;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Invoice page: search, table with payment details behind each row's arrow, PDF download. */
+@Controller
+@Allowed(Permission.INVOICE)
+public class InvoiceController {
+    private final InvoiceService invoices;
+
+    public InvoiceController(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    @GetMapping("/invoices")
+    public String list(Viewer me, @RequestParam(defaultValue = "") String number,
+                       @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+                       @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String status,
+                       @RequestParam(defaultValue = "1") int page, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        InvoiceSearch search = new InvoiceSearch(number(number, errors), date(from, "from", errors),
+                date(to, "to", errors), amount(amount, errors),
+                status.isBlank() ? Optional.empty() : Optional.of(status.trim()));
+        model.addAttribute("page", invoices.page(me.customer(), search, page));
+        model.addAttribute("errors", errors);
+        model.addAttribute("number", number);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("amount", amount);
+        model.addAttribute("status", status);
+        model.addAttribute("active", "invoices");
+        return "portal/invoice/list";
+    }
+
+    @GetMapping("/invoices/{id}/pdf")
+    public ResponseEntity<byte[]> pdf(Viewer me, @PathVariable long id) {
+        Invoice invoice = invoices.require(me.customer(), id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(invoice.displayNumber() + ".pdf").build().toString())
+                .body(InvoicePdf.render(invoice));
+    }
+
+    private static Optional<Long> number(String text, Map<String, String> errors) {
+        String t = text.trim().toUpperCase(java.util.Locale.ROOT).replaceFirst("^INV-?", "");
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            errors.put("number", "Enter an invoice number such as INV-000012.");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<LocalDate> date(String text, String field, Map<String, String> errors) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Enter a date as YYYY-MM-DD.");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> amount(String text, Map<String, String> errors) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Money.parse(text));
+        } catch (NumberFormatException | ArithmeticException e) {
+            errors.put("amount", "Enter an amount such as 199.00.");
+            return Optional.empty();
+        }
+    }
+}
