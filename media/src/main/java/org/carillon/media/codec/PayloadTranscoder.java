@@ -13,6 +13,8 @@ public final class PayloadTranscoder {
     private static final PayloadTranscoder ULAW_TO_ALAW = new PayloadTranscoder(G711.ulawToAlawTable());
     private static final PayloadTranscoder ALAW_TO_ULAW = new PayloadTranscoder(G711.alawToUlawTable());
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final byte[] table;
 
     private PayloadTranscoder(byte[] table) {
@@ -30,19 +32,30 @@ public final class PayloadTranscoder {
         return Optional.empty();
     }
 
-    /** Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}. */
-    public void transcode(ByteBuf buf, int offset, int length) {
+    /**
+     * Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}. A direct buffer (what
+     * epoll delivers) is copied into {@code scratch} and back: two bulk copies beat 2 × length checked
+     * single-byte accesses.
+     *
+     * @param scratch caller-owned work array of at least {@code length} bytes (one per thread)
+     */
+    public void transcode(ByteBuf buf, int offset, int length, byte[] scratch) {
         if (buf.hasArray()) {
-            byte[] a = buf.array();
-            int base = buf.arrayOffset() + offset;
-            for (int i = 0; i < length; i++) {
-                a[base + i] = table[a[base + i] & 0xFF];
-            }
+            transcode(buf.array(), buf.arrayOffset() + offset, length);
+        } else if (length <= scratch.length) {
+            buf.getBytes(offset, scratch, 0, length);
+            transcode(scratch, 0, length);
+            buf.setBytes(offset, scratch, 0, length);
         } else {
             for (int i = 0; i < length; i++) {
                 buf.setByte(offset + i, table[buf.getByte(offset + i) & 0xFF]);
             }
         }
+    }
+
+    /** Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}, without a work array. */
+    public void transcode(ByteBuf buf, int offset, int length) {
+        transcode(buf, offset, length, EMPTY);
     }
 
     /** Rewrites {@code length} bytes of {@code bytes} from {@code offset}. */

@@ -51,6 +51,7 @@ public final class Bridge implements AutoCloseable {
     private static final class Direction implements InboundTarget, MediaLeg.BatchAware {
 
         private final MediaLeg to;
+        private final byte[] scratch = new byte[2048];
         private AudioFormat cachedIn;
         private AudioFormat cachedOut;
         private PayloadTranscoder transcoder;
@@ -83,7 +84,7 @@ public final class Bridge implements AutoCloseable {
                     return;
                 }
                 if (transcoder != null) {
-                    transcoder.transcode(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
+                    transcoder.transcode(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), scratch);
                 }
                 packet.setPayloadType(to.sendPayloadType());
             }
