@@ -34,15 +34,16 @@ public final class PayloadTranscoder {
 
     /**
      * Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}. A direct buffer (what
-     * epoll delivers) is copied into {@code scratch} and back: two bulk copies beat 2 × length checked
-     * single-byte accesses.
+     * epoll delivers) with a memory address (Netty using Unsafe) is copied into {@code scratch} and back: two
+     * bulk copies beat 2 × length checked single-byte accesses. Without Unsafe (Netty's default on JDK 24+)
+     * a bulk copy would duplicate a ByteBuffer per call, so the bytes are rewritten one by one instead.
      *
      * @param scratch caller-owned work array of at least {@code length} bytes (one per thread)
      */
     public void transcode(ByteBuf buf, int offset, int length, byte[] scratch) {
         if (buf.hasArray()) {
             transcode(buf.array(), buf.arrayOffset() + offset, length);
-        } else if (length <= scratch.length) {
+        } else if (buf.hasMemoryAddress() && length <= scratch.length) {
             buf.getBytes(offset, scratch, 0, length);
             transcode(scratch, 0, length);
             buf.setBytes(offset, scratch, 0, length);
