@@ -74,4 +74,14 @@ class StartupFailureIT {
                 .startsWith("carillon: invalid setting CARILLON_PBX_DB_URL: cannot open the database");
         assertThat(outcome.stdout()).doesNotContain("Exception");
     }
+
+    @Test
+    void refusedLicenseFileIsOneLineAndExitTwo() throws Exception {
+        Path file = work.resolve("bogus.lic");
+        Files.writeString(file, "-----BEGIN CARILLON LICENSE-----\nnot a license\n-----END CARILLON LICENSE-----\n");
+        Outcome outcome = start(Map.of("CARILLON_LICENSE_FILE", file.toString()));
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).hasSize(1);
+        assertThat(outcome.stderr().getFirst()).startsWith("carillon: invalid setting CARILLON_LICENSE_FILE: refused:");
+    }
 }

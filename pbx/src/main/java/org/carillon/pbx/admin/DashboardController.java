@@ -1,5 +1,6 @@
 package org.carillon.pbx.admin;
 
+import org.carillon.pbx.license.LicenseService;
 import org.carillon.pbx.tenant.TenantStore;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.stereotype.Controller;
@@ -11,16 +12,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class DashboardController {
     private final TenantStore tenants;
     private final AccountStore accounts;
+    private final LicenseService licenses;
 
-    public DashboardController(TenantStore tenants, AccountStore accounts) {
+    public DashboardController(TenantStore tenants, AccountStore accounts, LicenseService licenses) {
         this.tenants = tenants;
         this.accounts = accounts;
+        this.licenses = licenses;
     }
 
     @GetMapping("/")
     public String dashboard(Model model) {
         model.addAttribute("tenant", tenants.first().orElseThrow());
         model.addAttribute("accountCount", accounts.count());
+        model.addAttribute("license", licenses.view());
         model.addAttribute("active", "dashboard");
         return "pbx/dashboard";
     }
