@@ -36,10 +36,11 @@ final class Inbound implements InboundListener {
     private final ExecutorSelector selector;
     private final Executor strayExecutor;
     private final StackStats stats;
+    private final AcceptedInvites accepted;
     private volatile NettyTransport transport;
 
     Inbound(ParseMode mode, int maxMessageBytes, TransactionLayer layer, SipHandler handler,
-            ExecutorSelector selector, Executor strayExecutor, StackStats stats) {
+            ExecutorSelector selector, Executor strayExecutor, StackStats stats, AcceptedInvites accepted) {
         SipParserLimits limits = new SipParserLimits(maxMessageBytes, SipParserLimits.DEFAULTS.maxHeaderCount(),
                 SipParserLimits.DEFAULTS.maxLineBytes());
         this.parser = new SipParser(mode, limits);
@@ -49,6 +50,7 @@ final class Inbound implements InboundListener {
         this.selector = selector;
         this.strayExecutor = strayExecutor;
         this.stats = stats;
+        this.accepted = accepted;
     }
 
     void attach(NettyTransport t) {
@@ -91,7 +93,10 @@ final class Inbound implements InboundListener {
         Flow responseFlow = ResponseRouter.route(request.topVia(), flow);
         switch (layer.onRequest(request, flow, responseFlow)) {
             case RequestDisposition.NewRequest n -> deliver(n.transaction());
-            case RequestDisposition.Ack a -> dispatch(a.ack(), () -> handler.onAck(a.ack()));
+            case RequestDisposition.Ack a -> {
+                accepted.onAck(a.ack()); // stops the §13.3.1.4 2xx retransmissions
+                dispatch(a.ack(), () -> handler.onAck(a.ack()));
+            }
             case RequestDisposition.Cancelled c -> dispatch(c.invite().request(), () -> handler.onCancel(c.invite()));
             case RequestDisposition.Handled h -> {
             }

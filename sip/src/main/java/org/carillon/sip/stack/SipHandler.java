@@ -27,7 +27,10 @@ public interface SipHandler {
     default void onStrayResponse(SipResponse response) {
     }
 
-    /** A server transaction failed: Timer H (no ACK for a non-2xx) when {@code timeout}, else the transport. */
+    /**
+     * A server transaction failed: when {@code timeout}, no ACK came (Timer H for a non-2xx, or
+     * 64·T1 of 2xx retransmissions, §13.3.1.4: end the session with BYE); else the transport failed.
+     */
     default void onServerFailure(ServerTransaction transaction, boolean timeout) {
     }
 }

@@ -44,10 +44,22 @@ public final class SipStack implements AutoCloseable {
         this.config = config;
         this.selector = selector;
         MessageWire wire = this::send;
+        AcceptedInvites accepted = new AcceptedInvites(config.scheduler(), config.timers(),
+                (bytes, flow) -> send(bytes, flow, true, () -> { }), tx -> failed(handler, tx, true));
         this.layer = new TransactionLayer(new TransactionContext(config.scheduler(), config.timers(), wire,
-                stats.retransmissionsIn::increment), (tx, timeout) -> failed(handler, tx, timeout));
+                stats.retransmissionsIn::increment), new TransactionLayer.Events() {
+                    @Override
+                    public void serverFailed(ServerTransaction tx, boolean timeout) {
+                        failed(handler, tx, timeout);
+                    }
+
+                    @Override
+                    public void inviteAccepted(ServerTransaction tx, SipResponse response, byte[] bytes) {
+                        accepted.start(tx, response, bytes);
+                    }
+                });
         Inbound inbound = new Inbound(config.parseMode(), config.transport().maxMessageBytes(), layer, handler,
-                selector, strayExecutor, stats);
+                selector, strayExecutor, stats, accepted);
         this.transport = NettyTransport.start(config.transport(), inbound);
         inbound.attach(transport);
         InetAddress bound = transport.localAddress().getAddress();

@@ -77,14 +77,15 @@ final class InviteServerMachine<R> extends TransactionMachine {
     /**
      * The TU's response.
      *
+     * @return true when this response moved the transaction to ACCEPTED (the first 2xx)
      * @throws IllegalStateException if a final response was already sent (a 2xx may be repeated
      *                               while ACCEPTED, as §13.3.1.4 has the TU do)
      */
-    synchronized void respond(int status, R response) {
+    synchronized boolean respond(int status, R response) {
         TransactionState s = current();
         if (s == ACCEPTED && status >= 200 && status < 300) {
             actions.send(response, true);
-            return;
+            return false;
         }
         if (s != PROCEEDING) {
             throw new IllegalStateException("INVITE transaction is " + s + "; cannot send " + status);
@@ -97,6 +98,7 @@ final class InviteServerMachine<R> extends TransactionMachine {
             enter(ACCEPTED);
             actions.send(response, false);
             arm(Timer.L, timers.transactionTimeout());
+            return true;
         } else {
             lastFinal = response;
             enter(COMPLETED);
@@ -107,6 +109,7 @@ final class InviteServerMachine<R> extends TransactionMachine {
             }
             arm(Timer.H, timers.transactionTimeout());
         }
+        return false;
     }
 
     synchronized void onTransportError() {

@@ -21,6 +21,7 @@ public final class ServerTransaction {
     private final InviteServerMachine<byte[]> invite;
     private final NonInviteServerMachine<byte[]> nonInvite;
     private final Optional<MergeKey> mergeKey;
+    private final ServerTransactionListener listener;
 
     ServerTransaction(ServerKey key, SipRequest request, Flow source, Flow responseFlow, Optional<MergeKey> mergeKey,
             TransactionContext context, ServerTransactionListener listener) {
@@ -29,6 +30,7 @@ public final class ServerTransaction {
         this.source = source;
         this.responseFlow = responseFlow;
         this.mergeKey = mergeKey;
+        this.listener = listener;
         boolean reliable = source.transport().reliable();
         ServerActions<byte[]> actions = new ServerActions<>() {
             @Override
@@ -114,7 +116,9 @@ public final class ServerTransaction {
     public void respond(SipResponse response) {
         byte[] bytes = response.toBytes();
         if (invite != null) {
-            invite.respond(response.statusCode(), bytes);
+            if (invite.respond(response.statusCode(), bytes)) {
+                listener.accepted(this, response, bytes);
+            }
         } else {
             nonInvite.respond(response.statusCode(), bytes);
         }

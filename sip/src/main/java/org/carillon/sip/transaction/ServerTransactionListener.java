@@ -1,10 +1,15 @@
 package org.carillon.sip.transaction;
 
+import org.carillon.sip.message.SipResponse;
+
 /** Events of a server transaction that the TU did not cause. Called under the transaction's monitor. */
 interface ServerTransactionListener {
 
     /** Timer H fired (no ACK for a non-2xx INVITE response) or the response could not be sent. */
     void failed(ServerTransaction transaction, boolean timeout);
+
+    /** The TU sent the first 2xx to this INVITE; the UAS core retransmits it until the ACK (§13.3.1.4). */
+    void accepted(ServerTransaction transaction, SipResponse response, byte[] bytes);
 
     /** The transaction reached TERMINATED and can be forgotten. */
     void terminated(ServerTransaction transaction);

@@ -24,6 +24,13 @@ public final class TransactionLayer {
     public interface Events {
         /** A server transaction gave up: Timer H (no ACK) when {@code timeout}, else a send failure. */
         void serverFailed(ServerTransaction transaction, boolean timeout);
+
+        /**
+         * The TU sent the first 2xx to an INVITE: from here the UAS core, not the transaction,
+         * retransmits it until the ACK (RFC 3261 §13.3.1.4, RFC 6026 §7.1).
+         */
+        default void inviteAccepted(ServerTransaction transaction, SipResponse response, byte[] bytes) {
+        }
     }
 
     private final TransactionContext context;
@@ -35,6 +42,11 @@ public final class TransactionLayer {
         @Override
         public void failed(ServerTransaction transaction, boolean timeout) {
             events.serverFailed(transaction, timeout);
+        }
+
+        @Override
+        public void accepted(ServerTransaction transaction, SipResponse response, byte[] bytes) {
+            events.inviteAccepted(transaction, response, bytes);
         }
 
         @Override

@@ -24,6 +24,7 @@ class SipStackIT {
 
     private final List<String> handledOn = new CopyOnWriteArrayList<>();
     private final BlockingQueue<ServerTransaction> requests = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
     private SipStack stack;
     private RawPeer peer;
 
@@ -36,11 +37,20 @@ class SipStackIT {
                             public void onRequest(ServerTransaction tx) {
                                 handledOn.add(Thread.currentThread().isVirtual() ? "virtual" : Thread.currentThread().getName());
                                 requests.add(tx);
-                                if (tx.request().method().equals("INVITE")) {
+                                if (tx.request().method().equals("INVITE")
+                                        && tx.request().requestUri().toString().contains("answer")) {
+                                    tx.respond(200);
+                                } else if (tx.request().method().equals("INVITE")) {
                                     tx.respond(486);
                                 } else if (!tx.request().requestUri().toString().contains("silent")) {
                                     tx.respond(200);
                                 }
+                            }
+
+
+                            @Override
+                            public void onAck(org.carillon.sip.message.SipRequest ack) {
+                                acks.add(ack.callId());
                             }
                         });
         peer = new RawPeer();
@@ -268,6 +278,25 @@ class SipStackIT {
                 .containsExactlyInAnyOrder("CANCEL 200", "INVITE 487");
         String ack = nextNonRetransmission(cancel);
         assertThat(ack).startsWith("ACK sip:peer@127.0.0.1:").contains(via).contains("tag=p1").contains("CSeq: 1 ACK");
+    }
+
+    @Test
+    void resendsA2xxToInviteUntilTheAckAndPassesTheAckUp() throws Exception {
+        String invite = RawPeer.options("z9hG4bK-ok1", peer.port(), "UDP").replace("OPTIONS", "INVITE")
+                .replace("sip:ping@", "sip:answer@");
+        peer.send(invite, stack.port());
+        String ok = peer.receive();
+        assertThat(ok).startsWith("SIP/2.0 200 OK");
+        assertThat(peer.receive()).isEqualTo(ok); // §13.3.1.4 resend at T1 = 50 ms
+        String toWithTag = ok.lines().filter(l -> l.startsWith("To:")).findFirst().orElseThrow();
+        String ack = invite.replace("INVITE sip", "ACK sip").replace("1 INVITE", "1 ACK")
+                .replace("branch=z9hG4bK-ok1;", "branch=z9hG4bK-ok1-ack;").replace("To: <sip:answer@127.0.0.1>", toWithTag);
+        peer.send(ack, stack.port());
+        assertThat(acks.poll(5, TimeUnit.SECONDS)).isEqualTo("z9hG4bK-ok1@test");
+        while (peer.receive(300).isPresent()) {
+            // drain 2xx resends already in flight; none may come 300 ms after the ACK
+        }
+        assertThat(peer.receive(300)).isEmpty();
     }
 
     /** The next datagram that is not a repeat of {@code previous} (Timers A/E may fire meanwhile). */
