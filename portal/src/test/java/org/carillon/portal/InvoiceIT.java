@@ -1,0 +1,121 @@
+package org.carillon.portal;
+
+import org.carillon.platform.testing.WebClient;
+import org.carillon.portal.invoice.InvoiceDraft;
+import org.carillon.portal.invoice.InvoiceService;
+import org.carillon.portal.invoice.InvoiceStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Invoice list, search, payment details, PDF; gap-free numbering under concurrent payments. */
+class InvoiceIT extends PortalContext {
+    @Autowired
+    InvoiceStore store;
+    @Autowired
+    InvoiceService invoices;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void invoicesAreSearchableByNumberDateAmountAndStatusAndDownloadableAsPdf() {
+        var customer = fixtures.customer();
+        WebClient owner = signedIn(customer.ownerEmail());
+        Shop shop = new Shop(owner);
+        shop.buyStandard();
+        shop.addNew("enterprise", 100, 1);
+        shop.pay(shop.cartId(), "4242424242424242");
+        String list = owner.get("/invoices").body();
+        assertThat(list).contains("aria-label=\"Payment details\"").contains("Transaction");
+        var numbers = store.page(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 10);
+        assertThat(numbers).hasSize(2);
+        var first = numbers.getLast();
+        var second = numbers.getFirst();
+
+        String byNumber = owner.get("/invoices?number=" + first.displayNumber()).body();
+        assertThat(byNumber).contains(first.displayNumber()).doesNotContain(second.displayNumber());
+        String byAmount = owner.get("/invoices?amount=" + org.carillon.portal.order.Money.format(second.totalMinor())
+                .replace(",", "")).body();
+        assertThat(byAmount).contains(second.displayNumber()).doesNotContain(first.displayNumber());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertThat(owner.get("/invoices?from=" + today + "&to=" + today + "&status=paid").body())
+                .contains(first.displayNumber()).contains(second.displayNumber());
+        assertThat(owner.get("/invoices?to=2000-01-01").body()).contains("No invoices found.");
+        assertThat(owner.get("/invoices?from=yesterday").body()).contains("Enter a date as YYYY-MM-DD.");
+
+        var pdf = owner.get("/invoices/" + first.id() + "/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains(first.displayNumber());
+        assertThat(pdf.body().getBytes(StandardCharsets.ISO_8859_1)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void anotherCustomersInvoiceIsNotFound() {
+        var mine = fixtures.customer();
+        var theirs = fixtures.customer();
+        new Shop(signedIn(theirs.ownerEmail())).buyStandard();
+        long foreign = store.page(theirs.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 1).getFirst().id();
+        assertThat(signedIn(mine.ownerEmail()).get("/invoices/" + foreign + "/pdf").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void concurrentPaymentsGetGapFreeUniqueInvoiceNumbers() throws Exception {
+        int buyers = 8;
+        List<Shop> shops = new ArrayList<>();
+        List<String> carts = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            Shop shop = new Shop(signedIn(fixtures.customer().ownerEmail()));
+            shop.addNew("standard", 10, 0);
+            shops.add(shop);
+            carts.add(shop.cartId());
+        }
+        List<Callable<Integer>> payments = new ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            Shop shop = shops.get(i);
+            String cart = carts.get(i);
+            payments.add(() -> shop.pay(cart, "4242424242424242").statusCode());
+        }
+        try (var pool = Executors.newFixedThreadPool(buyers)) {
+            for (var f : pool.invokeAll(payments)) {
+                assertThat(f.get()).isEqualTo(302);
+            }
+        }
+        assertGapFree();
+    }
+
+    @Test
+    void aRolledBackPaymentGivesItsInvoiceNumberBack() {
+        var customer = fixtures.customer();
+        new Shop(signedIn(customer.ownerEmail())).buyStandard();
+        var existing = store.page(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 1).getFirst();
+        long before = store.allNumbers().getLast();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            invoices.issue(new InvoiceDraft(customer.id(), existing.orderId(), "X", "X", "X", "EUR", List.of(),
+                    "Visa", "•••• 4242", "ref", Instant.now()));
+            throw new IllegalStateException("payment step failed after numbering");
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(store.allNumbers().getLast()).isEqualTo(before);
+        new Shop(signedIn(customer.ownerEmail())).buyStandard();
+        assertThat(store.allNumbers().getLast()).isEqualTo(before + 1);
+        assertGapFree();
+    }
+
+    private void assertGapFree() {
+        List<Long> all = store.allNumbers();
+        assertThat(all).containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().toList());
+    }
+}
