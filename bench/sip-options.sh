@@ -27,6 +27,16 @@ for p in $STACK_PORT $KAM_PORT $SIPP_PORT $((SIPP_PORT + 2)) $((SIPP_PORT + 4)) 
 done
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -o -q -B -pl bench -am package -DskipTests)
 
+# cpu_ms PID: CPU time (user+system, ms) of PID and its direct children (Kamailio's workers)
+cpu_ms() {
+  local total=0 t
+  for p in "$1" $(pgrep -P "$1" || true); do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo $((total * 1000 / $(getconf CLK_TCK)))
+}
+
 # run_sipp PORT CALLS -> prints "achieved_per_s successful failed retrans"
 run_sipp() {
   local port=$1 calls=$2 out=$SCRATCH/sipp-$1-$2.out start end
@@ -49,7 +59,9 @@ PIDS+=($!); STACK_PID=$!
 for _ in $(seq 100); do grep -q READY "$SCRATCH/stack.log" && break; sleep 0.2; done
 grep READY "$SCRATCH/stack.log" || { echo "stack did not start:" >&2; cat "$SCRATCH/stack.log" >&2; exit 1; }
 run_sipp "$STACK_PORT" $((CALLS / 5)) > /dev/null   # JIT warm-up
+C0=$(cpu_ms "$STACK_PID")
 read -r S_RATE S_OK S_FAIL S_RETR < <(run_sipp "$STACK_PORT" "$CALLS")
+S_CPU=$(( ($(cpu_ms "$STACK_PID") - C0) * 1000 / (S_OK > 0 ? S_OK : 1) ))
 S_LOAD=$(cut -d' ' -f1 /proc/loadavg)
 kill "$STACK_PID"; wait "$STACK_PID" 2>/dev/null || true
 grep COUNTERS "$SCRATCH/stack.log" || true
@@ -62,12 +74,14 @@ kamailio -f "$SCRATCH/kam/kamailio.cfg" -Y "$SCRATCH/kam" -P "$SCRATCH/kam/kamai
 PIDS+=($!); KAM_PID=$!
 for _ in $(seq 100); do ss -Hlun "sport = :$KAM_PORT" | grep -q . && break; sleep 0.2; done
 run_sipp "$KAM_PORT" $((CALLS / 5)) > /dev/null
+C0=$(cpu_ms "$KAM_PID")
 read -r K_RATE K_OK K_FAIL K_RETR < <(run_sipp "$KAM_PORT" "$CALLS")
+K_CPU=$(( ($(cpu_ms "$KAM_PID") - C0) * 1000 / (K_OK > 0 ? K_OK : 1) ))
 K_LOAD=$(cut -d' ' -f1 /proc/loadavg)
 kill "$KAM_PID"; wait "$KAM_PID" 2>/dev/null || true
 
-printf '%-10s %10s %10s %8s %8s %6s\n' peer "OPTIONS/s" successful failed retrans load1
-printf '%-10s %10s %10s %8s %8s %6s\n' carillon "$S_RATE" "$S_OK" "$S_FAIL" "$S_RETR" "$S_LOAD"
-printf '%-10s %10s %10s %8s %8s %6s\n' kamailio "$K_RATE" "$K_OK" "$K_FAIL" "$K_RETR" "$K_LOAD"
+printf '%-10s %10s %10s %8s %8s %14s %6s\n' peer "OPTIONS/s" successful failed retrans "CPU ms/1000" load1
+printf '%-10s %10s %10s %8s %8s %14s %6s\n' carillon "$S_RATE" "$S_OK" "$S_FAIL" "$S_RETR" "$S_CPU" "$S_LOAD"
+printf '%-10s %10s %10s %8s %8s %14s %6s\n' kamailio "$K_RATE" "$K_OK" "$K_FAIL" "$K_RETR" "$K_CPU" "$K_LOAD"
 echo "target ${RATE}/s, ${CALLS} OPTIONS each; ratio carillon/kamailio = $(echo "$S_RATE / $K_RATE" | bc -l | xargs printf '%.2f')"
 echo "logs in $SCRATCH"
