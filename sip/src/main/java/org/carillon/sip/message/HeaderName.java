@@ -120,57 +120,72 @@ public final class HeaderName {
         return new HeaderName(text, (char) 0, false);
     }
 
-    // Known names bucketed by (length, lower-case first letter): at most a few candidates each.
-    private static final int MAX_KEY = 24;
-    private static final HeaderName[][] BUCKETS = new HeaderName[MAX_KEY * 32][];
-    private static final String[][] BUCKET_KEYS = new String[MAX_KEY * 32][];
+    // Wire lookup: open addressing over hashes of the lower-cased names. The parser computes the
+    // hash while it scans the name, folding case with "| 0x20", which is exact for token
+    // characters: it lower-cases letters and leaves every other token character unchanged.
+    private static final int WIRE_SLOTS = 1024;
+    private static final HeaderName[] WIRE = new HeaderName[WIRE_SLOTS];
+    private static final byte[][] WIRE_KEYS = new byte[WIRE_SLOTS][];
 
-    private static int bucket(int length, int firstLower) {
-        return length * 32 + (firstLower & 31);
-    }
-
-    private static void index() {
+    static {
         for (int i = 0; i < TABLE.length; i++) {
-            String key = KEYS[i];
-            if (key == null || key.length() >= MAX_KEY) {
+            if (KEYS[i] == null) {
                 continue;
             }
-            int k = bucket(key.length(), key.charAt(0));
-            HeaderName[] names = BUCKETS[k] == null ? new HeaderName[0] : BUCKETS[k];
-            String[] keys = BUCKET_KEYS[k] == null ? new String[0] : BUCKET_KEYS[k];
-            BUCKETS[k] = java.util.Arrays.copyOf(names, names.length + 1);
-            BUCKETS[k][names.length] = TABLE[i];
-            BUCKET_KEYS[k] = java.util.Arrays.copyOf(keys, keys.length + 1);
-            BUCKET_KEYS[k][keys.length] = key;
+            byte[] key = KEYS[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int slot = wireHash(key) & (WIRE_SLOTS - 1);
+            while (WIRE[slot] != null) {
+                slot = (slot + 1) & (WIRE_SLOTS - 1);
+            }
+            WIRE[slot] = TABLE[i];
+            WIRE_KEYS[slot] = key;
         }
     }
 
-    static {
-        index();
+    private static int wireHash(byte[] lowerKey) {
+        int h = 0;
+        for (byte c : lowerKey) {
+            h = step(h, c);
+        }
+        return finish(h);
     }
 
-    /** Looks a name up from wire bytes without allocating when it is known; else creates one. */
-    static HeaderName of(byte[] b, int off, int len) {
-        if (len < MAX_KEY && len > 0) {
-            int first = lower(b[off]);
-            if (first >= 'a' && first <= 'z') {
-                int k = bucket(len, first);
-                String[] keys = BUCKET_KEYS[k];
-                if (keys != null) {
-                    for (int i = 0; i < keys.length; i++) {
-                        if (matches(keys[i], b, off)) {
-                            return BUCKETS[k][i];
-                        }
-                    }
-                }
+    /** One step of the name hash; the parser calls it for each name byte. */
+    static int step(int h, byte c) {
+        return 31 * h + (c | 0x20);
+    }
+
+    static int finish(int h) {
+        return h ^ (h >>> 10);
+    }
+
+    /**
+     * Looks a name up from wire bytes (token characters only) without allocating when it is
+     * known; else creates one. {@code hash} is {@link #step} over the bytes, not yet finished.
+     */
+    static HeaderName of(byte[] b, int off, int len, int hash) {
+        int slot = finish(hash) & (WIRE_SLOTS - 1);
+        for (HeaderName n; (n = WIRE[slot]) != null; slot = (slot + 1) & (WIRE_SLOTS - 1)) {
+            byte[] key = WIRE_KEYS[slot];
+            if (key.length == len && matches(key, b, off)) {
+                return n;
             }
         }
         return new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1), (char) 0, false);
     }
 
-    private static boolean matches(String key, byte[] b, int off) {
-        for (int k = 1; k < key.length(); k++) { // the first letter selected the bucket
-            if (key.charAt(k) != lower(b[off + k])) {
+    /** Like {@link #of(byte[], int, int, int)}, hashing here. */
+    static HeaderName of(byte[] b, int off, int len) {
+        int h = 0;
+        for (int k = 0; k < len; k++) {
+            h = step(h, b[off + k]);
+        }
+        return of(b, off, len, h);
+    }
+
+    private static boolean matches(byte[] lowerKey, byte[] b, int off) {
+        for (int k = 0; k < lowerKey.length; k++) {
+            if (lowerKey[k] != (byte) (b[off + k] | 0x20)) {
                 return false;
             }
         }

@@ -3,6 +3,7 @@ package org.carillon.sip.message;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.carillon.sip.message.header.CSeq;
 import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.SipParseException;
 
@@ -92,6 +93,7 @@ public final class SipParser {
         private int p;
         private final SipHeaders h;
         private int viaCount, fromCount, toCount, callIdCount, cseqCount, maxForwardsCount, contentLengthCount;
+        private int via = -1, from = -1, to = -1, callId = -1, cseq = -1, maxForwards = -1, contentLength = -1;
 
         Run(byte[] b, int start, int end) {
             this.b = b;
@@ -125,7 +127,7 @@ public final class SipParser {
 
         private int lineFeed(int from) {
             int max = Math.min(end, from + limits.maxLineBytes() + 2);
-            for (int i = from; i < max; i++) {
+            for (int i = ByteScan.lineEnd(b, from, max); i < max; i = ByteScan.lineEnd(b, i + 1, max)) {
                 if (b[i] == '\n') {
                     return i;
                 }
@@ -266,7 +268,9 @@ public final class SipParser {
 
         private void field() {
             int ns = p;
+            int hash = 0;
             while (p < end && Chars.isToken(b[p])) {
+                hash = HeaderName.step(hash, b[p]);
                 p++;
             }
             int ne = p;
@@ -288,14 +292,7 @@ public final class SipParser {
                 // one physical line: find its end with a tight loop, trim at the ends only.
                 // Control octets other than CR/LF are left to the typed parsers: a quoted-pair
                 // may escape them (RFC 3261 §25.1; RFC 4475 §3.1.1.2 has NUL, BEL and DEL).
-                int q = p;
-                while (q < end) {
-                    byte x = b[q];
-                    if (x == '\n' || x == '\r') {
-                        break;
-                    }
-                    q++;
-                }
+                int q = ByteScan.lineEnd(b, p, end);
                 if (q >= end) {
                     throw SipParseException.bad("header line not terminated");
                 }
@@ -337,26 +334,30 @@ public final class SipParser {
             if (vs < 0) {
                 vs = ve = p;
             }
-            HeaderName name = HeaderName.of(b, ns, ne - ns);
+            HeaderName name = HeaderName.of(b, ns, ne - ns, hash);
             count(name);
             h.addRaw(name, vs, ve, folded);
         }
 
         private void count(HeaderName n) {
+            if (!n.isKnown()) {
+                return;
+            }
+            int i = h.size(); // index the field is about to get
             if (n == HeaderName.VIA) {
-                viaCount++;
+                via = viaCount++ == 0 ? i : via;
             } else if (n == HeaderName.FROM) {
-                fromCount++;
+                from = fromCount++ == 0 ? i : from;
             } else if (n == HeaderName.TO) {
-                toCount++;
+                to = toCount++ == 0 ? i : to;
             } else if (n == HeaderName.CALL_ID) {
-                callIdCount++;
+                callId = callIdCount++ == 0 ? i : callId;
             } else if (n == HeaderName.CSEQ) {
-                cseqCount++;
+                cseq = cseqCount++ == 0 ? i : cseq;
             } else if (n == HeaderName.MAX_FORWARDS) {
-                maxForwardsCount++;
+                maxForwards = maxForwardsCount++ == 0 ? i : maxForwards;
             } else if (n == HeaderName.CONTENT_LENGTH) {
-                contentLengthCount++;
+                contentLength = contentLengthCount++ == 0 ? i : contentLength;
             }
         }
 
@@ -368,10 +369,14 @@ public final class SipParser {
             if (contentLengthCount > 1 && mode != ParseMode.LENIENT) {
                 throw SipParseException.bad("more than one Content-Length"); // RFC 4475 §3.3.9
             }
-            int i = contentLengthCount == 0 ? -1 : h.indexOf(HeaderName.CONTENT_LENGTH);
+            int i = contentLength;
             if (i < 0) {
                 m.setRawBody(b, p, available);
                 return;
+            }
+            Integer fast = ScalarFields.number(h, i, 9, Integer.MAX_VALUE);
+            if (fast != null) {
+                h.typed(i, fast);
             }
             int length = m.contentLength().getAsInt();
             if (length > available) {
@@ -391,13 +396,17 @@ public final class SipParser {
                     m.viaList(i);
                 }
             } else {
-                m.viaList(h.indexOf(HeaderName.VIA));
+                m.viaList(via);
             }
-            m.from();
-            m.to();
-            m.callId();
-            String cseqMethod = m.cseq().method();
-            m.maxForwards();
+            m.typed(from, org.carillon.sip.message.header.Address::parse);
+            m.typed(to, org.carillon.sip.message.header.Address::parse);
+            m.typed(callId, SipMessage::checkCallId);
+            CSeq fast = ScalarFields.cseq(h, cseq);
+            String cseqMethod = (fast != null ? (CSeq) m.typed(cseq, v -> fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
+            if (maxForwards >= 0) {
+                Integer mf = ScalarFields.number(h, maxForwards, 3, 255);
+                m.typed(maxForwards, mf != null ? v -> mf : SipMessage::parseMaxForwards);
+            }
             if (m instanceof SipRequest r) {
                 if (!cseqMethod.equals(r.method())) {
                     throw SipParseException.bad("CSeq method does not match the request method"); // §8.1.1.5
