@@ -1,4 +1,4 @@
-// Shared page behaviour: CSRF header on htmx requests, the "Show side menu" toggle.
+// Shared page behaviour: CSRF header on htmx requests, the "Show side menu" toggle, confirmations.
 document.addEventListener('DOMContentLoaded', () => {
   const token = document.querySelector('meta[name="_csrf"]');
   const header = document.querySelector('meta[name="_csrf_header"]');
@@ -18,6 +18,14 @@ document.addEventListener('DOMContentLoaded', () => {
       const hidden = !document.body.classList.contains('sidebar-hidden');
       localStorage.setItem('carillon.sidebarHidden', String(hidden));
       apply(hidden);
+    });
+  });
+  // Destructive actions: <form data-confirm="Delete extension 1001?"> asks before submitting (no inline JS: CSP).
+  document.querySelectorAll('form[data-confirm]').forEach((form) => {
+    form.addEventListener('submit', (e) => {
+      if (!window.confirm(form.dataset.confirm)) {
+        e.preventDefault();
+      }
     });
   });
 });

@@ -1,6 +1,8 @@
 package org.carillon.platform.security;
 
 import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.apitoken.ApiTokens;
+import org.carillon.platform.apitoken.BearerTokenFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -63,7 +66,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
-                                        AccountStore accounts) throws Exception {
+                                        AccountStore accounts, ApiTokens apiTokens) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint();
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
@@ -73,7 +76,8 @@ public class SecurityConfiguration {
                 // Basic or bearer requests carry no cookie a third-party site could ride on: no CSRF token needed.
                 .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
                 .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(apiTokens, accounts), BasicAuthenticationFilter.class);
         headers(http);
         return http.build();
     }

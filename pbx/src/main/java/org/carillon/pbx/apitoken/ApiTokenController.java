@@ -1,0 +1,87 @@
+package org.carillon.pbx.apitoken;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.apitoken.ApiTokenScope;
+import org.carillon.platform.apitoken.ApiTokens;
+import org.carillon.platform.audit.AuditLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings ▸ API tokens: an Owner creates named bearer tokens (read-only or full) for scripts, sees each token once,
+ * and revokes them. Tokens act as the Owner who made them.
+ */
+@Controller
+@PreAuthorize("hasRole('OWNER')")
+public class ApiTokenController {
+    private final ApiTokens tokens;
+    private final AccountStore accounts;
+    private final AuditLog audit;
+
+    public ApiTokenController(ApiTokens tokens, AccountStore accounts, AuditLog audit) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping("/settings/api-tokens")
+    public String page(Authentication who, Model model) {
+        model.addAttribute("tokens", tokens.list(accountId(who)));
+        model.addAttribute("active", "api-tokens");
+        return "pbx/api-tokens";
+    }
+
+    @PostMapping("/settings/api-tokens")
+    public String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
+                         Authentication who, Model model, RedirectAttributes redirect, HttpServletRequest request) {
+        String trimmed = name.strip();
+        ApiTokenScope parsed;
+        try {
+            parsed = ApiTokenScope.parse(scope);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("scopeError", "Choose read-only or full access.");
+            return again(who, model, trimmed);
+        }
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            model.addAttribute("nameError", "Give the token a name of 1 to 100 characters, e.g. the script that uses it.");
+            return again(who, model, trimmed);
+        }
+        var created = tokens.create(accountId(who), trimmed, parsed);
+        audit.record(who.getName(), "api_token_created", "api_token", Long.toString(created.token().id()),
+                "name=" + trimmed + ", scope=" + parsed.code(), request.getRemoteAddr());
+        redirect.addFlashAttribute("secret", created.secret());
+        redirect.addFlashAttribute("createdName", trimmed);
+        return "redirect:/settings/api-tokens";
+    }
+
+    @PostMapping("/settings/api-tokens/{id}/revoke")
+    public String revoke(@PathVariable long id, Authentication who, RedirectAttributes redirect,
+                         HttpServletRequest request) {
+        if (!tokens.revoke(accountId(who), id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        audit.record(who.getName(), "api_token_revoked", "api_token", Long.toString(id), "", request.getRemoteAddr());
+        redirect.addFlashAttribute("revoked", true);
+        return "redirect:/settings/api-tokens";
+    }
+
+    private String again(Authentication who, Model model, String name) {
+        model.addAttribute("name", name);
+        return page(who, model);
+    }
+
+    private long accountId(Authentication who) {
+        return accounts.findByEmail(who.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED))
+                .id();
+    }
+}
