@@ -134,7 +134,7 @@ public final class Parameters {
         if (!c.consume(';')) {
             return EMPTY;
         }
-        String[] out = new String[8];
+        String[] out = new String[4];
         int n = 0;
         do {
             String name = c.token(what + " parameter name");
@@ -162,7 +162,7 @@ public final class Parameters {
         if (c.peek() != ';') {
             return EMPTY;
         }
-        String[] out = new String[8];
+        String[] out = new String[4];
         int n = 0;
         while (c.peek() == ';') {
             c.pos(c.pos() + 1);

@@ -20,4 +20,13 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
     static Uri parse(String text) {
         return UriParser.parse(text, 0, text.length());
     }
+
+    /**
+     * Parses {@code text[start, end)} as a URI, without copying it first.
+     *
+     * @throws SipParseException (400) if that range is not a URI
+     */
+    static Uri parse(String text, int start, int end) {
+        return UriParser.parse(text, start, end);
+    }
 }

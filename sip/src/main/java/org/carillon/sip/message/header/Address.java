@@ -142,7 +142,7 @@ public record Address(Optional<String> displayName, Uri uri, Parameters params) 
         if (close < 0 || close >= c.end()) {
             throw SipParseException.bad("missing '>' in " + what);
         }
-        Uri uri = Uri.parse(c.text().substring(open, close));
+        Uri uri = Uri.parse(c.text(), open, close);
         c.pos(close + 1);
         return uri;
     }
@@ -165,7 +165,7 @@ public record Address(Optional<String> displayName, Uri uri, Parameters params) 
         if (p == start) {
             throw SipParseException.bad("missing URI in " + what);
         }
-        Uri uri = Uri.parse(s.substring(start, p));
+        Uri uri = Uri.parse(s, start, p);
         c.pos(p);
         return uri;
     }
