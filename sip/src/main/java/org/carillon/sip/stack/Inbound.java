@@ -2,6 +2,7 @@ package org.carillon.sip.stack;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.carillon.sip.message.ParseMode;
 import org.carillon.sip.message.SipMessage;
 import org.carillon.sip.message.SipMethod;
@@ -90,7 +91,7 @@ final class Inbound implements InboundListener {
 
     private void onRequest(SipRequest request, Flow flow) {
         ViaStamp.stamp(request, flow.remote());
-        Flow responseFlow = ResponseRouter.route(request.topVia(), flow);
+        Supplier<Flow> responseFlow = responseFlow(request, flow);
         switch (layer.onRequest(request, flow, responseFlow)) {
             case RequestDisposition.NewRequest n -> deliver(n.transaction());
             case RequestDisposition.Ack a -> {
@@ -101,6 +102,18 @@ final class Inbound implements InboundListener {
             case RequestDisposition.Handled h -> {
             }
         }
+    }
+
+    private Supplier<Flow> responseFlow(SipRequest request, Flow source) {
+        Flow route = ResponseRouter.route(request.topVia(), source);
+        if (!source.transport().reliable()) {
+            return () -> route;
+        }
+        Flow reconnect = ResponseRouter.reconnect(request.topVia(), source);
+        return () -> {
+            NettyTransport t = transport;
+            return t == null || t.isConnected(source) ? source : reconnect;
+        };
     }
 
     private void deliver(ServerTransaction tx) {

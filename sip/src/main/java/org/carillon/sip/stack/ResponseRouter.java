@@ -26,6 +26,15 @@ final class ResponseRouter {
     private ResponseRouter() {
     }
 
+    /**
+     * §18.2.2 for streams when the request's connection has closed: a new connection to the
+     * {@code received} address (else the source address) and the sent-by port (5060 by default).
+     */
+    static Flow reconnect(Via via, Flow source) {
+        InetAddress address = via.received().flatMap(Hosts::literal).orElse(source.remote().getAddress());
+        return new Flow(source.transport(), new InetSocketAddress(address, via.port().orElse(DEFAULT_PORT)));
+    }
+
     /** @param via the top Via after {@link ViaStamp} */
     static Flow route(Via via, Flow source) {
         if (source.transport().reliable()) {

@@ -209,6 +209,11 @@ public final class SipStack implements AutoCloseable {
         return stats.snapshot(transport.counters());
     }
 
+    /** Number of open TCP connections. */
+    public int connectionCount() {
+        return transport.connectionCount();
+    }
+
     /** True when the native epoll transport is in use. */
     public boolean isEpoll() {
         return transport.isEpoll();

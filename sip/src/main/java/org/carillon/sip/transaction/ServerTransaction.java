@@ -1,6 +1,7 @@
 package org.carillon.sip.transaction;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.carillon.sip.message.SipMethod;
 import org.carillon.sip.message.SipRequest;
 import org.carillon.sip.message.SipResponse;
@@ -17,13 +18,14 @@ public final class ServerTransaction {
     private final ServerKey key;
     private final SipRequest request;
     private final Flow source;
-    private final Flow responseFlow;
+    private final Supplier<Flow> responseFlow;
     private final InviteServerMachine<byte[]> invite;
     private final NonInviteServerMachine<byte[]> nonInvite;
     private final Optional<MergeKey> mergeKey;
     private final ServerTransactionListener listener;
 
-    ServerTransaction(ServerKey key, SipRequest request, Flow source, Flow responseFlow, Optional<MergeKey> mergeKey,
+    ServerTransaction(ServerKey key, SipRequest request, Flow source, Supplier<Flow> responseFlow,
+            Optional<MergeKey> mergeKey,
             TransactionContext context, ServerTransactionListener listener) {
         this.key = key;
         this.request = request;
@@ -35,7 +37,7 @@ public final class ServerTransaction {
         ServerActions<byte[]> actions = new ServerActions<>() {
             @Override
             public void send(byte[] response, boolean retransmission) {
-                context.wire().send(response, responseFlow, retransmission, () -> onTransportError());
+                context.wire().send(response, responseFlow.get(), retransmission, () -> onTransportError());
             }
 
             @Override
@@ -93,9 +95,12 @@ public final class ServerTransaction {
         return source;
     }
 
-    /** Where responses go (RFC 3261 §18.2.2). */
+    /**
+     * Where responses go now (RFC 3261 §18.2.2): for a stream, the request's connection while it
+     * is open, else a new one to the address in {@code received} and the sent-by port.
+     */
     public Flow responseFlow() {
-        return responseFlow;
+        return responseFlow.get();
     }
 
     /** The current state. */

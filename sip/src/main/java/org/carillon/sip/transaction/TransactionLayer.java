@@ -3,6 +3,7 @@ package org.carillon.sip.transaction;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.carillon.sip.message.SipMethod;
 import org.carillon.sip.message.SipRequest;
 import org.carillon.sip.message.SipResponse;
@@ -66,9 +67,10 @@ public final class TransactionLayer {
      *
      * @param source       where it came from
      * @param responseFlow where responses go (§18.2.2), computed by the stack from the top Via
+     *                     each time one is sent (a closed TCP connection changes the answer)
      * @throws SipParseException if the headers needed for matching are malformed (answer 400)
      */
-    public RequestDisposition onRequest(SipRequest request, Flow source, Flow responseFlow) {
+    public RequestDisposition onRequest(SipRequest request, Flow source, Supplier<Flow> responseFlow) {
         ServerKey key = keyOf(request);
         String method = request.method();
         if (SipMethod.ACK.equals(method)) {
@@ -106,6 +108,11 @@ public final class TransactionLayer {
         return new RequestDisposition.NewRequest(tx);
     }
 
+    /** Like {@link #onRequest(SipRequest, Flow, Supplier)} with a fixed response flow. */
+    public RequestDisposition onRequest(SipRequest request, Flow source, Flow responseFlow) {
+        return onRequest(request, source, () -> responseFlow);
+    }
+
     private RequestDisposition cancel(ServerTransaction cancelTx, ServerKey key) {
         ServerTransaction invite = servers.get(key.cancelled());
         if (invite == null) {
@@ -124,7 +131,7 @@ public final class TransactionLayer {
         return RequestDisposition.Handled.INSTANCE;
     }
 
-    private ServerTransaction create(ServerKey key, SipRequest request, Flow source, Flow responseFlow,
+    private ServerTransaction create(ServerKey key, SipRequest request, Flow source, Supplier<Flow> responseFlow,
             Optional<MergeKey> mergeKey) {
         ServerTransaction tx = new ServerTransaction(key, request, source, responseFlow, mergeKey, context,
                 serverListener);

@@ -148,6 +148,11 @@ public final class NettyTransport implements AutoCloseable {
         return stats.snapshot();
     }
 
+    /** True when a stream connection for {@code flow} is open. */
+    public boolean isConnected(Flow flow) {
+        return connections.find(flow).isPresent();
+    }
+
     /** Number of open TCP connections. */
     public int connectionCount() {
         return connections.size();

@@ -37,7 +37,10 @@ class SipStackIT {
                             public void onRequest(ServerTransaction tx) {
                                 handledOn.add(Thread.currentThread().isVirtual() ? "virtual" : Thread.currentThread().getName());
                                 requests.add(tx);
-                                if (tx.request().method().equals("INVITE")
+                                if (tx.request().requestUri().toString().contains("late")) {
+                                    awaitNoConnections();
+                                    tx.respond(200);
+                                } else if (tx.request().method().equals("INVITE")
                                         && tx.request().requestUri().toString().contains("answer")) {
                                     tx.respond(200);
                                 } else if (tx.request().method().equals("INVITE")) {
@@ -297,6 +300,30 @@ class SipStackIT {
             // drain 2xx resends already in flight; none may come 300 ms after the ACK
         }
         assertThat(peer.receive(300)).isEmpty();
+    }
+
+    @Test
+    void answersOverANewConnectionToTheSentByPortWhenTheRequestsConnectionClosed() throws Exception {
+        try (java.net.ServerSocket phone = new java.net.ServerSocket(0, 5, LOOPBACK)) {
+            try (Socket tcp = new Socket(LOOPBACK, stack.port())) {
+                String request = RawPeer.options("z9hG4bK-late", phone.getLocalPort(), "TCP").replace("sip:ping@", "sip:late@");
+                tcp.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                assertThat(requests.poll(5, TimeUnit.SECONDS)).isNotNull();
+            } // the phone hangs up its connection before the answer is ready (§18.2.2)
+            phone.setSoTimeout(5_000);
+            try (Socket back = phone.accept()) {
+                back.setSoTimeout(5_000);
+                assertThat(RawPeer.readMessage(back)).startsWith("SIP/2.0 200 OK").contains("z9hG4bK-late");
+            }
+        }
+    }
+
+    /** Runs on a handler thread: waits (bounded) until the stack has no TCP connection left. */
+    private void awaitNoConnections() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (stack.connectionCount() > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
     }
 
     /** The next datagram that is not a repeat of {@code previous} (Timers A/E may fire meanwhile). */
