@@ -13,8 +13,6 @@ public final class PayloadTranscoder {
     private static final PayloadTranscoder ULAW_TO_ALAW = new PayloadTranscoder(G711.ulawToAlawTable());
     private static final PayloadTranscoder ALAW_TO_ULAW = new PayloadTranscoder(G711.alawToUlawTable());
 
-    private static final byte[] EMPTY = new byte[0];
-
     private final byte[] table;
 
     private PayloadTranscoder(byte[] table) {
@@ -33,30 +31,19 @@ public final class PayloadTranscoder {
     }
 
     /**
-     * Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}. A direct buffer (what
-     * epoll delivers) with a memory address (Netty using Unsafe) is copied into {@code scratch} and back: two
-     * bulk copies beat 2 × length checked single-byte accesses. Without Unsafe (Netty's default on JDK 24+)
-     * a bulk copy would duplicate a ByteBuffer per call, so the bytes are rewritten one by one instead.
-     *
-     * @param scratch caller-owned work array of at least {@code length} bytes (one per thread)
+     * Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}. A heap buffer is
+     * rewritten in its array; a direct one (what epoll delivers) byte by byte, because Netty's bulk copies
+     * out of a pooled direct buffer duplicate a ByteBuffer per call when it runs without Unsafe (its
+     * default on JDK 24+), and the relay must not allocate per packet.
      */
-    public void transcode(ByteBuf buf, int offset, int length, byte[] scratch) {
+    public void transcode(ByteBuf buf, int offset, int length) {
         if (buf.hasArray()) {
             transcode(buf.array(), buf.arrayOffset() + offset, length);
-        } else if (buf.hasMemoryAddress() && length <= scratch.length) {
-            buf.getBytes(offset, scratch, 0, length);
-            transcode(scratch, 0, length);
-            buf.setBytes(offset, scratch, 0, length);
         } else {
             for (int i = 0; i < length; i++) {
                 buf.setByte(offset + i, table[buf.getByte(offset + i) & 0xFF]);
             }
         }
-    }
-
-    /** Rewrites {@code length} bytes of {@code buf} from absolute index {@code offset}, without a work array. */
-    public void transcode(ByteBuf buf, int offset, int length) {
-        transcode(buf, offset, length, EMPTY);
     }
 
     /** Rewrites {@code length} bytes of {@code bytes} from {@code offset}. */

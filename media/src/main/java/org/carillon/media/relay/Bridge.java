@@ -51,7 +51,6 @@ public final class Bridge implements AutoCloseable {
     private static final class Direction implements InboundTarget, MediaLeg.BatchAware {
 
         private final MediaLeg to;
-        private final byte[] scratch = new byte[2048];
         private AudioFormat cachedIn;
         private AudioFormat cachedOut;
         private PayloadTranscoder transcoder;
@@ -84,7 +83,7 @@ public final class Bridge implements AutoCloseable {
                     return;
                 }
                 if (transcoder != null) {
-                    transcoder.transcode(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), scratch);
+                    transcoder.transcode(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
                 }
                 packet.setPayloadType(to.sendPayloadType());
             }
