@@ -5,6 +5,7 @@ import org.carillon.licensekey.file.License;
 import org.carillon.licensekey.file.LicenseVerifier;
 import org.carillon.licensekey.file.Limits;
 import org.carillon.licensekey.file.Verification;
+import org.carillon.licensekey.installation.RequestCode;
 import org.carillon.licensekey.state.LicenseEvaluator;
 import org.carillon.licensekey.state.LicenseState;
 import org.carillon.licensekey.state.LicenseStatus;
@@ -129,7 +130,7 @@ public class LicenseService {
 
     /** A code the Owner pastes into the portal to activate offline. */
     public String requestCode() {
-        return OfflineRequestCode.encode(identity.fingerprint().value(), identity.installationId());
+        return new RequestCode(identity.fingerprint(), identity.installationId()).encode();
     }
 
     public boolean developmentLicensesTrusted() {
