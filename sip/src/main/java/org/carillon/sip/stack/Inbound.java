@@ -99,6 +99,12 @@ final class Inbound implements InboundListener {
                 dispatch(a.ack(), () -> handler.onAck(a.ack()));
             }
             case RequestDisposition.Cancelled c -> dispatch(c.invite().request(), () -> handler.onCancel(c.invite()));
+            case RequestDisposition.Overloaded o -> {
+                stats.rejected.increment();
+                SipResponse busy = request.createResponse(503);
+                busy.headers().add(org.carillon.sip.message.HeaderName.RETRY_AFTER, "5");
+                transport.send(responseFlow.get(), busy.toBytes());
+            }
             case RequestDisposition.Handled h -> {
             }
         }

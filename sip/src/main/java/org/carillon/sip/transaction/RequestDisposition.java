@@ -21,6 +21,14 @@ public sealed interface RequestDisposition {
     }
 
     /**
+     * Too many live server transactions: no transaction was created; the stack answers 503
+     * statelessly (RFC 3261 §21.5.4) and counts a drop.
+     */
+    enum Overloaded implements RequestDisposition {
+        INSTANCE
+    }
+
+    /**
      * Nothing for the TU: a retransmission absorbed, an ACK to a non-2xx, a merged request answered
      * 482 (§8.2.2.2) or a CANCEL answered 481.
      */

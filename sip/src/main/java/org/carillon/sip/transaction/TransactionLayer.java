@@ -86,6 +86,9 @@ public final class TransactionLayer {
             existing.onRetransmit();
             return RequestDisposition.Handled.INSTANCE;
         }
+        if (servers.size() >= context.maxServerTransactions()) {
+            return RequestDisposition.Overloaded.INSTANCE;
+        }
         Optional<MergeKey> mergeKey = mergeKeyOf(request);
         if (mergeKey.isPresent()) {
             ServerKey first = merges.putIfAbsent(mergeKey.get(), key);

@@ -1,11 +1,16 @@
 package org.carillon.sip.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 
-/** Hands each UDP datagram to the listener as one message (RFC 3261 §18.3: a datagram is a message). */
+/**
+ * Hands each UDP datagram to the listener as one message (RFC 3261 §18.3: a datagram is a
+ * message). Stateless, so one instance serves every UDP socket of the port.
+ */
+@ChannelHandler.Sharable
 final class DatagramReader extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private final InboundListener listener;

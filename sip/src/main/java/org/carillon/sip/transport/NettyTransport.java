@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -41,7 +42,8 @@ public final class NettyTransport implements AutoCloseable {
     private final Connections connections;
     private final ConcurrentMap<Flow, ChannelFuture> connecting = new ConcurrentHashMap<>();
     private final Bootstrap clientBootstrap;
-    private Channel udp;
+    /** One UDP socket per I/O thread on the same port (SO_REUSEPORT with epoll), else one. */
+    private Channel[] udp = new Channel[0];
     private Channel tcp;
 
     private NettyTransport(TransportConfig config, InboundListener listener) {
@@ -85,19 +87,32 @@ public final class NettyTransport implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark())
                 .childHandler(streamInitializer());
+        // With epoll, SO_REUSEPORT lets one socket per I/O thread share the port: the kernel spreads
+        // peers (by address hash) over them, so UDP reading uses every core (STACK-NOTES.md).
+        int sockets = loops.epoll() ? config.ioThreads() : 1;
+        if (sockets > 1) {
+            udpBootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
         TransportException last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
-            Channel u = udpBootstrap.bind(config.address(), config.port()).syncUninterruptibly().channel();
-            int port = ((InetSocketAddress) u.localAddress()).getPort();
+            Channel first = udpBootstrap.bind(config.address(), config.port()).syncUninterruptibly().channel();
+            int port = ((InetSocketAddress) first.localAddress()).getPort();
+            Channel[] all = new Channel[sockets];
+            all[0] = first;
+            for (int i = 1; i < sockets; i++) {
+                all[i] = udpBootstrap.bind(config.address(), port).syncUninterruptibly().channel();
+            }
             ChannelFuture t = tcpBootstrap.bind(config.address(), port).awaitUninterruptibly();
             if (t.isSuccess()) {
-                udp = u;
+                udp = all;
                 tcp = t.channel();
-                LOG.info("SIP listening on {}:{} (UDP+TCP, {})", config.address().getHostAddress(), port,
-                        loops.epoll() ? "epoll" : "nio");
+                LOG.info("SIP listening on {}:{} (UDP x{} + TCP, {})", config.address().getHostAddress(), port,
+                        sockets, loops.epoll() ? "epoll" : "nio");
                 return;
             }
-            u.close().syncUninterruptibly();
+            for (Channel c : all) {
+                c.close().syncUninterruptibly();
+            }
             last = new TransportException("cannot bind TCP on port " + port, t.cause());
             if (config.port() != 0) {
                 break; // a fixed port that is taken will stay taken
@@ -125,12 +140,12 @@ public final class NettyTransport implements AutoCloseable {
 
     /** The port both UDP and TCP listen on. */
     public int port() {
-        return ((InetSocketAddress) udp.localAddress()).getPort();
+        return ((InetSocketAddress) udp[0].localAddress()).getPort();
     }
 
     /** The bound UDP address (the sent-by for Via headers this stack writes). */
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) udp.localAddress();
+        return (InetSocketAddress) udp[0].localAddress();
     }
 
     /** The settings this transport runs with. */
@@ -167,7 +182,8 @@ public final class NettyTransport implements AutoCloseable {
      */
     public CompletionStage<Void> send(Flow flow, byte[] bytes) {
         return switch (flow.transport()) {
-            case UDP -> write(udp, new DatagramPacket(Unpooled.wrappedBuffer(bytes), flow.remote()));
+            case UDP -> write(udp[Math.floorMod(flow.remote().hashCode(), udp.length)],
+                    new DatagramPacket(Unpooled.wrappedBuffer(bytes), flow.remote()));
             case TCP -> connections.find(flow)
                     .map(ch -> write(ch, Unpooled.wrappedBuffer(bytes)))
                     .orElseGet(() -> connectAndWrite(flow, bytes));
@@ -234,8 +250,8 @@ public final class NettyTransport implements AutoCloseable {
     @Override
     public void close() {
         connections.closeAll();
-        if (udp != null) {
-            udp.close().syncUninterruptibly();
+        for (Channel c : udp) {
+            c.close().syncUninterruptibly();
         }
         if (tcp != null) {
             tcp.close().syncUninterruptibly();

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param idleTimeout       a TCP connection with no traffic either way for this long is closed
  * @param maxConnections    TCP connections beyond this are refused
  * @param writeHighWaterMark bytes queued on one channel above which sends to it are dropped
- * @param ioThreads         Netty event-loop threads
+ * @param ioThreads         Netty event-loop threads; with epoll, also the number of UDP sockets
+ *                          sharing the port (SO_REUSEPORT)
  */
 public record TransportConfig(InetAddress address, int port, int maxMessageBytes, int maxHeaderBytes, int mtu,
         Duration idleTimeout, int maxConnections, int writeHighWaterMark, int ioThreads) {
@@ -63,6 +64,12 @@ public record TransportConfig(InetAddress address, int port, int maxMessageBytes
     public TransportConfig withWriteHighWaterMark(int bytes) {
         return new TransportConfig(address, port, maxMessageBytes, maxHeaderBytes, mtu, idleTimeout, maxConnections,
                 bytes, ioThreads);
+    }
+
+    /** A copy with another number of I/O threads (and, with epoll, UDP sockets). */
+    public TransportConfig withIoThreads(int threads) {
+        return new TransportConfig(address, port, maxMessageBytes, maxHeaderBytes, mtu, idleTimeout, maxConnections,
+                writeHighWaterMark, threads);
     }
 
     /** Size above which a request must not go by UDP (RFC 3261 §18.1.1). */

@@ -159,4 +159,16 @@ class TransactionLayerTest {
         assertThat(heard).containsExactly("486");
         assertThat(sent).containsExactly("INVITE sip:bob@192.0.2.2 SIP/2.0", "ACK sip:bob@192.0.2.2 SIP/2.0");
     }
+
+    @Test
+    void refusesNewRequestsBeyondTheTransactionLimitButStillAbsorbsRetransmissions() {
+        TransactionLayer small = new TransactionLayer(new TransactionContext(clock, TimerConfig.DEFAULT,
+                (bytes, flow, retransmission, onFailure) -> { }, () -> { }, 2), (tx, timeout) -> { });
+        small.onRequest(request("OPTIONS", "z9hG4bKo1", "192.0.2.1", ";tag=a"), PEER, PEER);
+        small.onRequest(request("OPTIONS", "z9hG4bKo2", "192.0.2.1", ";tag=b"), PEER, PEER);
+        assertThat(small.onRequest(request("OPTIONS", "z9hG4bKo3", "192.0.2.1", ";tag=c"), PEER, PEER))
+                .isEqualTo(RequestDisposition.Overloaded.INSTANCE);
+        assertThat(small.onRequest(request("OPTIONS", "z9hG4bKo1", "192.0.2.1", ";tag=a"), PEER, PEER))
+                .isEqualTo(RequestDisposition.Handled.INSTANCE);
+    }
 }

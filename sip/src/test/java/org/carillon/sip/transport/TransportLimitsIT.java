@@ -64,4 +64,40 @@ class TransportLimitsIT {
             assertThat(transport.connectionCount()).isEqualTo(2);
         }
     }
+
+    @Test
+    void sharesTheUdpPortBetweenOneSocketPerIoThread() throws Exception {
+        java.util.concurrent.BlockingQueue<String> got = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        TransportConfig config = TransportConfig.defaults(LOOPBACK, 0).withIoThreads(2);
+        try (NettyTransport transport = NettyTransport.start(config, new InboundListener() {
+            @Override
+            public void onMessage(byte[] bytes, Flow flow) {
+                threads.add(Thread.currentThread().getName());
+                got.add(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+
+            @Override
+            public void onUnframeable(byte[] head, Flow flow, String reason) {
+            }
+        })) {
+            java.util.List<java.net.DatagramSocket> peers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 16; i++) {
+                    java.net.DatagramSocket peer = new java.net.DatagramSocket(0, LOOPBACK);
+                    peers.add(peer);
+                    byte[] b = ("OPTIONS sip:x SIP/2.0\r\nX: " + i + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    peer.send(new java.net.DatagramPacket(b, b.length, LOOPBACK, transport.port()));
+                }
+                for (int i = 0; i < 16; i++) {
+                    assertThat(got.poll(5, TimeUnit.SECONDS)).as("message %d", i).isNotNull();
+                }
+            } finally {
+                peers.forEach(java.net.DatagramSocket::close);
+            }
+            if (transport.isEpoll()) {
+                assertThat(threads).as("16 peers hash onto both sockets").hasSize(2);
+            }
+        }
+    }
 }
