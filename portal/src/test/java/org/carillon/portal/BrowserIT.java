@@ -1,0 +1,206 @@
+package org.carillon.portal;
+
+import org.carillon.portal.payment.SandboxPaymentGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; the test fails when
+ * they are missing): sign-in, purchase with an approving and a declining card, invoice details behind the arrow,
+ * profile's "Yes, send link", sub-account invitation to first sign-in. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+class BrowserIT extends PortalContext {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-extensions", "--no-first-run",
+                "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void ownerSignsInAndBuysWithTheApprovingCardThenSeesLicenseAndInvoice() {
+        var customer = fixtures.customer();
+        signIn(customer.ownerEmail());
+        shot("dashboard");
+        assertThat(text("#count-total")).isEqualTo("0");
+        click(By.linkText("Purchases"));
+        addToCart("new", "professional", "25", "1");
+        shot("cart");
+        assertThat(text("#order-total")).startsWith("EUR ");
+        click(By.id("proceed"));
+        assertThat(browser.findElement(By.id("sandbox-banner")).getText()).contains("Sandbox payments");
+        fillCard(SandboxPaymentGateway.APPROVE);
+        shot("checkout");
+        click(By.id("pay"));
+        assertThat(text("#order-status")).contains("Payment approved").contains("INV-");
+        shot("order-approved");
+
+        click(By.linkText("Licenses"));
+        assertThat(text("#licenses")).contains("Professional").contains("CAR1-");
+        click(By.linkText("License history"));
+        assertThat(text("#license-history")).contains("Purchased");
+        shot("license-history");
+        click(By.linkText("Invoice"));
+        WebElement arrow = browser.findElement(By.cssSelector("#invoices button[aria-label='Payment details']"));
+        arrow.click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#invoices tr.collapse.show")));
+        assertThat(text("#invoices")).contains("•••• 4242").contains("sbx_");
+        shot("invoices");
+        click(By.linkText("Dashboard"));
+        assertThat(text("#count-total")).isEqualTo("1");
+        assertThat(text("#count-active")).isEqualTo("1");
+    }
+
+    @Test
+    void declinedCardShowsTheFailureAndKeepsTheCart() {
+        var customer = fixtures.customer();
+        signIn(customer.ownerEmail());
+        click(By.linkText("Purchases"));
+        shot("purchases");
+        addToCart("new", "standard", "10", "0");
+        click(By.id("proceed"));
+        fillCard(SandboxPaymentGateway.DECLINE);
+        click(By.id("pay"));
+        assertThat(text("#order-status")).contains("Payment failed").contains("declined");
+        shot("order-declined");
+        click(By.id("try-again"));
+        assertThat(text("#order-lines")).contains("Standard, 10 extensions");
+    }
+
+    @Test
+    void profileChangePasswordAsksBeforeSendingTheLink() {
+        var customer = fixtures.customer();
+        signIn(customer.ownerEmail());
+        click(By.id("account-management"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.elementToBeClickable(By.linkText("Profile settings"))).click();
+        assertThat(browser.findElement(By.id("ro-companyName")).getAttribute("readonly")).isNotNull();
+        shot("profile");
+        click(By.id("change-password"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.elementToBeClickable(By.id("send-link")));
+        shot("profile-confirm");
+        click(By.id("send-link"));
+        assertThat(text("#notice")).contains("We sent a password reset link");
+        assertThat(linkPath(lastMailTo(customer.ownerEmail()))).startsWith("/password/reset?token=");
+    }
+
+    @Test
+    void invitedSubAccountVerifiesSetsItsPasswordAndSignsIn() throws Exception {
+        var customer = fixtures.customer();
+        signIn(customer.ownerEmail());
+        browser.get(url("/subaccounts"));
+        click(By.id("create-account-button"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
+        String email = "browser." + System.nanoTime() + "@example.com";
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("firstName")).sendKeys("Barbara");
+        browser.findElement(By.id("lastName")).sendKeys("Liskov");
+        new Select(browser.findElement(By.id("role"))).selectByValue("purchaser");
+        click(By.id("submit-account"));
+        assertThat(text("#accounts")).contains(email).contains("unverified");
+        shot("subaccounts");
+        signOut();
+
+        browser.get(url(linkPath(lastMailTo(email))));
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        signIn(email);
+        assertThat(text("#side-menu")).contains("Purchases").doesNotContain("Sub account settings");
+        signOut();
+    }
+
+    private void signIn(String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("side-menu")));
+    }
+
+    private void signOut() {
+        click(By.id("sign-out"));
+    }
+
+    private void addToCart(String kind, String edition, String extensions, String extraYears) {
+        new Select(browser.findElement(By.id("kind"))).selectByValue(kind);
+        new Select(browser.findElement(By.id("edition"))).selectByValue(edition);
+        new Select(browser.findElement(By.id("extensions"))).selectByValue(extensions);
+        new Select(browser.findElement(By.id("extraYears"))).selectByValue(extraYears);
+        click(By.id("add-to-cart"));
+    }
+
+    private void fillCard(String number) {
+        WebElement address = browser.findElement(By.id("billingAddress"));
+        address.clear();
+        address.sendKeys("Hauptstr. 1, 10115 Berlin, DE");
+        browser.findElement(By.id("cardNumber")).sendKeys(number);
+        browser.findElement(By.id("cardExpiry")).sendKeys("12/39");
+        browser.findElement(By.id("cardCvc")).sendKeys("123");
+    }
+
+    private void click(By by) {
+        WebElement element = browser.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static void shot(String name) {
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
