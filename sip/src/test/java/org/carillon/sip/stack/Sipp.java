@@ -62,6 +62,28 @@ final class Sipp {
         return new Result(p.exitValue(), Files.readString(log));
     }
 
+    /** A started SIPp UAS (built-in {@code uas} scenario) on {@code port} that exits after one call. */
+    record Uas(Process process, java.nio.file.Path log) {
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                return new Result(-1, "killed after 30 s\n" + Files.readString(log));
+            }
+            return new Result(process.exitValue(), Files.readString(log));
+        }
+    }
+
+    static Uas startUas(int port) throws IOException {
+        Path dir = Files.createTempDirectory("sipp-uas");
+        Path log = dir.resolve("sipp.out");
+        List<String> cmd = List.of(binary().toString(), "-sn", "uas", "-i", "127.0.0.1", "-p", Integer.toString(port),
+                "-mp", Integer.toString(freeUdpPort()), "-cp", Integer.toString(freeUdpPort()), "-m", "1",
+                "-nostdin", "-timeout", "20s", "-timeout_error");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new Uas(p, log);
+    }
+
     private static String scenarioPath(String name) {
         try {
             return Path.of(Sipp.class.getResource("/sipp/" + name).toURI()).toString();

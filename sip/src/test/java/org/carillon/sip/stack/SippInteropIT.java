@@ -7,7 +7,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.carillon.sip.dialog.Dialog;
+import org.carillon.sip.dialog.DialogState;
+import org.carillon.sip.dialog.DialogUsage;
+import org.carillon.sip.message.HeaderName;
+import org.carillon.sip.message.SipMethod;
+import org.carillon.sip.message.SipRequest;
+import org.carillon.sip.message.SipResponse;
+import org.carillon.sip.message.header.Address;
+import org.carillon.sip.message.header.CSeq;
+import org.carillon.sip.transaction.ResponseListener;
 import org.carillon.sip.transaction.ServerTransaction;
+import org.carillon.sip.transaction.Tags;
+import org.carillon.sip.uri.Uri;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +107,54 @@ class SippInteropIT {
         assertThat(r.succeeded()).as(r.output()).isTrue();
         assertThat(handled).hasValue(5);
         assertThat(stack.counters().retransmissionsOut()).as("no Timer G resend after a prompt ACK").isZero();
+    }
+
+    @Test
+    void placesACallToSippAndHangsUpThroughTheDialogLayer() throws Exception {
+        start(false);
+        int sippPort = Sipp.freeUdpPort();
+        Sipp.Uas uas = Sipp.startUas(sippPort);
+        SipRequest invite = SipRequest.create(SipMethod.INVITE, Uri.parse("sip:service@127.0.0.1:" + sippPort));
+        invite.setFrom(Address.parse("<sip:carillon@127.0.0.1>;tag=" + Tags.generate()));
+        invite.setTo(Address.parse("<sip:service@127.0.0.1:" + sippPort + ">"));
+        invite.headers().add(HeaderName.CALL_ID, "call-" + Tags.generate() + "@127.0.0.1");
+        invite.setCSeq(new CSeq(1, SipMethod.INVITE));
+        invite.headers().add(HeaderName.CONTACT, "<sip:carillon@127.0.0.1:" + stack.port() + ">");
+        BlockingQueue<SipResponse> responses = new LinkedBlockingQueue<>();
+        stack.send(invite, collect(responses));
+        SipResponse ringing = responses.poll(10, TimeUnit.SECONDS);
+        assertThat(ringing).isNotNull();
+        assertThat(ringing.statusCode()).isEqualTo(180);
+        Dialog dialog = Dialog.asUac(invite, ringing, DialogUsage.INVITE);
+        assertThat(dialog.state()).isEqualTo(DialogState.EARLY);
+        SipResponse ok = responses.poll(10, TimeUnit.SECONDS);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        dialog.onResponse(ok);
+        assertThat(dialog.state()).isEqualTo(DialogState.CONFIRMED);
+        stack.sendAck(dialog.createAck(1));
+        stack.send(dialog.createRequest(SipMethod.BYE), collect(responses));
+        SipResponse byeOk = responses.poll(10, TimeUnit.SECONDS);
+        assertThat(byeOk.statusCode()).isEqualTo(200);
+        assertThat(byeOk.cseq().method()).isEqualTo(SipMethod.BYE);
+        dialog.terminate();
+        Sipp.Result r = uas.await();
+        assertThat(r.succeeded()).as(r.output()).isTrue();
+    }
+
+    private static ResponseListener collect(BlockingQueue<SipResponse> into) {
+        return new ResponseListener() {
+            @Override
+            public void onResponse(SipResponse response) {
+                into.add(response);
+            }
+
+            @Override
+            public void onTimeout() {
+            }
+
+            @Override
+            public void onTransportError() {
+            }
+        };
     }
 }
