@@ -59,6 +59,8 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
     private final Cancellable rtcpTask;
     private final String cname;
     private final Runnable onClose;
+    private final boolean connectLatched;
+    private InetSocketAddress connectedTo;
     private volatile InboundTarget target;
     private volatile NegotiatedAudio audio;
     private volatile Optional<ReportBlock> peerReport = Optional.empty();
@@ -85,6 +87,7 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
         this.latch = new AddressLatch(settings.latchMode());
         this.rewriter = rewriter;
         this.onClose = onClose;
+        this.connectLatched = settings.connectLatched();
         this.cname = "leg-" + Integer.toHexString(rewriter.ssrc()) + "@carillon";
         this.dtmf = new DtmfReceiver(new DtmfListener() {
             @Override
@@ -142,6 +145,10 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             audio = agreed;
             latch.expect(agreed.remote().orElse(NOWHERE));
+            if (connectedTo != null && !latch.latched().isPresent()) {
+                connectedTo = null; // the peer moved: listen to everyone again until the new address latches
+                rtp.disconnect();
+            }
             receives = agreed.direction().receives();
             sends = agreed.direction().sends();
             receivePt = agreed.receivePayloadType();
@@ -191,6 +198,10 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
         }
         if (!latch.accept(sender)) {
             return; // counted by the latch
+        }
+        if (connectLatched && connectedTo == null) {
+            connectedTo = sender;
+            rtp.connect(sender); // from now on the kernel filters strangers (RFC 4961 symmetric RTP)
         }
         if (!receives) {
             counters.directionDropped.increment();
@@ -256,7 +267,8 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
                 ? buf.retain() : buf.retainedSlice(packet.offset(), packet.length());
         counters.packetsOut.increment();
         counters.bytesOut.add(packet.length());
-        rtp.write(new DatagramPacket(out, to), rtp.voidPromise());
+        // a connected socket takes the bare buffer: no envelope object per packet
+        rtp.write(to == connectedTo ? out : new DatagramPacket(out, to), rtp.voidPromise());
         flushPending = true;
     }
 
@@ -308,7 +320,7 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
         rewriter.rewrite(sourceView, scheduler.nanoTime());
         counters.packetsOut.increment();
         counters.bytesOut.add(packet.readableBytes());
-        rtp.writeAndFlush(new DatagramPacket(packet, to), rtp.voidPromise());
+        rtp.writeAndFlush(to == connectedTo ? packet : new DatagramPacket(packet, to), rtp.voidPromise());
     }
 
     /** Counts a packet another leg could not forward here (no common codec, no telephone-event). */

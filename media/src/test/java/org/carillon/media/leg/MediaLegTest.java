@@ -36,7 +36,7 @@ class MediaLegTest {
     private final ManualMediaScheduler clock = new ManualMediaScheduler();
     private final AtomicInteger closed = new AtomicInteger();
     private final LegSettings settings = new LegSettings(AddressLatch.Mode.STRICT, Duration.ofSeconds(30),
-            Duration.ofSeconds(5), 64 * 1024);
+            Duration.ofSeconds(5), 64 * 1024, false);
     private final MediaLeg leg = new MediaLeg(channel, Optional.empty(), clock, settings,
             new RtpRewriter(0xC0FFEE, 1000, 0, 8000), closed::incrementAndGet);
 

@@ -46,7 +46,7 @@ class EndpointsIT {
     @BeforeEach
     void start() {
         engine = new MediaEngine(new MediaEngine.Config("127.0.0.1", 46000, 46999, 1, true,
-                new LegSettings(AddressLatch.Mode.LATCH_FIRST, Duration.ofSeconds(30), Duration.ofSeconds(5), 65536)));
+                new LegSettings(AddressLatch.Mode.LATCH_FIRST, Duration.ofSeconds(30), Duration.ofSeconds(5), 65536, true)));
         leg = engine.openLeg();
     }
 
@@ -153,7 +153,7 @@ class EndpointsIT {
     @Test
     void noRtpTimeoutFiresOnARealLegThatWentSilent() throws Exception {
         try (var quick = new MediaEngine(new MediaEngine.Config("127.0.0.1", 46000, 46999, 1, true,
-                new LegSettings(AddressLatch.Mode.LATCH_FIRST, Duration.ofMillis(200), Duration.ofSeconds(5), 65536)))) {
+                new LegSettings(AddressLatch.Mode.LATCH_FIRST, Duration.ofMillis(200), Duration.ofSeconds(5), 65536, true)))) {
             MediaLeg l = quick.openLeg();
             var fired = new java.util.concurrent.CountDownLatch(1);
             l.onNoRtp(fired::countDown);

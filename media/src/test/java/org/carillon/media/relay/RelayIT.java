@@ -38,17 +38,27 @@ class RelayIT {
 
     @BeforeEach
     void start() {
+        start(true);
+    }
+
+    /** @param connect whether legs connect their sockets to the latched peer (the default) */
+    private void start(boolean connect) {
         engine = new MediaEngine(new MediaEngine.Config("127.0.0.1", 46000, 46999, 1, true,
-                new LegSettings(AddressLatch.Mode.LATCH_FIRST, Duration.ofSeconds(30), Duration.ofSeconds(5), 65536)));
+                new LegSettings(AddressLatch.Mode.LATCH_FIRST, Duration.ofSeconds(30), Duration.ofSeconds(5), 65536,
+                        connect)));
         a = engine.openLeg();
         b = engine.openLegBeside(a);
     }
 
-    @AfterEach
-    void stop() {
+    private void closeEngine() {
         a.close();
         b.close();
         engine.close();
+    }
+
+    @AfterEach
+    void stop() {
+        closeEngine();
         alice.close();
         bob.close();
         mallory.close();
@@ -126,6 +136,8 @@ class RelayIT {
 
     @Test
     void latchesTheFirstSourceAndDropsAndCountsAStranger() {
+        closeEngine();
+        start(false); // unconnected sockets: the leg itself sees and counts the stranger
         // SDP said Alice is on port 9 (a NAT rewrote her port): the first packet latches her real address
         a.apply(audio(new InetSocketAddress("127.0.0.1", 9), AudioFormat.PCMU, OptionalInt.of(101),
                 Direction.SENDRECV)).join();
@@ -141,6 +153,40 @@ class RelayIT {
         assertThat(alice.receiveRtp()).isNotNull(); // replies go to the latched address, not port 9
         assertThat(a.statistics().counts().rejectedSource()).isEqualTo(1);
         assertThat(mallory.receive(200)).isEmpty();
+    }
+
+    @Test
+    void aConnectedLegLetsTheKernelDropStrangersAndFollowsAMovedPeer() {
+        negotiate(AudioFormat.PCMU, AudioFormat.PCMU, OptionalInt.of(101));
+        alice.sendRtp(a.localPort(), true, 0, 1, 0, tone(0, 0));
+        bob.receiveRtp();
+        mallory.sendRtp(a.localPort(), true, 0, 66, 0, tone(1, 0));
+        alice.sendRtp(a.localPort(), false, 0, 1, 160, tone(2, 0));
+        assertThat(Arrays.copyOfRange(bob.receiveRtp(), 12, 172)).isEqualTo(tone(2, 0));
+        assertThat(a.latchedAddress()).contains(alice.address());
+        // a re-INVITE moves Alice to another address (here: Mallory's socket plays the new phone)
+        a.apply(audio(mallory.address(), AudioFormat.PCMU, OptionalInt.of(101), Direction.SENDRECV)).join();
+        assertThat(a.latchedAddress()).isEmpty();
+        mallory.sendRtp(a.localPort(), true, 0, 77, 0, tone(3, 0));
+        assertThat(Arrays.copyOfRange(bob.receiveRtp(), 12, 172)).isEqualTo(tone(3, 0));
+        bob.sendRtp(b.localPort(), true, 0, 2, 0, tone(4, 0));
+        assertThat(Arrays.copyOfRange(mallory.receiveRtp(), 12, 172)).isEqualTo(tone(4, 0));
+        assertThat(alice.receive(200)).isEmpty();
+    }
+
+    @Test
+    void aPeerThatWentAwayDoesNotBreakTheLeg() {
+        negotiate(AudioFormat.PCMU, AudioFormat.PCMU, OptionalInt.of(101));
+        alice.sendRtp(a.localPort(), true, 0, 1, 0, tone(0, 0));
+        bob.receiveRtp();
+        alice.close(); // sends to her port now draw ICMP port-unreachable on a connected socket
+        for (int n = 0; n < 5; n++) {
+            bob.sendRtp(b.localPort(), n == 0, 0, 2, n * 160, tone(n, 0));
+        }
+        a.apply(audio(mallory.address(), AudioFormat.PCMU, OptionalInt.of(101), Direction.SENDRECV)).join();
+        mallory.sendRtp(a.localPort(), true, 0, 77, 0, tone(5, 0));
+        assertThat(Arrays.copyOfRange(bob.receiveRtp(), 12, 172)).isEqualTo(tone(5, 0));
+        assertThat(a.channel().isOpen()).isTrue();
     }
 
     @Test
