@@ -3,6 +3,7 @@ package org.carillon.sip.stack;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.carillon.sip.message.HeaderName;
 import org.carillon.sip.message.ParseMode;
 import org.carillon.sip.message.SipMessage;
 import org.carillon.sip.message.SipMethod;
@@ -80,6 +81,10 @@ final class Inbound implements InboundListener {
         } catch (SipParseException e) {
             // a header needed for matching was malformed (lenient modes validate lazily)
             reject(bytes, flow, e.statusHint(), e.getMessage());
+        } catch (RuntimeException bug) {
+            // never let one message take the event loop's read path down with it
+            stats.internalErrors.increment();
+            LOG.warn("failed to process {} bytes from {}", bytes.length, flow, bug);
         }
     }
 
@@ -102,8 +107,11 @@ final class Inbound implements InboundListener {
             case RequestDisposition.Overloaded o -> {
                 stats.rejected.increment();
                 SipResponse busy = request.createResponse(503);
-                busy.headers().add(org.carillon.sip.message.HeaderName.RETRY_AFTER, "5");
-                transport.send(responseFlow.get(), busy.toBytes());
+                busy.headers().add(HeaderName.RETRY_AFTER, "5");
+                NettyTransport t = transport;
+                if (t != null) {
+                    t.send(responseFlow.get(), busy.toBytes());
+                }
             }
             case RequestDisposition.Handled h -> {
             }
@@ -123,7 +131,7 @@ final class Inbound implements InboundListener {
     }
 
     private void deliver(ServerTransaction tx) {
-        boolean accepted = dispatch(tx.request(), () -> {
+        boolean queued = dispatch(tx.request(), () -> {
             try {
                 handler.onRequest(tx);
             } catch (RuntimeException e) {
@@ -131,7 +139,7 @@ final class Inbound implements InboundListener {
                 answerQuietly(tx, 500);
             }
         });
-        if (!accepted) {
+        if (!queued) {
             answerQuietly(tx, 503); // overloaded: RFC 3261 §21.5.4
         }
     }

@@ -13,10 +13,11 @@ import org.carillon.sip.transport.TransportCounters;
  * @param retransmissionsIn       requests received again and absorbed by their server transaction
  * @param strayResponses          responses matching no client transaction
  * @param drops                   messages dropped: oversize, unframeable streams, full queues, send
- *                                failures, executor rejections
+ *                                failures, executor rejections, transaction-limit refusals
+ * @param internalErrors          messages dropped because the stack itself failed on them (a bug; logged)
  * @param transport               the transport's own counters
  */
 public record StackCounters(long messagesIn, long messagesOut, long parseFailures, long badRequestsAnswered,
-        long retransmissionsOut, long retransmissionsIn, long strayResponses, long drops,
+        long retransmissionsOut, long retransmissionsIn, long strayResponses, long drops, long internalErrors,
         TransportCounters transport) {
 }

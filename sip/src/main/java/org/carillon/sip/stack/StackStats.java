@@ -11,10 +11,11 @@ final class StackStats {
     final LongAdder retransmissionsIn = new LongAdder();
     final LongAdder strayResponses = new LongAdder();
     final LongAdder rejected = new LongAdder();
+    final LongAdder internalErrors = new LongAdder();
 
     StackCounters snapshot(TransportCounters t) {
         long drops = t.oversizeDrops() + t.unframeable() + t.sendDrops() + rejected.sum();
         return new StackCounters(t.received(), t.sent(), parseFailures.sum(), badRequestsAnswered.sum(),
-                retransmissionsOut.sum(), retransmissionsIn.sum(), strayResponses.sum(), drops, t);
+                retransmissionsOut.sum(), retransmissionsIn.sum(), strayResponses.sum(), drops, internalErrors.sum(), t);
     }
 }

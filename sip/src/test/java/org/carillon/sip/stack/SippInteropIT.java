@@ -70,6 +70,7 @@ class SippInteropIT {
         assertThat(r.succeeded()).as(r.output()).isTrue();
         assertThat(handled).hasValue(50);
         assertThat(stack.counters().parseFailures()).isZero();
+        assertThat(stack.counters().internalErrors()).isZero();
     }
 
     @Test
