@@ -11,7 +11,6 @@ import java.util.Optional;
 public final class HeaderName {
     private static final HeaderName[] TABLE = new HeaderName[512]; // open addressing, by lower-case hash
     private static final String[] KEYS = new String[TABLE.length];
-    private static int knownCount;
 
     public static final HeaderName VIA = known("Via", 'v');
     public static final HeaderName FROM = known("From", 'f');
@@ -83,7 +82,6 @@ public final class HeaderName {
         if (compact != 0) {
             put(String.valueOf(compact), h);
         }
-        knownCount++;
         return h;
     }
 
@@ -230,7 +228,4 @@ public final class HeaderName {
         return wirePrefix;
     }
 
-    static int knownCount() {
-        return knownCount;
-    }
 }

@@ -20,9 +20,9 @@ public final class SipHeaders {
 
     private byte[] src;           // wire bytes of a parsed message, or null
     private HeaderName[] names = new HeaderName[INITIAL];
-    private int[] starts = new int[INITIAL]; // value slice in src; -1 when values[i] is authoritative
-    private int[] ends = new int[INITIAL];
-    private boolean[] folded = new boolean[INITIAL];
+    // per field i: slices[2i] = value start in src (-1 when values[i] is authoritative),
+    // slices[2i+1] = value end, with FOLDED set when the slice contains continuation lines
+    private int[] slices = new int[2 * INITIAL];
     private String[] values = new String[INITIAL];
     private Object[] typed = new Object[INITIAL];
     private int size;
@@ -57,10 +57,12 @@ public final class SipHeaders {
         return v;
     }
 
+    private static final int FOLDED = 1 << 30;
+
     private String decode(int i) {
-        int s = starts[i];
-        int e = ends[i];
-        if (!folded[i]) {
+        int s = slices[2 * i];
+        int e = slices[2 * i + 1] & ~FOLDED;
+        if ((slices[2 * i + 1] & FOLDED) == 0) {
             return new String(src, s, e - s, StandardCharsets.UTF_8);
         }
         // RFC 3261 §7.3.1: folding (CRLF followed by SP/HTAB) is replaced by one SP
@@ -183,7 +185,7 @@ public final class SipHeaders {
     public void replace(int i, String value) {
         check(i);
         checkValue(value);
-        starts[i] = -1;
+        slices[2 * i] = -1;
         values[i] = value;
         typed[i] = null;
     }
@@ -193,9 +195,7 @@ public final class SipHeaders {
         check(i);
         int tail = size - i - 1;
         System.arraycopy(names, i + 1, names, i, tail);
-        System.arraycopy(starts, i + 1, starts, i, tail);
-        System.arraycopy(ends, i + 1, ends, i, tail);
-        System.arraycopy(folded, i + 1, folded, i, tail);
+        System.arraycopy(slices, 2 * (i + 1), slices, 2 * i, 2 * tail);
         System.arraycopy(values, i + 1, values, i, tail);
         System.arraycopy(typed, i + 1, typed, i, tail);
         size--;
@@ -219,9 +219,7 @@ public final class SipHeaders {
     public SipHeaders copy() {
         SipHeaders h = new SipHeaders(src);
         h.names = names.clone();
-        h.starts = starts.clone();
-        h.ends = ends.clone();
-        h.folded = folded.clone();
+        h.slices = slices.clone();
         h.values = values.clone();
         h.typed = typed.clone();
         h.size = size;
@@ -233,15 +231,12 @@ public final class SipHeaders {
         grow();
         int tail = size - at;
         System.arraycopy(names, at, names, at + 1, tail);
-        System.arraycopy(starts, at, starts, at + 1, tail);
-        System.arraycopy(ends, at, ends, at + 1, tail);
-        System.arraycopy(folded, at, folded, at + 1, tail);
+        System.arraycopy(slices, 2 * at, slices, 2 * (at + 1), 2 * tail);
         System.arraycopy(values, at, values, at + 1, tail);
         System.arraycopy(typed, at, typed, at + 1, tail);
         names[at] = name;
-        starts[at] = -1;
-        ends[at] = 0;
-        folded[at] = false;
+        slices[2 * at] = -1;
+        slices[2 * at + 1] = 0;
         values[at] = value;
         typed[at] = null;
         size++;
@@ -260,9 +255,8 @@ public final class SipHeaders {
     void addRaw(HeaderName name, int start, int end, boolean isFolded) {
         grow();
         names[size] = name;
-        starts[size] = start;
-        ends[size] = end;
-        folded[size] = isFolded;
+        slices[2 * size] = start;
+        slices[2 * size + 1] = isFolded ? end | FOLDED : end;
         size++;
     }
 
@@ -270,9 +264,7 @@ public final class SipHeaders {
         if (size == names.length) {
             int n = size * 2;
             names = Arrays.copyOf(names, n);
-            starts = Arrays.copyOf(starts, n);
-            ends = Arrays.copyOf(ends, n);
-            folded = Arrays.copyOf(folded, n);
+            slices = Arrays.copyOf(slices, 2 * n);
             values = Arrays.copyOf(values, n);
             typed = Arrays.copyOf(typed, n);
         }
@@ -302,7 +294,7 @@ public final class SipHeaders {
 
     /** Whether field {@code i} can be written by copying wire bytes. */
     boolean isRawSlice(int i) {
-        return starts[i] >= 0 && !folded[i];
+        return slices[2 * i] >= 0 && (slices[2 * i + 1] & FOLDED) == 0;
     }
 
     byte[] src() {
@@ -310,10 +302,10 @@ public final class SipHeaders {
     }
 
     int start(int i) {
-        return starts[i];
+        return slices[2 * i];
     }
 
     int end(int i) {
-        return ends[i];
+        return slices[2 * i + 1] & ~FOLDED;
     }
 }
