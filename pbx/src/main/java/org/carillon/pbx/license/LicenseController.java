@@ -19,9 +19,13 @@ import java.nio.charset.StandardCharsets;
 public class LicenseController {
     private static final int MAX_FILE_BYTES = 64 * 1024;
     private final LicenseService licenses;
+    private final LicenseActivation activation;
+    private final PortalClient portal;
 
-    public LicenseController(LicenseService licenses) {
+    public LicenseController(LicenseService licenses, LicenseActivation activation, PortalClient portal) {
         this.licenses = licenses;
+        this.activation = activation;
+        this.portal = portal;
     }
 
     @GetMapping("/settings/license")
@@ -29,6 +33,9 @@ public class LicenseController {
         model.addAttribute("license", licenses.view());
         model.addAttribute("requestCode", licenses.requestCode());
         model.addAttribute("devTrusted", licenses.developmentLicensesTrusted());
+        model.addAttribute("activationKey", activation.maskedKey().orElse(null));
+        model.addAttribute("refreshError", activation.lastError().orElse(null));
+        model.addAttribute("portalUrl", portal.portalUrl());
         model.addAttribute("active", "license");
         return "pbx/license";
     }
@@ -51,6 +58,24 @@ public class LicenseController {
             licenses.install(content, who.getName());
         } catch (LicenseInstallException e) {
             return error(model, e.getMessage());
+        }
+        redirect.addFlashAttribute("installed", true);
+        return "redirect:/settings/license";
+    }
+
+    @PostMapping("/settings/license/activate")
+    public String activate(@RequestParam(defaultValue = "") String key, Authentication who, Model model,
+                           RedirectAttributes redirect) {
+        if (key.isBlank()) {
+            model.addAttribute("keyError", "Enter the activation key from the customer portal.");
+            return page(model);
+        }
+        try {
+            activation.activate(key, who.getName());
+        } catch (LicenseInstallException e) {
+            model.addAttribute("keyError", e.getMessage());
+            model.addAttribute("key", key);
+            return page(model);
         }
         redirect.addFlashAttribute("installed", true);
         return "redirect:/settings/license";

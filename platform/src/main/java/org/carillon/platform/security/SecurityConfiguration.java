@@ -66,15 +66,28 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     public SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
-                                        AccountStore accounts, ApiTokens apiTokens) throws Exception {
+                                        AccountStore accounts, ApiTokens apiTokens,
+                                        org.springframework.core.env.Environment environment) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint();
+        // Machine endpoints that authenticate by what they carry (the portal's activation: a license key).
+        String[] publicApi = environment.getProperty("carillon.security.public-api", String[].class, new String[0]);
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    if (publicApi.length > 0) {
+                        a.requestMatchers(publicApi).permitAll();
+                    }
+                    a.anyRequest().authenticated();
+                })
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 // Basic or bearer requests carry no cookie a third-party site could ride on: no CSRF token needed.
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null))
+                .csrf(c -> {
+                    c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null);
+                    if (publicApi.length > 0) {
+                        c.ignoringRequestMatchers(publicApi);
+                    }
+                })
                 .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(apiTokens, accounts), BasicAuthenticationFilter.class);

@@ -25,6 +25,10 @@ public final class AccessInterceptor implements HandlerInterceptor {
                 || !method.getBeanType().getName().startsWith(PORTAL_PACKAGE)) {
             return true;
         }
+        if (AnnotatedElementUtils.hasAnnotation(method.getBeanType(), MachineEndpoint.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getMethod(), MachineEndpoint.class)) {
+            return true;
+        }
         Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Allowed.class);
         if (allowed == null) {
             allowed = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Allowed.class);

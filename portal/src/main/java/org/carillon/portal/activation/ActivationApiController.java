@@ -2,6 +2,7 @@ package org.carillon.portal.activation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.platform.web.ApiProblem;
+import org.carillon.portal.access.MachineEndpoint;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/activations")
+@MachineEndpoint("called by PBXs, authenticated by the license key in the body")
 public class ActivationApiController {
     private final ActivationService activations;
 
