@@ -1,0 +1,249 @@
+package org.carillon.pbx.extension;
+
+import org.carillon.pbx.license.LicenseService;
+import org.carillon.pbx.tenant.Tenant;
+import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.audit.AuditLog;
+import org.carillon.platform.settings.Settings;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Creating, changing and deleting extensions with their users and SIP credentials (SPEC §2.1). Permission rules
+ * (SPEC §2.9): Owner and Manager manage every extension; only an Owner gives or takes the Owner and Manager roles;
+ * other users see and change only their own names and mobile number (the business email is locked for them).
+ *
+ * <p>Threads: thread-safe. Creation is serialised so two requests never pick the same number.
+ */
+@Service
+public class ExtensionService {
+    private final ExtensionStore store;
+    private final AccountStore accounts;
+    private final CredentialVault vault;
+    private final DeviceDirectory directory;
+    private final WelcomeMail welcome;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final NumberRange range;
+    private final LicenseService licenses;
+
+    public ExtensionService(ExtensionStore store, AccountStore accounts, CredentialVault vault,
+                            DeviceDirectory directory, WelcomeMail welcome, AuditLog audit, TransactionTemplate tx,
+                            ApplicationEventPublisher events, Clock clock, Settings settings,
+                            LicenseService licenses) {
+        this.licenses = licenses;
+        this.store = store;
+        this.accounts = accounts;
+        this.vault = vault;
+        this.directory = directory;
+        this.welcome = welcome;
+        this.audit = audit;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+        this.range = NumberRange.parse(settings.string(NumberRange.SETTING, "1000-8999"));
+    }
+
+    /** A new extension with the credentials generated for it (the password is shown once, here). */
+    public record Created(Extension extension, SipCredentials credentials) {
+    }
+
+    public NumberRange range() {
+        return range;
+    }
+
+    /**
+     * Creates an extension, its user's login (no password yet: the welcome email carries a link to set one) and its
+     * SIP credentials, and queues the welcome email in the same transaction.
+     *
+     * @throws InvalidExtensionException     for bad or duplicate fields, or a full range
+     * @throws ExtensionForbiddenException  when the actor may not create extensions or give that role
+     * @throws org.carillon.pbx.license.LicenseLimitException when the license allows no more extensions
+     */
+    public synchronized Created create(Tenant tenant, ExtensionInput input, Actor actor) {
+        requireAdmin(actor);
+        List<InvalidExtensionException.FieldProblem> problems = new ArrayList<>(input.problems());
+        Role role = input.role().orElse(Role.AGENT);
+        checkRoleChange(actor, Optional.empty(), role);
+        if (problems.isEmpty() && accounts.findByEmail(input.email()).isPresent()) {
+            problems.add(new InvalidExtensionException.FieldProblem("email", "is already used"));
+        }
+        if (problems.isEmpty() && input.number().isPresent() && store.numberTaken(tenant.id(), input.number().get())) {
+            problems.add(new InvalidExtensionException.FieldProblem("number", "is already used"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExtensionException(problems);
+        }
+        licenses.requireRoomForExtensions((int) store.countAll(), 1);
+        String number = input.number().orElseGet(() -> nextNumber(tenant.id()));
+        SipCredentials credentials = SipCredentials.generate();
+        Extension created;
+        try {
+            created = tx.execute(status -> {
+                var account = accounts.create(input.email(), null, role.wire(), input.firstName(), input.lastName());
+                long id = store.insert(tenant.id(), number, account.id(), input.firstName(), input.lastName(),
+                        input.mobile(), credentials.username(), vault.encrypt(credentials.password(),
+                                credentials.username()), clock.instant());
+                Extension e = store.findById(tenant.id(), id).orElseThrow();
+                welcome.enqueue(tenant, e, credentials);
+                audit.record(actor.email(), "extension.create", "extension", number, "role=" + role.wire(),
+                        actor.source());
+                return e;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new InvalidExtensionException("email", "is already used");
+        }
+        directory.put(new DeviceAccount(created.id(), tenant.id(), number, credentials.username(),
+                credentials.password()));
+        return new Created(created, credentials);
+    }
+
+    private String nextNumber(long tenantId) {
+        OptionalLong highest = store.highestIn(tenantId, range.low(), range.high());
+        if (highest.isEmpty()) {
+            return Long.toString(range.low());
+        }
+        if (highest.getAsLong() < range.high()) {
+            return Long.toString(highest.getAsLong() + 1);
+        }
+        long expected = range.low();
+        for (long used : store.numbersIn(tenantId, range.low(), range.high())) {
+            if (used != expected) {
+                return Long.toString(expected);
+            }
+            expected++;
+        }
+        throw new InvalidExtensionException("number", "no free number left in " + range.low() + "-" + range.high());
+    }
+
+    /** @throws ExtensionNotFoundException when absent or not visible to the actor */
+    public Extension require(Tenant tenant, String number, Actor actor) {
+        return store.find(tenant.id(), number).filter(e -> actor.admin() || actor.owns(e.number()))
+                .orElseThrow(() -> new ExtensionNotFoundException(number));
+    }
+
+    public Optional<Extension> findByAccount(Tenant tenant, long accountId) {
+        return store.findByAccount(tenant.id(), accountId);
+    }
+
+    /** A page of the tenant's extensions ordered by number. */
+    public List<Extension> page(Tenant tenant, String query, int page, int size, Actor actor) {
+        requireAdmin(actor);
+        return store.page(tenant.id(), query, page * size, size);
+    }
+
+    public long count(Tenant tenant, String query) {
+        return store.count(tenant.id(), query);
+    }
+
+    /**
+     * Applies a change. Names and mobile: the user or an admin; email: admins only; role: see the class comment.
+     *
+     * @throws InvalidExtensionException    for a bad or duplicate value, or a locked field the actor sent
+     * @throws ExtensionForbiddenException for a role change the actor may not make
+     */
+    public Extension update(Tenant tenant, String number, ExtensionChanges changes, Actor actor) {
+        Extension e = require(tenant, number, actor);
+        List<InvalidExtensionException.FieldProblem> problems = new ArrayList<>(changes.problems());
+        if (!actor.admin()) {
+            changes.email().filter(v -> !v.equalsIgnoreCase(e.email())).ifPresent(v -> problems.add(
+                    new InvalidExtensionException.FieldProblem("email", "can be changed only by an Owner or Manager")));
+            changes.role().filter(r -> r != e.role()).ifPresent(r -> problems.add(
+                    new InvalidExtensionException.FieldProblem("role", "can be changed only by an Owner")));
+        }
+        String email = changes.email().orElse(e.email());
+        if (problems.isEmpty() && !AccountStore.normalise(email).equals(e.email())
+                && accounts.findByEmail(email).isPresent()) {
+            problems.add(new InvalidExtensionException.FieldProblem("email", "is already used"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExtensionException(problems);
+        }
+        Role role = changes.role().orElse(e.role());
+        if (role != e.role()) {
+            checkRoleChange(actor, Optional.of(e.role()), role);
+        }
+        String first = changes.firstName().orElse(e.firstName());
+        String last = changes.lastName().orElse(e.lastName());
+        String mobile = changes.mobile().orElse(e.mobile());
+        try {
+            return tx.execute(status -> {
+                store.updateProfile(tenant.id(), e.id(), first, last, mobile, clock.instant());
+                store.updateAccount(e.accountId(), email, role, first, last, clock.instant());
+                audit.record(actor.email(), "extension.update", "extension", number,
+                        role != e.role() ? "role=" + role.wire() : "profile", actor.source());
+                return store.findById(tenant.id(), e.id()).orElseThrow();
+            });
+        } catch (DuplicateKeyException dup) {
+            throw new InvalidExtensionException("email", "is already used");
+        }
+    }
+
+    /** Deletes the extension, its bindings and its user's login. */
+    public void delete(Tenant tenant, String number, Actor actor) {
+        requireAdmin(actor);
+        Extension e = require(tenant, number, actor);
+        if (e.email().equals(actor.email())) {
+            throw new ExtensionForbiddenException("you cannot delete your own extension");
+        }
+        if (e.role() == Role.OWNER && actor.role() != Role.OWNER) {
+            throw new ExtensionForbiddenException("only an Owner can delete an Owner");
+        }
+        tx.executeWithoutResult(status -> {
+            store.delete(tenant.id(), e.id(), e.accountId());
+            audit.record(actor.email(), "extension.delete", "extension", number, "", actor.source());
+        });
+        directory.remove(e.id());
+        events.publishEvent(new ExtensionRemoved(tenant.id(), e.id(), number));
+    }
+
+    /** New username and password; phones must be given them again. Owner/Manager only. */
+    public SipCredentials regenerate(Tenant tenant, String number, Actor actor) {
+        requireAdmin(actor);
+        Extension e = require(tenant, number, actor);
+        SipCredentials fresh = SipCredentials.generate();
+        tx.executeWithoutResult(status -> {
+            store.updateCredentials(tenant.id(), e.id(), fresh.username(),
+                    vault.encrypt(fresh.password(), fresh.username()), clock.instant());
+            audit.record(actor.email(), "extension.credentials", "extension", number, "regenerated", actor.source());
+        });
+        directory.put(new DeviceAccount(e.id(), tenant.id(), number, fresh.username(), fresh.password()));
+        return fresh;
+    }
+
+    /** The stored credentials, decrypted. Owner/Manager only; each view is audited. */
+    public SipCredentials credentials(Tenant tenant, String number, Actor actor) {
+        requireAdmin(actor);
+        Extension e = require(tenant, number, actor);
+        String password = vault.decrypt(store.sealedPassword(tenant.id(), e.id()), e.sipUsername());
+        audit.record(actor.email(), "extension.credentials.view", "extension", number, "", actor.source());
+        return new SipCredentials(e.sipUsername(), password);
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.admin()) {
+            throw new ExtensionForbiddenException("only an Owner or Manager can do this");
+        }
+    }
+
+    /** Only an Owner makes or unmakes Owners and Managers (SPEC §2.9: "Owner: everything, including roles"). */
+    private static void checkRoleChange(Actor actor, Optional<Role> from, Role to) {
+        boolean touchesAdmin = to.admin() || from.map(Role::admin).orElse(false);
+        if (touchesAdmin && actor.role() != Role.OWNER) {
+            throw new ExtensionForbiddenException("only an Owner can give or take the Owner and Manager roles");
+        }
+        if (!actor.admin()) {
+            throw new ExtensionForbiddenException("only an Owner or Manager can change roles");
+        }
+    }
+}

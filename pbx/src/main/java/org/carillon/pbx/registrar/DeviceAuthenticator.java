@@ -1,0 +1,35 @@
+package org.carillon.pbx.registrar;
+
+import org.carillon.pbx.extension.DeviceAccount;
+import org.carillon.sip.transaction.ServerTransaction;
+
+import java.util.Optional;
+
+/**
+ * Digest authentication of a device's request (RFC 3261 §22, RFC 8760: MD5 and SHA-256) on top of the stack's
+ * {@code org.carillon.sip.auth}. Same answer for an unknown user and a wrong password (SECURITY.md).
+ */
+public interface DeviceAuthenticator {
+
+    /** The outcome of checking one request. */
+    sealed interface Outcome {
+        /** The credentials are those of {@code account}. */
+        record Authenticated(DeviceAccount account) implements Outcome {
+        }
+
+        /** No credentials yet, or a stale nonce: the challenge was sent, no failure counted. */
+        record Challenged() implements Outcome {
+        }
+
+        /** Wrong or unknown credentials: the refusal was sent; the caller counts a failure. */
+        record Failed() implements Outcome {
+        }
+    }
+
+    /**
+     * Checks the request's credentials for {@code realm}; answers the request itself unless authenticated.
+     *
+     * @param expected the device account of the address of record, if it exists: the credentials must be its own
+     */
+    Outcome authenticate(ServerTransaction transaction, String realm, Optional<DeviceAccount> expected);
+}

@@ -1,0 +1,103 @@
+package org.carillon.pbx.feature;
+
+import org.carillon.platform.testing.WebClient;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC §2.9 server-side, per role: what Owner, Manager, Supervisor and Agent may do with extensions. */
+public interface RolePermissionContract extends FeatureFixture {
+
+    /** Creates a user with a web password; returns its extension number. */
+    private String user(String email, String role) {
+        String number = api().createExtension(email, role).text("number");
+        setWebPassword(email);
+        return number;
+    }
+
+    @Test
+    default void agentsAndSupervisorsSeeOnlyTheirOwnExtension() {
+        for (String role : new String[]{"agent", "supervisor"}) {
+            String email = uniqueEmail(role);
+            String own = user(email, role);
+            String other = api().createExtension(uniqueEmail("other"), "agent").text("number");
+            Api as = apiAs(email);
+            assertThat(as.get("/api/v1/extensions/" + own).status()).isEqualTo(200);
+            assertThat(as.get("/api/v1/extensions/" + other).status()).isEqualTo(404);
+            assertThat(as.get("/api/v1/extensions").status()).isEqualTo(403);
+            assertThat(as.post("/api/v1/extensions", "{\"email\":\"x@example.com\",\"firstName\":\"a\",\"lastName\":\"b\"}")
+                    .status()).isEqualTo(403);
+            assertThat(as.delete("/api/v1/extensions/" + other).status()).isEqualTo(403);
+            assertThat(as.get("/api/v1/extensions/" + own + "/credentials").status()).isEqualTo(403);
+            assertThat(as.post("/api/v1/extensions/" + own + "/credentials", null).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    default void anAgentChangesOwnNamesButNotTheEmailOrRole() {
+        String email = uniqueEmail("self");
+        String own = user(email, "agent");
+        Api as = apiAs(email);
+        var names = as.patch("/api/v1/extensions/" + own, "{\"firstName\": \"Me\", \"mobile\": \"+49 30 1234567\"}");
+        assertThat(names.status()).as(names.body()).isEqualTo(200);
+        assertThat(names.text("firstName")).isEqualTo("Me");
+        var mail = as.patch("/api/v1/extensions/" + own, "{\"email\": \"" + uniqueEmail("new") + "\"}");
+        assertThat(mail.status()).isEqualTo(400);
+        assertThat(mail.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+        var role = as.patch("/api/v1/extensions/" + own, "{\"role\": \"owner\"}");
+        assertThat(role.status()).isEqualTo(400);
+        assertThat(role.json().path("errors").get(0).path("field").asString()).isEqualTo("role");
+    }
+
+    @Test
+    default void managersManageExtensionsButOnlyOwnersGiveAdminRoles() {
+        String email = uniqueEmail("mgr");
+        user(email, "manager");
+        Api manager = apiAs(email);
+        var agent = manager.post("/api/v1/extensions", "{\"email\":\"" + uniqueEmail("byMgr")
+                + "\",\"firstName\":\"a\",\"lastName\":\"b\"}");
+        assertThat(agent.status()).isEqualTo(201);
+        assertThat(manager.get("/api/v1/extensions/" + agent.text("number") + "/credentials").status()).isEqualTo(200);
+        assertThat(manager.post("/api/v1/extensions", "{\"email\":\"" + uniqueEmail("o")
+                + "\",\"firstName\":\"a\",\"lastName\":\"b\",\"role\":\"owner\"}").status()).isEqualTo(403);
+        assertThat(manager.patch("/api/v1/extensions/" + agent.text("number"), "{\"role\":\"manager\"}").status())
+                .isEqualTo(403);
+        assertThat(api().patch("/api/v1/extensions/" + agent.text("number"), "{\"role\":\"manager\"}").text("role"))
+                .isEqualTo("manager");
+    }
+
+    @Test
+    default void adminPagesAreRefusedToAgentsWhoLandOnTheirProfile() {
+        String email = uniqueEmail("pages");
+        String own = user(email, "agent");
+        WebClient web = new WebClient(httpPort());
+        web.login(email, USER_PASSWORD);
+        assertThat(web.get("/extensions").statusCode()).isEqualTo(403);
+        assertThat(web.get("/extensions/" + own).statusCode()).isEqualTo(403);
+        assertThat(web.get("/security").statusCode()).isEqualTo(403);
+        assertThat(web.get("/extensions/export.csv").statusCode()).isEqualTo(403);
+        var home = web.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/profile");
+        var profile = web.get("/profile");
+        assertThat(profile.statusCode()).isEqualTo(200);
+        assertThat(profile.body()).contains(own).contains(email).doesNotContain("menu-extensions");
+        var saved = web.postForm("/profile", Map.of("firstName", "Changed", "lastName", "Name", "mobile", "",
+                "_csrf", web.csrfToken("/profile")));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(web.get("/profile").body()).contains("Changed");
+    }
+
+    @Test
+    default void managersSeeTheAdminPages() {
+        String email = uniqueEmail("mgrpages");
+        user(email, "manager");
+        WebClient web = new WebClient(httpPort());
+        web.login(email, USER_PASSWORD);
+        assertThat(web.get("/extensions").statusCode()).isEqualTo(200);
+        assertThat(web.get("/security").statusCode()).isEqualTo(200);
+        assertThat(web.get("/").statusCode()).isEqualTo(200);
+    }
+}
