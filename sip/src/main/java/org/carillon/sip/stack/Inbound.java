@@ -36,13 +36,15 @@ final class Inbound implements InboundListener {
     private final TransactionLayer layer;
     private final SipHandler handler;
     private final ExecutorSelector selector;
+    private final TransactionExecutors executors;
     private final Executor strayExecutor;
     private final StackStats stats;
     private final AcceptedInvites accepted;
     private volatile NettyTransport transport;
 
     Inbound(ParseMode mode, int maxMessageBytes, TransactionLayer layer, SipHandler handler,
-            ExecutorSelector selector, Executor strayExecutor, StackStats stats, AcceptedInvites accepted) {
+            ExecutorSelector selector, TransactionExecutors executors, Executor strayExecutor, StackStats stats,
+            AcceptedInvites accepted) {
         SipParserLimits limits = new SipParserLimits(maxMessageBytes, SipParserLimits.DEFAULTS.maxHeaderCount(),
                 SipParserLimits.DEFAULTS.maxLineBytes());
         this.parser = new SipParser(mode, limits);
@@ -50,6 +52,7 @@ final class Inbound implements InboundListener {
         this.layer = layer;
         this.handler = handler;
         this.selector = selector;
+        this.executors = executors;
         this.strayExecutor = strayExecutor;
         this.stats = stats;
         this.accepted = accepted;
@@ -101,9 +104,9 @@ final class Inbound implements InboundListener {
             case RequestDisposition.NewRequest n -> deliver(n.transaction());
             case RequestDisposition.Ack a -> {
                 accepted.onAck(a.ack()); // stops the §13.3.1.4 2xx retransmissions
-                dispatch(a.ack(), () -> handler.onAck(a.ack()));
+                dispatch(selector.select(a.ack()), () -> handler.onAck(a.ack()));
             }
-            case RequestDisposition.Cancelled c -> dispatch(c.invite().request(), () -> handler.onCancel(c.invite()));
+            case RequestDisposition.Cancelled c -> dispatch(executors.of(c.invite()), () -> handler.onCancel(c.invite()));
             case RequestDisposition.Overloaded o -> {
                 stats.rejected.increment();
                 SipResponse busy = request.createResponse(503);
@@ -131,7 +134,7 @@ final class Inbound implements InboundListener {
     }
 
     private void deliver(ServerTransaction tx) {
-        boolean queued = dispatch(tx.request(), () -> {
+        boolean queued = dispatch(executors.of(tx), () -> {
             try {
                 handler.onRequest(tx);
             } catch (RuntimeException e) {
@@ -144,9 +147,9 @@ final class Inbound implements InboundListener {
         }
     }
 
-    private boolean dispatch(SipRequest request, Runnable task) {
+    private boolean dispatch(Executor executor, Runnable task) {
         try {
-            selector.select(request).execute(task);
+            executor.execute(task);
             return true;
         } catch (RejectedExecutionException e) {
             stats.rejected.increment();

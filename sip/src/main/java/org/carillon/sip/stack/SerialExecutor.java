@@ -3,6 +3,7 @@ package org.carillon.sip.stack;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,9 +27,16 @@ final class SerialExecutor implements Executor {
         schedule();
     }
 
+    /** @throws RejectedExecutionException if the delegate refuses; the queued tasks are dropped */
     private void schedule() {
         if (!queue.isEmpty() && running.compareAndSet(false, true)) {
-            delegate.execute(this::drain);
+            try {
+                delegate.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                queue.clear();
+                running.set(false);
+                throw e;
+            }
         }
     }
 
@@ -39,7 +47,11 @@ final class SerialExecutor implements Executor {
             }
         } finally {
             running.set(false);
-            schedule(); // a task added between the last poll and the reset
+            try {
+                schedule(); // a task added between the last poll and the reset
+            } catch (RejectedExecutionException shutDown) {
+                // the delegate is shutting down; those tasks are dropped
+            }
         }
     }
 }

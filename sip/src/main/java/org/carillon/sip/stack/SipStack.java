@@ -36,6 +36,7 @@ public final class SipStack implements AutoCloseable {
     private final StackStats stats = new StackStats();
     private final TransactionLayer layer;
     private final ExecutorSelector selector;
+    private final TransactionExecutors executors;
     private final ExecutorService strayExecutor = Executors.newVirtualThreadPerTaskExecutor();
     private final NettyTransport transport;
     private final String viaHost;
@@ -44,6 +45,7 @@ public final class SipStack implements AutoCloseable {
         this.config = config;
         this.selector = selector;
         MessageWire wire = this::send;
+        this.executors = new TransactionExecutors(selector);
         AcceptedInvites accepted = new AcceptedInvites(config.scheduler(), config.timers(),
                 (bytes, flow) -> send(bytes, flow, true, () -> { }), tx -> failed(handler, tx, true));
         this.layer = new TransactionLayer(new TransactionContext(config.scheduler(), config.timers(), wire,
@@ -57,9 +59,14 @@ public final class SipStack implements AutoCloseable {
                     public void inviteAccepted(ServerTransaction tx, SipResponse response, byte[] bytes) {
                         accepted.start(tx, response, bytes);
                     }
+
+                    @Override
+                    public void serverTerminated(ServerTransaction tx) {
+                        executors.forget(tx);
+                    }
                 });
         Inbound inbound = new Inbound(config.parseMode(), config.transport().maxMessageBytes(), layer, handler,
-                selector, strayExecutor, stats, accepted);
+                selector, executors, strayExecutor, stats, accepted);
         this.transport = NettyTransport.start(config.transport(), inbound);
         inbound.attach(transport);
         InetAddress bound = transport.localAddress().getAddress();
@@ -81,7 +88,7 @@ public final class SipStack implements AutoCloseable {
     }
 
     private void failed(SipHandler handler, ServerTransaction tx, boolean timeout) {
-        selector.select(tx.request()).execute(() -> handler.onServerFailure(tx, timeout));
+        executors.of(tx).execute(() -> handler.onServerFailure(tx, timeout));
     }
 
     private void send(byte[] bytes, Flow flow, boolean retransmission, Runnable onFailure) {

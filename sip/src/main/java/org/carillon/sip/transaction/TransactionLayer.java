@@ -32,6 +32,10 @@ public final class TransactionLayer {
          */
         default void inviteAccepted(ServerTransaction transaction, SipResponse response, byte[] bytes) {
         }
+
+        /** A server transaction reached TERMINATED and was removed from the table. */
+        default void serverTerminated(ServerTransaction transaction) {
+        }
     }
 
     private final TransactionContext context;
@@ -54,6 +58,7 @@ public final class TransactionLayer {
         public void terminated(ServerTransaction transaction) {
             servers.remove(transaction.key(), transaction);
             transaction.mergeKey().ifPresent(m -> merges.remove(m, transaction.key()));
+            events.serverTerminated(transaction);
         }
     };
 
