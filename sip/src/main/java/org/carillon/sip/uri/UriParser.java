@@ -27,11 +27,15 @@ final class UriParser {
             throw SipParseException.bad("URI without scheme");
         }
         int len = colon - start;
-        if (len == 3 && s.regionMatches(true, start, "sip", 0, 3)) {
-            return sip(s, colon + 1, end, false);
-        }
-        if (len == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
-            return sip(s, colon + 1, end, true);
+        // ASCII letters only here, so "| 0x20" is an exact lower-casing
+        if ((len == 3 || len == 4) && (s.charAt(start) | 0x20) == 's' && (s.charAt(start + 1) | 0x20) == 'i'
+                && (s.charAt(start + 2) | 0x20) == 'p') {
+            if (len == 3) {
+                return sip(s, colon + 1, end, false);
+            }
+            if ((s.charAt(start + 3) | 0x20) == 's') {
+                return sip(s, colon + 1, end, true);
+            }
         }
         if (len == 3 && s.regionMatches(true, start, "tel", 0, 3)) {
             return tel(s, colon + 1, end);
