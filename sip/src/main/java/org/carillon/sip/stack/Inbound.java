@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.carillon.sip.message.HeaderName;
 import org.carillon.sip.message.ParseMode;
+import org.carillon.sip.message.ReasonPhrases;
 import org.carillon.sip.message.SipMessage;
 import org.carillon.sip.message.SipMethod;
 import org.carillon.sip.message.SipParser;
@@ -176,14 +177,19 @@ final class Inbound implements InboundListener {
         if (t == null) {
             return;
         }
+        byte[] reply;
         try {
-            if (salvage.parse(bytes) instanceof SipRequest r && !SipMethod.ACK.equals(r.method())) {
-                r.topVia(); // no Via: nowhere to send a response (§8.2.6.2 copies it)
-                t.send(flow, r.createResponse(status).toBytes());
-                stats.badRequestsAnswered.increment();
+            if (!(salvage.parse(bytes) instanceof SipRequest r) || SipMethod.ACK.equals(r.method())) {
+                return; // never answer a response or an ACK
             }
-        } catch (RuntimeException beyondRepair) {
-            // not even the start line and Via survive: drop (already counted)
+            r.topVia(); // no Via: nowhere to send a response (§8.2.6.2 copies it)
+            reply = r.createResponse(status).toBytes();
+        } catch (RuntimeException notEvenLenient) {
+            reply = RawReply.build(bytes, status, ReasonPhrases.of(status)).orElse(null);
+        }
+        if (reply != null) {
+            t.send(flow, reply);
+            stats.badRequestsAnswered.increment();
         }
     }
 
