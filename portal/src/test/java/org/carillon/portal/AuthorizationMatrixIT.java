@@ -41,7 +41,10 @@ class AuthorizationMatrixIT extends PortalContext {
     private static final Set<PortalRole> INVOICES = EnumSet.of(OWNER, PURCHASER, BILLING);
     private static final Set<PortalRole> OWNERS = EnumSet.of(OWNER);
     private static final Set<PortalRole> STAFF_ONLY = EnumSet.of(STAFF);
-    /** Not a portal page: the platform's sign-in and password pages, error page, API docs; open or self-guarded. */
+    /**
+     * Not a portal page: the platform's sign-in and password pages, error page, API docs, machine endpoints; open or
+     * guarded by the handler itself.
+     */
     private static final Set<PortalRole> PLATFORM = Set.of();
 
     /** An endpoint's allowed roles and how to reach its own and a foreign object. */
@@ -64,6 +67,10 @@ class AuthorizationMatrixIT extends PortalContext {
     static {
         rule("GET /", ALL);
         rule("GET /api/v1/me", ALL);
+        rule("GET /mfa/setup", ALL);
+        rule("POST /mfa/setup", ALL);
+        rule("GET /mfa/verify", ALL);
+        rule("POST /mfa/verify", ALL);
         rule("GET /license-history", CUSTOMER);
         rule("GET /licenses", CUSTOMER);
         rule("GET /purchases", BUYERS);
@@ -104,7 +111,9 @@ class AuthorizationMatrixIT extends PortalContext {
         for (String platform : List.of("GET /login", "GET /password/forgot", "POST /password/forgot",
                 "GET /password/reset", "POST /password/reset", "GET /welcome", "POST /welcome", "GET /dev/mailbox",
                 "GET /dev/mailbox/{id}", "* /error", "GET /api/v1/openapi.json",
-                "GET /api/v1/openapi.json/swagger-config", "GET /api/v1/openapi.json.yaml", "GET /api/docs")) {
+                "GET /api/v1/openapi.json/swagger-config", "GET /api/v1/openapi.json.yaml", "GET /api/docs",
+                // Machine endpoints (@MachineEndpoint): the PBX authenticates by its license key; ActivationIT covers them.
+                "POST /api/v1/activations")) {
             TABLE.put(platform, new Rule(PLATFORM, null, null, null));
         }
     }

@@ -27,6 +27,8 @@ class PortalWebPostgresIT extends WebFoundationContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         PortalTestSettings.common(registry, () -> data);
+        // The foundation contract signs the staff account in with its password alone; MfaIT covers the second step.
+        registry.add("carillon.portal.mfa.required", () -> "false");
         registry.add("carillon.portal.db.url", () -> {
             if (schema == null) {
                 schema = PostgresSchema.create("portal_it");

@@ -1,0 +1,101 @@
+package org.carillon.portal.mfa;
+
+import org.carillon.platform.audit.AuditLog;
+import org.carillon.platform.mfa.Base32;
+import org.carillon.platform.mfa.RecoveryCodes;
+import org.carillon.platform.mfa.Totp;
+import org.carillon.portal.access.Viewer;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Two-step sign-in: enrolment (secret → first code → 10 recovery codes shown once) and the check at sign-in. A TOTP
+ * code is accepted one step either side of now and only for a step later than the last one used; a recovery code
+ * works once.
+ */
+@Service
+public class MfaService {
+    static final int WINDOW = 1;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final MfaStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String issuer;
+
+    public MfaService(MfaStore store, AuditLog audit, Clock clock, Environment environment) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+        this.issuer = environment.getProperty("carillon.app-title", "Carillon");
+    }
+
+    public boolean enabled(long accountId) {
+        return store.enabled(accountId);
+    }
+
+    /** What the set-up page shows: the secret in base32 and as an {@code otpauth://} URI. */
+    public record Enrolment(String secret, String uri) {
+    }
+
+    /** Starts (or restarts) an enrolment; empty when two-step sign-in is already on. */
+    @Transactional
+    public Optional<Enrolment> enrolment(Viewer me) {
+        var existing = store.find(me.accountId());
+        if (existing.isPresent() && existing.get().enabled()) {
+            return Optional.empty();
+        }
+        String secret = existing.map(MfaStore.Credential::secret)
+                .orElseGet(() -> Base32.encode(Totp.newSecret(RANDOM)));
+        store.startEnrolment(me.accountId(), secret, clock.instant());
+        return Optional.of(new Enrolment(secret, Totp.uri(issuer, me.email(), Base32.decode(secret))));
+    }
+
+    /**
+     * Confirms the enrolment with the app's first code.
+     *
+     * @return the recovery codes to show once, or empty when the code is wrong
+     */
+    @Transactional
+    public Optional<List<String>> confirm(Viewer me, String code, String source) {
+        var credential = store.find(me.accountId()).filter(c -> !c.enabled());
+        if (credential.isEmpty()) {
+            return Optional.empty();
+        }
+        var step = Totp.match(Base32.decode(credential.get().secret()), code, clock.instant(), WINDOW);
+        if (step.isEmpty() || !store.useStep(me.accountId(), step.getAsLong())) {
+            return Optional.empty();
+        }
+        List<String> codes = RecoveryCodes.generate(RANDOM);
+        store.enable(me.accountId(), codes.stream().map(RecoveryCodes::hash).toList());
+        audit.record(me.email(), "mfa_enabled", "account", Long.toString(me.accountId()), "", source);
+        return Optional.of(codes);
+    }
+
+    /** Checks a sign-in's second step: a TOTP code, or a recovery code. */
+    @Transactional
+    public boolean verify(Viewer me, String code, String source) {
+        var credential = store.find(me.accountId()).filter(MfaStore.Credential::enabled);
+        if (credential.isEmpty()) {
+            return false;
+        }
+        boolean ok;
+        String how;
+        if (RecoveryCodes.plausible(code)) {
+            ok = store.useRecoveryCode(me.accountId(), RecoveryCodes.hash(code), clock.instant());
+            how = "recovery code, " + store.unusedRecoveryCodes(me.accountId()) + " left";
+        } else {
+            var step = Totp.match(Base32.decode(credential.get().secret()), code, clock.instant(), WINDOW);
+            ok = step.isPresent() && store.useStep(me.accountId(), step.getAsLong());
+            how = "authenticator code";
+        }
+        audit.record(me.email(), ok ? "mfa_passed" : "mfa_failed", "account", Long.toString(me.accountId()), how,
+                source);
+        return ok;
+    }
+}
