@@ -1,0 +1,224 @@
+package org.carillon.pbx.call;
+
+import org.carillon.pbx.extension.DeviceAccount;
+import org.carillon.pbx.extension.DeviceDirectory;
+import org.carillon.pbx.registrar.DeviceAuthenticator;
+import org.carillon.pbx.registrar.Registrar;
+import org.carillon.pbx.security.SourceBans;
+import org.carillon.pbx.sipserver.SipServer;
+import org.carillon.pbx.tenant.Tenant;
+import org.carillon.pbx.tenant.TenantDirectory;
+import org.carillon.platform.settings.Settings;
+import org.carillon.sip.auth.DigestCredentials;
+import org.carillon.sip.clock.SipScheduler;
+import org.carillon.sip.clock.WheelScheduler;
+import org.carillon.sip.message.HeaderName;
+import org.carillon.sip.message.SipRequest;
+import org.carillon.sip.transaction.ServerTransaction;
+import org.carillon.sip.uri.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The call engine's entry points: a new INVITE becomes a {@link Call} (after digest authentication of the calling
+ * device, RFC 3261 §22.3 with 407), in-dialog requests and CANCELs find theirs, and the admin lists and hangs up
+ * live calls. Each call gets its own {@link CallExecutor}; the service itself holds no per-call state beyond the
+ * {@link CallRegistry}.
+ *
+ * <p>Threads: thread-safe. Entry points may be called on any thread; they hand the work to the call's executor.
+ */
+@Component
+public class CallService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CallService.class);
+
+    private final CallSettings settings;
+    private final CallMedia media;
+    private final CallRegistry registry;
+    private final Registrar registrar;
+    private final DeviceDirectory devices;
+    private final TenantDirectory tenants;
+    private final DeviceAuthenticator authenticator;
+    private final SourceBans bans;
+    private final Router router;
+    private final Map<Destination.Type, CallApplication> applications = new EnumMap<>(Destination.Type.class);
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Signalling signalling;
+    private final WheelScheduler scheduler = new WheelScheduler();
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    public CallService(Settings settings, CallMedia media, CallRegistry registry, Registrar registrar,
+                       DeviceDirectory devices, TenantDirectory tenants, DeviceAuthenticator authenticator,
+                       SourceBans bans, Router router, List<CallApplication> applications,
+                       ApplicationEventPublisher events, Clock clock,
+                       org.springframework.beans.factory.ObjectProvider<SipServer> sipServer) {
+        this.settings = CallSettings.from(settings);
+        this.media = media;
+        this.registry = registry;
+        this.registrar = registrar;
+        this.devices = devices;
+        this.tenants = tenants;
+        this.authenticator = authenticator;
+        this.bans = bans;
+        this.router = router;
+        applications.forEach(a -> this.applications.put(a.type(), a));
+        this.events = events;
+        this.clock = clock;
+        // the SIP server needs our handlers and we need its stack: look it up when the first call sends
+        this.signalling = new Signalling(() -> sipServer.getObject().stack()
+                .orElseThrow(() -> new IllegalStateException("SIP server not running")), media.address());
+    }
+
+    // ---- entry points from the SIP handlers ----
+
+    /** A new INVITE (no To tag): authenticate the calling device, then start a call on its own executor. */
+    void invite(ServerTransaction tx) {
+        SipRequest request = tx.request();
+        Optional<Tenant> tenant = request.requestUri() instanceof SipUri ru ? tenants.forDomain(ru.host())
+                : Optional.empty();
+        Optional<String> dialled = request.requestUri() instanceof SipUri ru ? ru.user() : Optional.empty();
+        if (tenant.isEmpty() || dialled.isEmpty()) {
+            tx.respond(404);
+            return;
+        }
+        var outcome = authenticator.authenticate(tx, tenant.get().sipDomain(), claimedDevice(request));
+        if (outcome instanceof DeviceAuthenticator.Outcome.Failed) {
+            bans.recordFailure(tx.source().remote().getAddress());
+            return;
+        }
+        if (!(outcome instanceof DeviceAuthenticator.Outcome.Authenticated ok)
+                || ok.account().tenantId() != tenant.get().id()) {
+            if (outcome instanceof DeviceAuthenticator.Outcome.Authenticated) {
+                tx.respond(403);
+            }
+            return;
+        }
+        Call call = new Call(this, new CallExecutor(threads), tenant.get(), ok.account(), tx, dialled.get());
+        if (!registry.add(call)) {
+            tx.respond(482); // a second INVITE with a live call's Call-ID and no To tag: a loop (§8.2.2.2)
+            return;
+        }
+        call.executor().execute(call::start);
+    }
+
+    /** The device whose digest username the request names; the credentials must then be that device's own. */
+    private Optional<DeviceAccount> claimedDevice(SipRequest request) {
+        for (String value : request.headers().all(HeaderName.PROXY_AUTHORIZATION)) {
+            try {
+                return devices.findByUsername(DigestCredentials.parse(value).username());
+            } catch (RuntimeException malformed) {
+                // not Digest: no claim
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A request inside a call's dialog (BYE, re-INVITE, UPDATE, INFO, REFER); 481 when no call has it. */
+    void inDialog(ServerTransaction tx) {
+        registry.findByCallId(tx.request().callId()).ifPresentOrElse(
+                call -> call.executor().execute(() -> call.onRequest(tx)), () -> tx.respond(481));
+    }
+
+    void cancelled(ServerTransaction invite) {
+        registry.findByCallId(invite.request().callId())
+                .ifPresent(call -> call.executor().execute(call::onCallerCancelled));
+    }
+
+    void noAck(ServerTransaction invite) {
+        registry.findByCallId(invite.request().callId()).ifPresent(call -> call.executor().execute(call::onNoAck));
+    }
+
+    // ---- the admin's view ----
+
+    /** Live calls of a tenant, oldest first. */
+    public List<ActiveCall> active(long tenantId) {
+        return registry.calls().stream().filter(c -> c.tenantId() == tenantId).map(Call::view)
+                .filter(v -> v.state() != CallState.ENDED)
+                .sorted(Comparator.comparing(ActiveCall::startedAt)).toList();
+    }
+
+    /** Hangs up a live call. @return false when no such call is live in the tenant */
+    public boolean hangUp(long tenantId, String id) {
+        Optional<Call> call = registry.find(id).filter(c -> c.tenantId() == tenantId);
+        call.ifPresent(c -> c.executor().execute(() -> c.hangUp("admin")));
+        return call.isPresent();
+    }
+
+    // ---- what calls use ----
+
+    void pickup(Call picker, String target) {
+        // pickup is not built yet: the caller hears "not in service"
+        picker.hangUp(404);
+    }
+
+    void changed(Call call) {
+        events.publishEvent(new ActiveCallsChanged(call.view()));
+    }
+
+    void ended(Call call, CallRecord record, List<String> aliases) {
+        registry.remove(call, aliases);
+        log.debug("call {} ended: {}", record.id(), record.result());
+        try {
+            events.publishEvent(record);
+        } finally {
+            events.publishEvent(new ActiveCallsChanged(call.view()));
+        }
+    }
+
+    Optional<CallApplication> application(Destination.Type type) {
+        return Optional.ofNullable(applications.get(type));
+    }
+
+    CallSettings settings() {
+        return settings;
+    }
+
+    CallMedia media() {
+        return media;
+    }
+
+    CallRegistry registry() {
+        return registry;
+    }
+
+    Registrar registrar() {
+        return registrar;
+    }
+
+    DeviceDirectory devices() {
+        return devices;
+    }
+
+    Router router() {
+        return router;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Signalling signalling() {
+        return signalling;
+    }
+
+    SipScheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        threads.shutdown();
+    }
+}

@@ -1,0 +1,183 @@
+package org.carillon.pbx.call;
+
+import org.carillon.media.leg.MediaLeg;
+import org.carillon.media.offer.AudioAnswerer;
+import org.carillon.media.offer.LocalAudio;
+import org.carillon.media.offer.OfferAnswerException;
+import org.carillon.media.offer.SdpSession;
+import org.carillon.media.sdp.Direction;
+import org.carillon.media.sdp.SessionDescription;
+import org.carillon.sip.dialog.Dialog;
+import org.carillon.sip.dialog.DialogUsage;
+import org.carillon.sip.message.HeaderName;
+import org.carillon.sip.message.SipMethod;
+import org.carillon.sip.message.SipRequest;
+import org.carillon.sip.message.SipResponse;
+import org.carillon.sip.transaction.ServerTransaction;
+import org.carillon.sip.transaction.Tags;
+import org.carillon.sip.transport.Flow;
+
+import java.util.Optional;
+
+/**
+ * The caller's leg (A): the INVITE we answer as a UAS, our dialog with the caller, and the media leg facing it.
+ * The caller's offer is answered as soon as the call starts, so ringback and prompts can flow before the callee
+ * answers. Call executor only.
+ */
+final class CallerLeg {
+    private final Signalling sip;
+    private final ServerTransaction inviteTx;
+    private final SipRequest invite;
+    private final String tag = Tags.generate();
+    private final String user;
+    private MediaLeg media;
+    private SdpSession sdpSession;
+    private LocalAudio local;
+    private SessionDescription answer;
+    private Dialog dialog;
+    private boolean finalSent;
+    private boolean progressSent;
+
+    CallerLeg(Signalling sip, ServerTransaction inviteTx, String user) {
+        this.sip = sip;
+        this.inviteTx = inviteTx;
+        this.invite = inviteTx.request();
+        this.user = user;
+    }
+
+    /**
+     * Opens the media leg and answers the caller's offer with it.
+     *
+     * @throws OfferAnswerException when the INVITE has no offer or no codec in common (488)
+     */
+    void openMedia(CallMedia mediaSide) {
+        SessionDescription offer = Signalling.sdp(invite)
+                .orElseThrow(() -> new OfferAnswerException("INVITE without an SDP offer"));
+        media = mediaSide.engine().openLeg();
+        local = mediaSide.local(media.localPort());
+        sdpSession = new SdpSession("carillon", mediaSide.address());
+        AudioAnswerer.Answer a = AudioAnswerer.answer(offer, local, sdpSession, Direction.SENDRECV);
+        answer = a.sdp();
+        media.apply(a.audio()).join();
+    }
+
+    /** Answers a re-offer from the caller (hold, resume, moved address) on the same media leg. */
+    SessionDescription reanswer(SessionDescription offer) {
+        AudioAnswerer.Answer a = AudioAnswerer.answer(offer, local, sdpSession, Direction.SENDRECV);
+        answer = a.sdp();
+        media.apply(a.audio()).join();
+        return answer;
+    }
+
+    MediaLeg media() {
+        return media;
+    }
+
+    Optional<MediaLeg> mediaIfOpen() {
+        return Optional.ofNullable(media);
+    }
+
+    SipRequest invite() {
+        return invite;
+    }
+
+    Flow flow() {
+        return inviteTx.source();
+    }
+
+    Optional<Dialog> dialog() {
+        return Optional.ofNullable(dialog);
+    }
+
+    boolean answered() {
+        return dialog != null;
+    }
+
+    boolean finalSent() {
+        return finalSent;
+    }
+
+    boolean progressSent() {
+        return progressSent;
+    }
+
+    /** 180 or 183; with our answer when the caller is to hear early media (the callee's, or a prompt). */
+    void progress(int status, boolean withSdp) {
+        if (finalSent) {
+            return;
+        }
+        SipResponse r = invite.createResponse(status, Optional.of(tag));
+        r.headers().add(HeaderName.CONTACT, sip.contact(user, flow().transport()));
+        if (withSdp) {
+            Signalling.body(r, answer);
+        }
+        try {
+            inviteTx.respond(r);
+            progressSent = true;
+        } catch (IllegalStateException cancelled) {
+            finalSent = true; // a CANCEL got in first: the stack sent 487
+        }
+    }
+
+    /** Sends 200 OK with our answer. @return false when the INVITE was already finished (CANCEL won the race) */
+    boolean answer(Optional<String> sessionExpires) {
+        if (finalSent) {
+            return false;
+        }
+        SipResponse r = invite.createResponse(200, Optional.of(tag));
+        r.headers().add(HeaderName.CONTACT, sip.contact(user, flow().transport()));
+        r.headers().add(HeaderName.ALLOW, Signalling.ALLOW);
+        sessionExpires.ifPresent(se -> {
+            r.headers().add(HeaderName.SESSION_EXPIRES, se);
+            r.headers().add(HeaderName.REQUIRE, "timer");
+        });
+        Signalling.body(r, answer);
+        try {
+            inviteTx.respond(r);
+        } catch (IllegalStateException cancelled) {
+            finalSent = true;
+            return false;
+        }
+        finalSent = true;
+        dialog = Dialog.asUas(invite, r, DialogUsage.INVITE);
+        return true;
+    }
+
+    /** A final failure response (never after an answer). */
+    void reject(int status) {
+        if (finalSent) {
+            return;
+        }
+        finalSent = true;
+        try {
+            inviteTx.respond(invite.createResponse(status, Optional.of(tag)));
+        } catch (IllegalStateException alreadyFinished) {
+            // CANCEL got in first
+        }
+    }
+
+    /** Marks the INVITE finished by the stack (CANCEL: 487 already sent). */
+    void cancelled() {
+        finalSent = true;
+    }
+
+    /** Sends BYE if the caller was answered. */
+    void bye() {
+        if (dialog != null) {
+            SipRequest bye = dialog.createRequest(SipMethod.BYE);
+            dialog.terminate();
+            sip.send(bye, flow(), Signalling.ignoring());
+        }
+    }
+
+    /** Sends an in-dialog request (re-INVITE, NOTIFY) to the caller. */
+    SipRequest newRequest(String method) {
+        return dialog.createRequest(method);
+    }
+
+    void close() {
+        if (media != null) {
+            media.close();
+        }
+    }
+}

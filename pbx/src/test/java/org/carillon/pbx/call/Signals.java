@@ -1,0 +1,125 @@
+package org.carillon.pbx.call;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+/** Test signals (8 kHz mono 16-bit) and the checks the audio tests make on recordings. */
+final class Signals {
+    static final int RATE = 8000;
+
+    private Signals() {
+    }
+
+    /** A sequence of tones, each {@code stepMillis} long, at the given frequencies: easy to tell apart by ear and by correlation. */
+    static short[] melody(double[] hz, int stepMillis, double amplitude) {
+        int per = stepMillis * RATE / 1000;
+        short[] out = new short[per * hz.length];
+        double phase = 0;
+        for (int n = 0; n < hz.length; n++) {
+            for (int i = 0; i < per; i++) {
+                out[n * per + i] = (short) Math.round(Math.sin(phase) * amplitude * 32767);
+                phase += 2 * Math.PI * hz[n] / RATE;
+            }
+        }
+        return out;
+    }
+
+    static short[] pad(short[] s, int silenceMillis) {
+        short[] out = new short[s.length + silenceMillis * RATE / 1000];
+        System.arraycopy(s, 0, out, 0, s.length);
+        return out;
+    }
+
+    static short[] lead(short[] s, int silenceMillis) {
+        short[] out = new short[s.length + silenceMillis * RATE / 1000];
+        System.arraycopy(s, 0, out, out.length - s.length, s.length);
+        return out;
+    }
+
+    static void write(Path file, short[] samples) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short v : samples) {
+            b.putShort(v);
+        }
+        AudioFormat f = new AudioFormat(RATE, 16, 1, true, false);
+        try (var in = new AudioInputStream(new ByteArrayInputStream(b.array()), f, samples.length)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+    }
+
+    /** Reads a 16-bit mono WAV (baresip's sndfile dumps). */
+    static short[] read(Path file) throws IOException {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            AudioFormat f = in.getFormat();
+            if (f.getSampleSizeInBits() != 16 || f.getChannels() != 1) {
+                throw new IOException("expected 16-bit mono, got " + f);
+            }
+            byte[] bytes = in.readAllBytes();
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            short[] out = new short[bytes.length / 2];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = b.getShort();
+            }
+            return out;
+        } catch (UnsupportedAudioFileException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /**
+     * Best normalised cross-correlation of {@code sent} against {@code received}, over the part both cover, and where:
+     * a negative lag means the recording started that many samples into the signal (the far end's stream began a
+     * moment before the near end's recorder).
+     */
+    record Match(double correlation, int lag) {
+    }
+
+    static Match bestMatch(short[] sent, short[] received, int maxLag) {
+        double best = -1;
+        int bestLag = 0;
+        for (int lag = -maxLag; lag <= maxLag; lag++) {
+            int from = Math.max(0, -lag); // index into sent
+            int to = Math.min(sent.length, received.length - lag);
+            if (to - from < sent.length * 3 / 4) {
+                continue; // demand most of the signal
+            }
+            double dot = 0;
+            double se = 0;
+            double re = 0;
+            for (int i = from; i < to; i += 2) { // every other sample: 4 kHz is plenty for tones below 1.5 kHz
+                double a = sent[i];
+                double r = received[i + lag];
+                dot += a * r;
+                se += a * a;
+                re += r * r;
+            }
+            double c = dot / Math.sqrt(se * re + 1e-9);
+            if (c > best) {
+                best = c;
+                bestLag = lag;
+            }
+        }
+        return new Match(best, bestLag);
+    }
+
+    /** Length in samples of the audible run starting at {@code from}: up to the first 200 ms below 1 % of full scale. */
+    static int audibleLength(short[] s, int from) {
+        int quiet = 0;
+        for (int i = from; i < s.length; i++) {
+            if (Math.abs(s[i]) > 327) {
+                quiet = 0;
+            } else if (++quiet == RATE / 5) {
+                return i - quiet + 1 - from;
+            }
+        }
+        return s.length - from - quiet;
+    }
+}

@@ -1,0 +1,94 @@
+package org.carillon.pbx.call;
+
+import tools.jackson.databind.JsonNode;
+import org.carillon.pbx.feature.Sipp;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Calls between two registered SIPp extensions through the PBX (digest on INVITE with 407), each checked on both
+ * SIPp sides and in the call history: answer + caller hangs up, busy, cancel while ringing, no answer (the PBX
+ * cancels after the no-answer timeout), unregistered callee (480).
+ */
+class SippCallH2IT extends CallH2Context {
+
+    private Calls.Ext registeredSipp(int port) {
+        Calls.Ext e = Calls.newExtension(this);
+        var r = Sipp.run("call/register.xml", sipPort(), port, List.of("-s", e.number(), "-au", e.username(), "-ap",
+                e.password(), "-key", "expires", "600"));
+        assertThat(r.succeeded()).as(r.output()).isTrue();
+        return e;
+    }
+
+    private SippPeer caller(String scenario, Calls.Ext from, Calls.Ext to, String... extra) throws Exception {
+        var args = new java.util.ArrayList<>(List.of("-s", to.number(), "-au", from.username(), "-ap",
+                from.password(), "-key", "caller", from.number()));
+        args.addAll(List.of(extra));
+        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), args);
+    }
+
+    private void run(String callerScenario, String calleeScenario, String expectedResult, String... callerExtra)
+            throws Exception {
+        int calleePort = Sipp.freePort();
+        Calls.Ext b = registeredSipp(calleePort);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer callee = SippPeer.start(calleeScenario, sipPort(), calleePort, List.of());
+             SippPeer caller = caller(callerScenario, a, b, callerExtra)) {
+            assertThat(caller.await()).as(caller.output()).isZero();
+            assertThat(callee.await()).as(callee.output()).isZero();
+        }
+        JsonNode call = lastCallOf(a.number());
+        assertThat(call.path("result").asString()).isEqualTo(expectedResult);
+        assertThat(call.path("caller").asString()).isEqualTo(a.number());
+        assertThat(call.path("dialled").asString()).isEqualTo(b.number());
+    }
+
+    /** The newest history row of a caller, waiting briefly for the call to be written. */
+    private JsonNode lastCallOf(String number) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(5));
+        while (true) {
+            JsonNode calls = api().get("/api/v1/calls?number=" + number).json().path("calls");
+            if (calls.size() > 0 || Instant.now().isAfter(end)) {
+                assertThat(calls.size()).as("calls of " + number).isEqualTo(1);
+                return calls.get(0);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    @Test
+    void answeredCallIsBridgedAndTheCallersByeEndsItWithHistory() throws Exception {
+        run("caller.xml", "callee.xml", "answered", "-d", "500");
+    }
+
+    @Test
+    void busyCalleeGivesTheCaller486() throws Exception {
+        run("caller_refused.xml", "callee_busy.xml", "busy");
+    }
+
+    @Test
+    void callerCancelsWhileItRingsAndTheBranchIsCancelledToo() throws Exception {
+        run("caller_cancel.xml", "callee_rings.xml", "cancelled");
+    }
+
+    @Test
+    void nobodyAnswersSoThePbxCancelsAfterTheTimeoutAndTheCallerGets480() throws Exception {
+        run("caller_refused.xml", "callee_rings.xml", "no_answer");
+    }
+
+    @Test
+    void unregisteredCalleeGives480() throws Exception {
+        Calls.Ext a = Calls.newExtension(this);
+        Calls.Ext b = Calls.newExtension(this);
+        try (SippPeer caller = caller("caller_refused.xml", a, b)) {
+            assertThat(caller.await()).as(caller.output()).isZero();
+        }
+        assertThat(lastCallOf(a.number()).path("status").asInt()).isEqualTo(480);
+    }
+}

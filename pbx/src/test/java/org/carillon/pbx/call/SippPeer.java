@@ -1,0 +1,87 @@
+package org.carillon.pbx.call;
+
+import org.carillon.pbx.feature.Sipp;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A SIPp instance of the call tests, running in the background with its own SIP and media ports (media above the
+ * PBX's RTP range), a global {@code -timeout} and a hard kill. Scenarios are under {@code /sipp/call}.
+ */
+final class SippPeer implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+    private final Path dir;
+
+    private SippPeer(Process process, Path dir) {
+        this.process = process;
+        this.dir = dir;
+        this.log = dir.resolve("sipp.out");
+    }
+
+    static SippPeer start(String scenario, int pbxPort, int localPort, List<String> extra) throws IOException {
+        Path dir = Files.createTempDirectory("sipp-call");
+        List<String> cmd = new ArrayList<>(List.of(Sipp.binary().toString(), "-sf", scenario(scenario),
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(mediaPort()),
+                "-cp", Integer.toString(Ports.tcp()), "-nostdin", "-timeout", "20s", "-timeout_error",
+                "-trace_err", "-m", "1"));
+        cmd.addAll(extra);
+        cmd.add("127.0.0.1:" + pbxPort);
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+        return new SippPeer(p, dir);
+    }
+
+    /** Waits for the scenario to end. @return SIPp's exit code (0: every call succeeded), -1 when killed */
+    int await() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    String output() {
+        StringBuilder out = new StringBuilder();
+        try {
+            out.append(Files.exists(log) ? Files.readString(log) : "");
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith("_errors.log")).toList()) {
+                    out.append("\n--- ").append(f.getFileName()).append('\n').append(Files.readString(f));
+                }
+            }
+        } catch (IOException e) {
+            out.append(e);
+        }
+        return out.toString();
+    }
+
+    private static String scenario(String name) {
+        try {
+            return Path.of(SippPeer.class.getResource("/sipp/call/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int mediaPort() {
+        for (int i = 0; i < 20; i++) {
+            int p = Sipp.freePort();
+            if (p > 20_001 && p < 60_000) {
+                return p;
+            }
+        }
+        return Sipp.freePort();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
