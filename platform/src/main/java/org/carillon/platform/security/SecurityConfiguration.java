@@ -48,6 +48,12 @@ public class SecurityConfiguration {
         return new AccountUserDetailsService(accounts);
     }
 
+    /** Tells the session registry when the container destroys a session (timeout, logout). */
+    @Bean
+    public org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
     @Bean
     public ThrottlingAuthenticationProvider.Waiter loginWaiter() {
         return delay -> Thread.sleep(delay);
@@ -98,8 +104,12 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
-                                         AccountStore accounts) throws Exception {
+                                         AccountStore accounts, SessionDirectory sessions) throws Exception {
         http.authenticationManager(manager)
+                // Registers every signed-in session so users can list and end theirs; no cap on their number.
+                .sessionManagement(s -> s.sessionConcurrency(c -> c.maximumSessions(-1)
+                        .sessionRegistry(sessions.registry()).expiredUrl("/login?expired")))
+                .addFilterAfter(new SessionTouchFilter(sessions), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",

@@ -221,4 +221,31 @@ public abstract class WebFoundationContract {
         assertThat(web().getJson("/api/v1/me", email, "my own chosen words").statusCode()).isEqualTo(200);
         assertThat(web.get("/welcome?token=" + token).body()).contains("expired or has already been used");
     }
+
+    @Test
+    void userSeesTheirSessionsAndEndsAnotherOne() {
+        String email = "sessions-" + System.nanoTime() + "@example.com";
+        accounts.create(email, encoder.encode(OWNER_PASSWORD), ownerRole(), "Sam", "Sessions");
+        WebClient here = web();
+        here.login(email, OWNER_PASSWORD);
+        WebClient elsewhere = web();
+        elsewhere.login(email, OWNER_PASSWORD);
+        assertThat(elsewhere.get("/").statusCode()).isEqualTo(200);
+
+        String page = here.get("/account/sessions").body();
+        assertThat(page).contains("this session");
+        var handles = java.util.regex.Pattern.compile("/account/sessions/([0-9a-f]{24})/revoke").matcher(page);
+        assertThat(handles.find()).as("the other session can be ended").isTrue();
+        var revoke = here.postForm("/account/sessions/" + handles.group(1) + "/revoke",
+                Map.of("_csrf", here.csrfToken("/account/sessions")));
+        assertThat(revoke.statusCode()).isEqualTo(302);
+
+        var after = elsewhere.get("/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
+        assertThat(here.get("/").statusCode()).isEqualTo(200);
+        var foreign = here.postForm("/account/sessions/" + "0".repeat(24) + "/revoke",
+                Map.of("_csrf", here.csrfToken("/account/sessions")));
+        assertThat(foreign.statusCode()).isEqualTo(404);
+    }
 }
