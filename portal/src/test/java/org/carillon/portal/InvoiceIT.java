@@ -47,7 +47,7 @@ class InvoiceIT extends PortalContext {
 
         String byNumber = owner.get("/invoices?number=" + first.displayNumber()).body();
         assertThat(byNumber).contains(first.displayNumber()).doesNotContain(second.displayNumber());
-        String byAmount = owner.get("/invoices?amount=" + org.carillon.portal.order.Money.format(second.totalMinor())
+        String byAmount = owner.get("/invoices?amount=" + org.carillon.portal.money.Money.format(second.totalMinor())
                 .replace(",", "")).body();
         assertThat(byAmount).contains(second.displayNumber()).doesNotContain(first.displayNumber());
         String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -6,7 +6,7 @@ import org.carillon.portal.access.Allowed;
 import org.carillon.portal.access.NotFoundException;
 import org.carillon.portal.access.Permission;
 import org.carillon.portal.access.Viewer;
-import org.carillon.portal.order.Money;
+import org.carillon.portal.money.Money;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;

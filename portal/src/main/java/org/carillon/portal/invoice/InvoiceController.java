@@ -3,7 +3,7 @@ package org.carillon.portal.invoice;
 import org.carillon.portal.access.Allowed;
 import org.carillon.portal.access.Permission;
 import org.carillon.portal.access.Viewer;
-import org.carillon.portal.order.Money;
+import org.carillon.portal.money.Money;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

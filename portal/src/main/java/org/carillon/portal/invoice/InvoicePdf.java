@@ -1,6 +1,6 @@
 package org.carillon.portal.invoice;
 
-import org.carillon.portal.order.Money;
+import org.carillon.portal.money.Money;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;

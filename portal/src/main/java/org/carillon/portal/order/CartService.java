@@ -1,5 +1,6 @@
 package org.carillon.portal.order;
 
+import org.carillon.portal.money.Money;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.portal.access.NotFoundException;
 import org.carillon.portal.access.Viewer;

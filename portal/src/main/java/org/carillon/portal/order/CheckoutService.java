@@ -1,5 +1,6 @@
 package org.carillon.portal.order;
 
+import org.carillon.portal.money.Money;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.mail.MailMessage;
 import org.carillon.platform.mail.MailOutbox;

@@ -1,5 +1,6 @@
 package org.carillon.portal.order;
 
+import org.carillon.portal.money.Money;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package org.carillon.portal.order;
 
+import org.carillon.portal.money.Money;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -1,4 +1,4 @@
-package org.carillon.portal.order;
+package org.carillon.portal.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
