@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.carillon.media.codec.AudioFormat;
 import org.carillon.media.dtmf.DtmfEvent;
@@ -299,7 +300,11 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
     @Override
     public void sendRtp(ByteBuf packet) {
         if (!rtp.eventLoop().inEventLoop()) {
-            rtp.eventLoop().execute(() -> sendRtp(packet));
+            try {
+                rtp.eventLoop().execute(() -> sendRtp(packet));
+            } catch (RejectedExecutionException shutDown) {
+                packet.release();
+            }
             return;
         }
         if (closed || !sourceView.wrap(packet)) {
@@ -380,11 +385,15 @@ public final class MediaLeg implements RtpSink, AutoCloseable {
             return;
         }
         closed = true;
-        rtp.eventLoop().execute(() -> {
-            watchdog.close();
-            rtcpTask.cancel();
-            target = null;
-        });
+        target = null;
+        try {
+            rtp.eventLoop().execute(() -> {
+                watchdog.close();
+                rtcpTask.cancel();
+            });
+        } catch (RejectedExecutionException shutDown) {
+            // the engine stopped first: its timers died with the event loop
+        }
         rtp.close();
         if (rtcp != null) {
             rtcp.close();

@@ -138,9 +138,13 @@ public final class Recorder implements InboundTarget, AutoCloseable {
     }
 
     private void enqueue(byte[] chunk) {
-        boolean control = chunk == SYNC || chunk == CLOSE;
-        if (!control && queue.remainingCapacity() <= 2 || !queue.offer(chunk)) {
-            dropped.increment();
+        // two slots stay free for control: data may not take them, a sync may take one, the single CLOSE
+        // always finds one, so a stalled disk can delay the final rename but never lose it
+        int reserve = chunk == CLOSE ? 0 : chunk == SYNC ? 1 : 2;
+        if (queue.remainingCapacity() <= reserve || !queue.offer(chunk)) {
+            if (chunk != SYNC) {
+                dropped.increment();
+            }
             return;
         }
         if (draining.compareAndSet(false, true)) {

@@ -97,6 +97,23 @@ class RecorderTest {
     }
 
     @Test
+    void aStalledDiskDropsAndCountsChunksButStillFinalisesTheFile() {
+        Path file = dir.resolve("stalled.wav");
+        var pending = new java.util.ArrayList<Runnable>();
+        var rec = Recorder.start(leg, file, WavFormat.MULAW, pending::add, clock, Duration.ofMinutes(3));
+        for (int n = 0; n < Recorder.QUEUE_CHUNKS + 100; n++) { // the I/O thread never gets to run
+            packet(n);
+        }
+        rec.close();
+        assertThat(rec.dropped()).isGreaterThanOrEqualTo(100);
+        pending.forEach(Runnable::run); // the disk comes back
+        assertThat(rec.finished()).isCompletedWithValue(file);
+        // what was queued before the queue filled (minus slots the once-a-second syncs took) is all there
+        assertThat(WavReader.read(file).samples().length).isBetween((Recorder.QUEUE_CHUNKS - 20) * 160,
+                Recorder.QUEUE_CHUNKS * 160);
+    }
+
+    @Test
     void aCrashMidRecordingLosesAtMostTheLastSecond() {
         Path file = dir.resolve("crash.wav");
         Recorder.start(leg, file, WavFormat.PCM16, Runnable::run, clock, Duration.ofMinutes(3));
