@@ -1,5 +1,6 @@
 package org.carillon.sip.stack;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -25,10 +26,50 @@ final class Hosts {
         }
     }
 
-    /** An address as written in Via received= and in URIs: IPv6 in brackets. */
+    /** An address as written in Via sent-by and in URIs: IPv6 in brackets, in RFC 5952 form. */
     static String uriForm(InetAddress address) {
-        String s = address.getHostAddress();
-        return address instanceof java.net.Inet6Address ? "[" + s + "]" : s;
+        return address instanceof Inet6Address ? "[" + text(address) + "]" : address.getHostAddress();
+    }
+
+    /**
+     * The address as text: IPv4 dotted, IPv6 in the RFC 5952 canonical form ({@code ::1}, not
+     * Java's {@code 0:0:0:0:0:0:0:1}) without brackets, as Via {@code received} carries it.
+     */
+    static String text(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // RFC 5952 §4.2.2: a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 
     /** True when {@code host} is an IP literal equal to {@code address}. */

@@ -20,7 +20,7 @@ final class ViaStamp {
         Via stamped = via;
         boolean rport = via.hasRport();
         if (rport || !Hosts.sameAddress(via.host(), source.getAddress())) {
-            stamped = stamped.withReceived(source.getAddress().getHostAddress());
+            stamped = stamped.withReceived(Hosts.text(source.getAddress()));
         }
         if (rport) {
             stamped = stamped.withRport(source.getPort());

@@ -89,4 +89,15 @@ class RoutingTest {
         assertThat(Hosts.literal("example.com")).isEmpty();
         assertThat(Hosts.literal("1example.com")).isEmpty();
     }
+
+    @Test
+    void writesIpv6AddressesInRfc5952Form() throws Exception {
+        assertThat(Hosts.text(java.net.InetAddress.getByName("::1"))).isEqualTo("::1");
+        assertThat(Hosts.text(java.net.InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(Hosts.text(java.net.InetAddress.getByName("2001:db8:0:1:1:1:1:1"))).isEqualTo("2001:db8:0:1:1:1:1:1");
+        assertThat(Hosts.text(java.net.InetAddress.getByName("::"))).isEqualTo("::");
+        assertThat(Hosts.text(java.net.InetAddress.getByName("fe80::"))).isEqualTo("fe80::");
+        assertThat(Hosts.uriForm(java.net.InetAddress.getByName("2001:DB8::A"))).isEqualTo("[2001:db8::a]");
+        assertThat(Hosts.text(java.net.InetAddress.getByName("192.0.2.1"))).isEqualTo("192.0.2.1");
+    }
 }
