@@ -1,6 +1,5 @@
 package org.carillon.pbx.call;
 
-import org.carillon.media.leg.AddressLatch;
 import org.carillon.media.leg.LegSettings;
 import org.carillon.media.offer.LocalAudio;
 import org.carillon.media.relay.MediaEngine;
@@ -15,7 +14,7 @@ import java.time.Duration;
 
 /**
  * The PBX's media side: one {@link MediaEngine} on {@code CARILLON_BIND} over {@code CARILLON_RTP_PORTS}, the address
- * our SDP announces, and the audio the PBX itself plays (music on hold).
+ * our SDP announces, and the audio the PBX itself plays (the media module's built-in music on hold).
  *
  * <p>Threads: thread-safe; opening legs binds sockets and blocks briefly (call it on a call's executor).
  */
@@ -23,15 +22,16 @@ import java.time.Duration;
 public class CallMedia implements AutoCloseable {
     private final MediaEngine engine;
     private final String sdpAddress;
-    private final AudioClip musicOnHold = Music.clip();
+    private final AudioClip musicOnHold = org.carillon.media.play.Prompts.musicOnHold();
 
     public CallMedia(Settings settings) {
         CallSettings s = CallSettings.from(settings);
         InetAddress bind = SipServerSettings.from(settings).bind();
         // the no-RTP watchdog is the call engine's RTP timeout; 0 (off) becomes a week, which never fires in practice
         Duration noRtp = s.rtpTimeout().isZero() ? Duration.ofDays(7) : s.rtpTimeout();
+        LegSettings d = LegSettings.defaults();
         this.engine = new MediaEngine(new MediaEngine.Config(bind.getHostAddress(), s.rtpLow(), s.rtpHigh(), 0, true,
-                new LegSettings(AddressLatch.Mode.LATCH_FIRST, noRtp, Duration.ofSeconds(5), 64 * 1024)));
+                new LegSettings(d.latchMode(), noRtp, d.rtcpInterval(), d.sendQueueBytes(), d.connectLatched())));
         this.sdpAddress = s.externalAddress().orElseGet(() -> announced(bind));
     }
 

@@ -33,13 +33,19 @@ class SippCallH2IT extends CallH2Context {
         return SippPeer.start(scenario, sipPort(), Sipp.freePort(), args);
     }
 
-    private void run(String callerScenario, String calleeScenario, String expectedResult, String... callerExtra)
+    private JsonNode run(String callerScenario, String calleeScenario, String expectedResult, String... callerExtra)
             throws Exception {
+        return run(callerScenario, calleeScenario, expectedResult, List.of(), () -> { }, callerExtra);
+    }
+
+    private JsonNode run(String callerScenario, String calleeScenario, String expectedResult, List<String> calleeExtra,
+                         ThrowingRunnable during, String... callerExtra) throws Exception {
         int calleePort = Sipp.freePort();
         Calls.Ext b = registeredSipp(calleePort);
         Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer callee = SippPeer.start(calleeScenario, sipPort(), calleePort, List.of());
+        try (SippPeer callee = SippPeer.start(calleeScenario, sipPort(), calleePort, calleeExtra);
              SippPeer caller = caller(callerScenario, a, b, callerExtra)) {
+            during.run();
             assertThat(caller.await()).as(caller.output()).isZero();
             assertThat(callee.await()).as(callee.output()).isZero();
         }
@@ -47,6 +53,25 @@ class SippCallH2IT extends CallH2Context {
         assertThat(call.path("result").asString()).isEqualTo(expectedResult);
         assertThat(call.path("caller").asString()).isEqualTo(a.number());
         assertThat(call.path("dialled").asString()).isEqualTo(b.number());
+        return call;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Polls the active calls until one is in {@code state}. */
+    private void awaitActiveState(String state) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(5));
+        while (Instant.now().isBefore(end)) {
+            for (JsonNode c : api().get("/api/v1/calls/active").json()) {
+                if (c.path("state").asString().equals(state)) {
+                    return;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("no active call became " + state);
     }
 
     /** The newest history row of a caller, waiting briefly for the call to be written. */
@@ -65,6 +90,26 @@ class SippCallH2IT extends CallH2Context {
     @Test
     void answeredCallIsBridgedAndTheCallersByeEndsItWithHistory() throws Exception {
         run("caller.xml", "callee.xml", "answered", "-d", "500");
+    }
+
+    @Test
+    void callerHoldsWithSendonlyGetsRecvonlyAndTheCallShowsOnHoldThenResumes() throws Exception {
+        JsonNode call = run("caller_hold.xml", "callee.xml", "answered", List.of(),
+                () -> awaitActiveState("on_hold"));
+        assertThat(call.path("endedBy").asString()).isEqualTo("caller");
+    }
+
+    @Test
+    void calleeHangsUpAndTheCallerGetsBye() throws Exception {
+        JsonNode call = run("caller_waits.xml", "callee_hangs_up.xml", "answered", List.of("-d", "500"),
+                () -> { });
+        assertThat(call.path("endedBy").asString()).isEqualTo("callee");
+    }
+
+    @Test
+    void aCalleeThatNeverAnswersByeDoesNotKeepTheCallAlive() throws Exception {
+        run("caller.xml", "callee_silent.xml", "answered", "-d", "300");
+        assertThat(api().get("/api/v1/calls/active").json().size()).isZero();
     }
 
     @Test
