@@ -59,7 +59,8 @@ public class Registrar implements ExtensionPresence {
 
     /** Applies a REGISTER of {@code account}'s extension (already authenticated). */
     RegisterOutcome register(DeviceAccount account, RegisterRequest request) {
-        Instant now = clock.instant();
+        // milliseconds: what the database keeps exactly, so a binding read back after a restart is the same
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return table.update(account.extensionId(), account.tenantId(),
                 before -> rules.apply(account.extensionId(), account.tenantId(), before, request, now));
     }

@@ -38,12 +38,31 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
     private final byte[] secret;
     private final Clock clock;
     private final List<DigestAlgorithm> algorithms;
+    private final List<String> md5OnlyAgents;
     private final ConcurrentHashMap<String, DigestServer> servers = new ConcurrentHashMap<>();
 
     StackDigestAuthenticator(DataDirectory data, Clock clock, Settings settings) {
         this.secret = KeyFiles.loadOrCreate(data.resolve("keys").resolve("sip-nonce.key"), 32);
         this.clock = clock;
         this.algorithms = algorithms(settings.string(SETTING, "MD5,SHA-256"));
+        this.md5OnlyAgents = java.util.Arrays.stream(settings.string(MD5_ONLY_SETTING, "baresip").split(","))
+                .map(x -> x.strip().toLowerCase(java.util.Locale.ROOT)).filter(x -> !x.isEmpty()).toList();
+    }
+
+    /**
+     * {@code CARILLON_SIP_AUTH_MD5_ONLY_AGENTS}: User-Agent substrings (comma-separated, case-insensitive) of devices
+     * that fail on any challenge they cannot answer instead of skipping it (RFC 8760 §2.3 says skip): they are
+     * challenged with MD5 alone. Default {@code baresip} (1.0.0 answers "Function not implemented" to a SHA-256
+     * challenge even when an MD5 one is offered too).
+     */
+    static final String MD5_ONLY_SETTING = "CARILLON_SIP_AUTH_MD5_ONLY_AGENTS";
+
+    private boolean md5Only(SipRequest request) {
+        if (md5OnlyAgents.isEmpty()) {
+            return false;
+        }
+        String ua = request.headers().first(HeaderName.USER_AGENT).orElse("").toLowerCase(java.util.Locale.ROOT);
+        return md5OnlyAgents.stream().anyMatch(ua::contains);
     }
 
     /**
@@ -70,15 +89,16 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
         return List.copyOf(list);
     }
 
-    private DigestServer server(String realm) {
-        return servers.computeIfAbsent(realm, r -> new DigestServer(r, secret, clock, Duration.ofMinutes(5),
-                algorithms, 50_000));
+    private DigestServer server(String realm, boolean md5Only) {
+        List<DigestAlgorithm> offered = md5Only ? List.of(DigestAlgorithm.MD5) : algorithms;
+        return servers.computeIfAbsent((md5Only ? "md5 " : "all ") + realm, k -> new DigestServer(realm, secret, clock,
+                Duration.ofMinutes(5), offered, 50_000));
     }
 
     @Override
     public Outcome authenticate(ServerTransaction tx, String realm, Optional<DeviceAccount> expected) {
         SipRequest request = tx.request();
-        DigestServer server = server(realm);
+        DigestServer server = server(realm, md5Only(request));
         Optional<DigestCredentials> credentials = credentialsFor(request, realm);
         if (credentials.isEmpty()) {
             challenge(tx, server, false);
