@@ -25,14 +25,18 @@ final class Numbers {
     }
 
     static int port(Cursor c) {
-        int start = c.pos();
-        while (c.peek() >= '0' && c.peek() <= '9') {
-            c.pos(c.pos() + 1);
+        String s = c.text();
+        int p = c.pos();
+        int v = 0;
+        int n = 0;
+        while (p < c.end() && s.charAt(p) >= '0' && s.charAt(p) <= '9' && n < 6) {
+            v = v * 10 + (s.charAt(p++) - '0');
+            n++;
         }
-        long v = digits(c.text().substring(start, c.pos()), 5, "port");
-        if (v > 65535) {
+        if (n == 0 || n > 5 || v > 65535) {
             throw SipParseException.bad("bad port");
         }
-        return (int) v;
+        c.pos(p);
+        return v;
     }
 }

@@ -94,6 +94,9 @@ public record Via(String protocol, String transport, String host, OptionalInt po
      */
     public static List<Via> parseList(String value) {
         int[] parts = Cursor.splitCommas(value, "Via");
+        if (parts.length == 2) {
+            return List.of(parse(new Cursor(value, parts[0], parts[1])));
+        }
         List<Via> out = new ArrayList<>(parts.length / 2);
         for (int i = 0; i < parts.length; i += 2) {
             out.add(parse(new Cursor(value, parts[i], parts[i + 1])));
@@ -168,19 +171,22 @@ public record Via(String protocol, String transport, String host, OptionalInt po
     }
 
     private static void checkParams(Parameters params) {
-        Optional<String> rport = params.find("rport");
-        if (rport.isPresent()) {
-            Numbers.digits(rport.get(), 5, "rport");
-            if (Integer.parseInt(rport.get()) > 65535) {
-                throw SipParseException.bad("bad rport");
+        for (int i = 0; i < params.size(); i++) {
+            String name = params.name(i);
+            Optional<String> raw = params.rawValue(i);
+            if (name.equalsIgnoreCase("branch")) {
+                if (raw.isEmpty()) {
+                    throw SipParseException.bad("empty branch");
+                }
+            } else if (name.equalsIgnoreCase("rport")) {
+                if (raw.isPresent() && Numbers.digits(raw.get(), 5, "rport") > 65535) {
+                    throw SipParseException.bad("bad rport");
+                }
+            } else if (name.equalsIgnoreCase("ttl")) {
+                if (raw.isEmpty() || Numbers.digits(raw.get(), 3, "ttl") > 255) {
+                    throw SipParseException.bad("bad ttl");
+                }
             }
-        }
-        Optional<String> ttl = params.find("ttl");
-        if (ttl.isPresent() && (Numbers.digits(ttl.get(), 3, "ttl") > 255)) {
-            throw SipParseException.bad("bad ttl");
-        }
-        if (params.has("branch") && params.find("branch").isEmpty()) {
-            throw SipParseException.bad("empty branch");
         }
     }
 }
