@@ -1,6 +1,7 @@
 package org.carillon.pbx.cdr;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.carillon.pbx.call.ActiveCall;
 import org.carillon.pbx.call.CallRecord;
 import org.carillon.pbx.call.CallResult;
@@ -9,7 +10,6 @@ import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,12 +51,31 @@ public class CallApiController {
     }
 
     @GetMapping
-    public ResponseEntity<?> history(@RequestParam Optional<String> number, @RequestParam Optional<String> result,
-                                     @RequestParam Optional<String> from, @RequestParam Optional<String> to,
-                                     @RequestParam(defaultValue = "0") int page,
-                                     @RequestParam(defaultValue = "50") int size,
-                                     @RequestParam(defaultValue = "json") String format,
-                                     Authentication auth, HttpServletRequest request) {
+    public PageView history(@RequestParam Optional<String> number, @RequestParam Optional<String> result,
+                            @RequestParam Optional<String> from, @RequestParam Optional<String> to,
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                            Authentication auth, HttpServletRequest request) {
+        CallHistoryQuery q = query(number, result, from, to, page, size, actors.resolve(auth, request));
+        var found = store.search(tenants.current().id(), q);
+        return new PageView(found.calls(), found.total(), q.page(), q.size());
+    }
+
+    /** The same search as CSV ({@code format=csv}); written directly so any Accept header gets it. */
+    @GetMapping(params = "format=csv")
+    public void historyCsv(@RequestParam Optional<String> number, @RequestParam Optional<String> result,
+                           @RequestParam Optional<String> from, @RequestParam Optional<String> to,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "500") int size,
+                           Authentication auth, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        CallHistoryQuery q = query(number, result, from, to, page, size, actors.resolve(auth, request));
+        var found = store.search(tenants.current().id(), q);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"calls.csv\"");
+        response.getWriter().write(CallCsv.write(found.calls()));
+    }
+
+    private static CallHistoryQuery query(Optional<String> number, Optional<String> result, Optional<String> from,
+                                          Optional<String> to, int page, int size, Actor actor) {
         CallHistoryQuery q;
         try {
             q = new CallHistoryQuery(number.filter(s -> !s.isBlank()), result.filter(s -> !s.isBlank())
@@ -64,17 +83,7 @@ public class CallApiController {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "bad query: " + e.getMessage());
         }
-        Actor actor = actors.resolve(auth, request);
-        if (!actor.admin()) {
-            q = q.restrictedTo(actor.extension().orElse("-"));
-        }
-        var found = store.search(tenants.current().id(), q);
-        if (format.equals("csv")) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                    .header("Content-Disposition", "attachment; filename=\"calls.csv\"")
-                    .body(CallCsv.write(found.calls()));
-        }
-        return ResponseEntity.ok(new PageView(found.calls(), found.total(), q.page(), q.size()));
+        return actor.admin() ? q : q.restrictedTo(actor.extension().orElse("-"));
     }
 
     @GetMapping("/active")

@@ -60,13 +60,13 @@ class SippCallH2IT extends CallH2Context {
         void run() throws Exception;
     }
 
-    /** Polls the active calls until one is in {@code state}. */
-    private void awaitActiveState(String state) throws InterruptedException {
+    /** Polls the active calls until one is in {@code state}; returns it. */
+    private JsonNode awaitActiveState(String state) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(5));
         while (Instant.now().isBefore(end)) {
             for (JsonNode c : api().get("/api/v1/calls/active").json()) {
                 if (c.path("state").asString().equals(state)) {
-                    return;
+                    return c;
                 }
             }
             TimeUnit.MILLISECONDS.sleep(50);
@@ -110,6 +110,18 @@ class SippCallH2IT extends CallH2Context {
     void aCalleeThatNeverAnswersByeDoesNotKeepTheCallAlive() throws Exception {
         run("caller.xml", "callee_silent.xml", "answered", "-d", "300");
         assertThat(api().get("/api/v1/calls/active").json().size()).isZero();
+    }
+
+    @Test
+    void theAdminHangsUpAnActiveCallThroughTheApiAndBothSidesGetBye() throws Exception {
+        JsonNode call = run("caller_waits.xml", "callee.xml", "answered", List.of(), () -> {
+            JsonNode active = awaitActiveState("answered");
+            var reply = api().delete("/api/v1/calls/active/" + active.path("id").asString());
+            assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        });
+        assertThat(call.path("endedBy").asString()).isEqualTo("admin");
+        var csv = api().get("/api/v1/calls?format=csv&number=" + call.path("caller").asString());
+        assertThat(csv.body()).startsWith("id,caller,dialled,callee").contains(call.path("id").asString() + ",");
     }
 
     @Test
