@@ -1,5 +1,6 @@
 package org.carillon.pbx.feature;
 
 /** Extensions API and role rules on PostgreSQL. */
-class ExtensionPostgresIT extends FeaturePostgresContext implements ExtensionApiContract, RolePermissionContract {
+class ExtensionPostgresIT extends FeaturePostgresContext implements ExtensionApiContract, RolePermissionContract,
+        ExtensionPagesContract {
 }
