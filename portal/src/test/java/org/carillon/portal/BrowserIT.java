@@ -1,5 +1,8 @@
 package org.carillon.portal;
 
+import org.carillon.platform.mfa.Base32;
+import org.carillon.platform.mfa.Totp;
+import org.carillon.portal.mfa.MfaPolicy;
 import org.carillon.portal.payment.SandboxPaymentGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,18 +26,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The portal in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; the test fails when
- * they are missing): sign-in, purchase with an approving and a declining card, invoice details behind the arrow,
- * profile's "Yes, send link", sub-account invitation to first sign-in. Screenshots go to
+ * they are missing): sign-in, two-step sign-in set-up and prompt, dashboard counts, purchase with an approving and a
+ * declining card, invoice search and payment details behind the arrow, profile's "Yes, send link", forgotten
+ * password by the emailed link, sub-account invitation to first sign-in. Screenshots go to
  * {@code target/screenshots/}.
  */
 class BrowserIT extends PortalContext {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static WebDriver browser;
+    @Autowired
+    MfaPolicy policy;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -86,6 +94,16 @@ class BrowserIT extends PortalContext {
                 By.cssSelector("#invoices tr.collapse.show")));
         assertThat(text("#invoices")).contains("•••• 4242").contains("sbx_");
         shot("invoices");
+        String number = browser.findElement(By.cssSelector("#invoices tbody tr td:nth-child(2)")).getText();
+        browser.findElement(By.id("number")).sendKeys(number);
+        browser.findElement(By.id("amount")).sendKeys("1.00");
+        browser.findElement(By.cssSelector("#invoice-search button[type=submit]")).click();
+        assertThat(text("#invoices")).contains("No invoices found.");
+        browser.findElement(By.id("amount")).clear();
+        browser.findElement(By.cssSelector("#invoice-search button[type=submit]")).click();
+        assertThat(text("#invoices")).contains(number);
+        String pdf = browser.findElement(By.linkText("PDF")).getAttribute("href");
+        assertThat(pdf).matches(".*/invoices/\\d+/pdf");
         click(By.linkText("Dashboard"));
         assertThat(text("#count-total")).isEqualTo("1");
         assertThat(text("#count-active")).isEqualTo("1");
@@ -149,6 +167,72 @@ class BrowserIT extends PortalContext {
         signIn(email);
         assertThat(text("#side-menu")).contains("Purchases").doesNotContain("Sub account settings");
         signOut();
+    }
+
+    @Test
+    void ownerSetsUpTwoStepSignInAndSeesTheDashboardCountsOfSeededLicenses() {
+        var customer = fixtures.customer();
+        fixtures.license(customer.id(), "standard", 10, 200, "active");
+        fixtures.license(customer.id(), "standard", 10, 10, "active");
+        fixtures.license(customer.id(), "enterprise", 50, -3, "active");
+        policy.setRequired(true);
+        try {
+            browser.manage().deleteAllCookies();
+            browser.get(url("/login"));
+            browser.findElement(By.id("username")).sendKeys(customer.ownerEmail());
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            byte[] secret = Base32.decode(text("#mfa-secret"));
+            shot("mfa-setup");
+            browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
+            click(By.id("confirm-mfa"));
+            assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+            shot("mfa-recovery-codes");
+            click(By.id("mfa-done"));
+            assertThat(text("#count-total")).isEqualTo("3");
+            assertThat(text("#count-active")).isEqualTo("2");
+            assertThat(text("#count-expiring")).isEqualTo("1");
+            assertThat(text("#count-expired")).isEqualTo("1");
+            shot("dashboard-counts");
+            signOut();
+
+            browser.findElement(By.id("username")).sendKeys(customer.ownerEmail());
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now()) + 1));
+            shot("mfa-verify");
+            click(By.id("verify"));
+            assertThat(text("#count-total")).isEqualTo("3");
+        } finally {
+            policy.setRequired(false);
+        }
+    }
+
+    @Test
+    void forgottenPasswordIsResetByTheEmailedLink() {
+        var customer = fixtures.customer();
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        click(By.id("forgot-link"));
+        browser.findElement(By.id("email")).sendKeys(customer.ownerEmail());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(text("#reset-sent")).isNotBlank();
+        browser.get(url(linkPath(lastMailTo(customer.ownerEmail()))));
+        String fresh = "another good passphrase 2026";
+        browser.findElement(By.id("password")).sendKeys(fresh);
+        browser.findElement(By.id("confirm")).sendKeys(fresh);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        // A fresh session: the platform's SessionValidityFilter ends sessions *created* before a password change, and
+        // sign-in keeps the pre-login session (its id changes, its creation time does not), so signing in within the
+        // session that asked for the reset is ended at once. Reported to the lead (platform); remove when fixed.
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(customer.ownerEmail());
+        browser.findElement(By.id("password")).sendKeys(fresh);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("side-menu")));
+        assertThat(text("#content h1")).isEqualTo("Dashboard");
     }
 
     private void signIn(String email) {
