@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""bench/register: 10,000 digest REGISTERs at rising rates, Carillon vs Kamailio in the same run.
+
+Starts the packaged PBX (pbx/target/carillon-pbx.jar) on a throw-away data folder with a development license,
+creates N extensions by CSV import, reads their generated credentials through the API, gives Kamailio the same
+users (htable filled at start), then drives both with SIPp (reg_auth_inf.xml: REGISTER, 401, REGISTER with
+digest, 200) at each rate, RUNS times. Prints per rate the median achieved rate, failures, retransmissions and
+server CPU time per registration (Carillon's write-behind database thread reported apart), and at the end the
+highest clean rate of each (no failed registration, retransmissions <= 0.1 % of requests) and the ratio.
+
+usage: bench/register/run.sh [RATES...]   env: USERS=10000 RUNS=3 KEEP=0
+"""
+import http.cookiejar, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request, uuid
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+USERS = int(os.environ.get("USERS", "10000"))
+RUNS = int(os.environ.get("RUNS", "3"))
+RATES = [int(r) for r in (sys.argv[1:] or ["500", "1000", "2000", "3000", "4000", "5000"])]
+OWNER, PASSWORD = "owner@carillon.local", "bench password 0123456789"
+FIRST = 100000
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def free_port():
+    import socket
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
+    return p
+
+
+def cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            total += int(f[11]) + int(f[12])
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
+    return total / HZ
+
+
+def descendants(pid):
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout.split("\n")
+    kids = {}
+    for line in out:
+        if line.strip():
+            p, pp = map(int, line.split())
+            kids.setdefault(pp, []).append(p)
+    result, todo = [pid], [pid]
+    while todo:
+        for k in kids.get(todo.pop(), []):
+            result.append(k); todo.append(k)
+    return result
+
+
+class Web:
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def get(self, path, accept="text/html"):
+        r = self.opener.open(urllib.request.Request(self.base + path, headers={"Accept": accept}), timeout=600)
+        return r.read().decode()
+
+    def post(self, path, body, ctype):
+        r = self.opener.open(urllib.request.Request(self.base + path, data=body, headers={"Content-Type": ctype},
+                                                    method="POST"), timeout=3600)
+        return r.read().decode()
+
+    def csrf(self, path):
+        return re.search(r'name="_csrf" value="([^"]+)"', self.get(path)).group(1)
+
+    def login(self):
+        body = urllib.parse.urlencode({"username": OWNER, "password": PASSWORD, "_csrf": self.csrf("/login")})
+        self.post("/login", body.encode(), "application/x-www-form-urlencoded")
+
+
+def start_carillon(work, http_port, sip_port):
+    jar = os.environ.get("JAR", os.path.join(ROOT, "pbx", "target", "carillon-pbx.jar"))
+    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+    if not os.path.exists(jar):
+        sys.exit("build the PBX first: mvn -o -q -B -pl pbx package -DskipTests")
+    lic = subprocess.run([java, "-cp", os.path.join(ROOT, "license-key", "target",
+                                                      "carillon-license-key-0.1.0-SNAPSHOT.jar"),
+                          "org.carillon.licensekey.DevLicenseTool", "--extensions", str(USERS), "--days", "30"],
+                         capture_output=True, text=True, check=True).stdout
+    open(os.path.join(work, "license.txt"), "w").write(lic)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CARILLON_")}
+    env.update(CARILLON_DATA_DIR=os.path.join(work, "data"), CARILLON_PBX_HTTP_PORT=str(http_port),
+               CARILLON_SIP_PORT=str(sip_port), CARILLON_BIND="127.0.0.1", CARILLON_OWNER_PASSWORD=PASSWORD,
+               CARILLON_DEV_LICENSES="true", CARILLON_LICENSE_FILE=os.path.join(work, "license.txt"),
+               CARILLON_EXTENSION_NUMBERS=f"{FIRST}-{FIRST + 2 * USERS}",
+               # the bench registers from one source address: no bans, and no keep-alive traffic in the way
+               CARILLON_SIP_BAN_FAILURES="1000000", CARILLON_REGISTRAR_KEEPALIVE_SECONDS="0")
+    log = open(os.path.join(work, "carillon.log"), "w")
+    p = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", jar], cwd=work, env=env,
+                         stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(720):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{http_port}/actuator/health", timeout=2)
+            return p
+        except Exception:
+            if p.poll() is not None:
+                sys.exit("Carillon exited; see " + log.name)
+            time.sleep(0.25)
+    sys.exit("Carillon did not start")
+
+
+def provision(web):
+    web.login()
+    rows = ["number,email,firstName,lastName,role"] + [f"{FIRST + i},bench{i}@example.com,Bench,{i},agent"
+                                                         for i in range(USERS)]
+    boundary = uuid.uuid4().hex
+    csrf = web.csrf("/extensions/import")
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"users.csv\"\r\n"
+            f"Content-Type: text/csv\r\n\r\n" + "\n".join(rows) + f"\r\n--{boundary}--\r\n").encode()
+    t = time.time()
+    page = web.post("/extensions/import", body, "multipart/form-data; boundary=" + boundary)
+    created = re.search(r"(\d+) extensions created", page)
+    print(f"# provisioned {created.group(1) if created else '?'} extensions by CSV import in {time.time() - t:.0f} s")
+    users = []
+    for i in range(USERS):
+        c = json.loads(web.get(f"/api/v1/extensions/{FIRST + i}/credentials", "application/json"))
+        users.append((str(FIRST + i), c["username"], c["password"]))
+    return users
+
+
+def start_kamailio(work, port, users):
+    run = os.path.join(work, "kam"); os.makedirs(run, exist_ok=True)
+    inc = os.path.join(run, "users.cfg")
+    with open(inc, "w") as f:
+        for _, u, p in users:
+            f.write(f'$sht(users=>{u}) = "{p}";\n')
+    cfg = open(os.path.join(HERE, "kamailio.cfg")).read().replace("KAM_PORT", str(port)) \
+        .replace("KAM_RUN", run).replace("KAM_USERS", inc)
+    path = os.path.join(run, "kamailio.cfg"); open(path, "w").write(cfg)
+    log = open(os.path.join(run, "kamailio.log"), "w")
+    p = subprocess.Popen(["kamailio", "-f", path, "-Y", run, "-P", os.path.join(run, "pid"), "-DD", "-E",
+                          "-m", "256", "-M", "16"], stdout=log, stderr=subprocess.STDOUT)
+    time.sleep(2)
+    if p.poll() is not None:
+        sys.exit("kamailio exited; see " + log.name)
+    return p
+
+
+def sipp(work, target_port, rate, users_csv, local_port):
+    out = subprocess.run(["timeout", "-s", "KILL", "300", "sipp", "-sf", os.path.join(HERE, "reg_auth_inf.xml"),
+                          "-inf", users_csv, "-i", "127.0.0.1", "-p", str(local_port), "-mp", str(free_port()),
+                          "-r", str(rate), "-m", str(USERS), "-nostdin", "-timeout", "240", "-max_socket", "1000",
+                          f"127.0.0.1:{target_port}"], capture_output=True, text=True, cwd=work).stdout
+    ok = int(re.search(r"Successful call\s*\|\s*\d+\s*\|\s*(\d+)", out).group(1))
+    failed = int(re.search(r"Failed call\s*\|\s*\d+\s*\|\s*(\d+)", out).group(1))
+    rate_done = float(re.search(r"Call Rate\s*\|.*\|\s*([\d.]+) cps", out).group(1))
+    retrans = sum(int(m.group(1)) for m in re.finditer(r"REGISTER ---------->\s+\d+\s+(\d+)", out))
+    return ok, failed, retrans, rate_done
+
+
+def measure(name, work, port, pids_of, users_csv, extra=lambda: 0.0):
+    results = {}
+    local = free_port()  # one SIPp port per server: every run refreshes the same 10,000 bindings
+    for rate in RATES:
+        runs = []
+        for _ in range(RUNS):
+            pids = pids_of()
+            c0, x0 = cpu_seconds(pids), extra()
+            ok, failed, retrans, achieved = sipp(work, port, rate, users_csv, local)
+            c1, x1 = cpu_seconds(pids), extra()
+            runs.append((achieved, failed, retrans, (c1 - c0) * 1000 / max(ok, 1), (x1 - x0) * 1000 / max(ok, 1), ok))
+        med = lambda i: statistics.median(r[i] for r in runs)
+        clean = med(1) == 0 and med(2) <= 0.001 * 2 * USERS and med(5) == USERS
+        results[rate] = (med(0), med(1), med(2), med(3), med(4), clean)
+        db = f", of which database {med(4):.3f} ms" if name == "carillon" else ""
+        print(f"{name:9s} target {rate:5d}/s: achieved {med(0):7.1f}/s, failed {med(1):.0f}, retrans {med(2):.0f},"
+              f" CPU {med(3):.3f} ms/registration{db}{'' if clean else '  (not clean)'}", flush=True)
+    return results
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="bench-register-")
+    http_port, sip_port, kam_port = free_port(), free_port(), free_port()
+    print(f"# bench/register {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}  users {USERS}  runs {RUNS}"
+          f"  load {open('/proc/loadavg').read().split()[:3]}  cores {os.cpu_count()}")
+    carillon = start_carillon(work, http_port, sip_port)
+    kam = None
+    try:
+        web = Web(f"http://127.0.0.1:{http_port}")
+        users = provision(web)
+        users_csv = os.path.join(work, "users.csv")
+        with open(users_csv, "w") as f:
+            f.write("SEQUENTIAL\n")
+            for n, u, p in users:
+                f.write(f"{n};[authentication username={u} password={p}]\n")
+        kam = start_kamailio(work, kam_port, users)
+        writer_cpu = lambda: json.loads(web.get("/api/v1/registrar/stats", "application/json"))["writer"]["cpuNanos"] / 1e9
+        # warm-up (JIT) of Carillon, not measured
+        sipp(work, sip_port, 1000, users_csv, free_port())
+        res_c = measure("carillon", work, sip_port, lambda: [carillon.pid], users_csv, writer_cpu)
+        res_k = measure("kamailio", work, kam_port, lambda: descendants(kam.pid), users_csv)
+        stats = json.loads(web.get("/api/v1/registrar/stats", "application/json"))
+        best = lambda r: max([rate for rate, v in r.items() if v[5]], default=0)
+        bc, bk = best(res_c), best(res_k)
+        cpu = lambda r, b: r[b][3] if b else float("nan")
+        print(f"# highest clean rate: carillon {bc}/s, kamailio {bk}/s, ratio {bc / bk if bk else float('nan'):.2f}")
+        print(f"# CPU per registration at those rates: carillon {cpu(res_c, bc):.3f} ms "
+              f"(database {res_c[bc][4] if bc else float('nan'):.3f} ms), kamailio {cpu(res_k, bk):.3f} ms, "
+              f"ratio {cpu(res_c, bc) / cpu(res_k, bk) if bk and bc else float('nan'):.2f}")
+        print(f"# bindings held by carillon: {stats['bindings']}, write-behind {stats['writer']}")
+        rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{carillon.pid}/status").read()).group(1))
+        print(f"# carillon RSS {rss / 1024:.0f} MiB with {stats['bindings']} bindings (whole JVM, heap -Xmx1g)")
+    finally:
+        for p in (kam, carillon):
+            if p is not None and p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(20)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        if os.environ.get("KEEP") != "1":
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print("# kept " + work)
+
+
+if __name__ == "__main__":
+    main()
