@@ -6,6 +6,7 @@ import org.carillon.portal.access.Permission;
 import org.carillon.portal.access.Viewer;
 import org.carillon.portal.catalog.CatalogStore;
 import org.carillon.portal.catalog.Edition;
+import org.carillon.portal.catalog.Price;
 import org.carillon.portal.customer.CustomerStore;
 import org.carillon.portal.customer.PartnerTier;
 import org.carillon.portal.form.FieldErrors;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** The Purchases page (catalog and license-type form) and the cart. */
@@ -72,9 +74,14 @@ public class PurchaseController {
     private String page(Viewer me, Model model, PurchaseForm form, FieldErrors errors) {
         var customer = customers.find(me.customer()).orElseThrow();
         boolean carrier = customer.tier() == PartnerTier.CARRIER_PARTNER;
-        model.addAttribute("editions", catalog.editions().stream().filter(Edition::active)
-                .filter(e -> carrier || !e.carrierOnly()).toList());
-        model.addAttribute("prices", catalog.prices());
+        var editions = catalog.editions().stream().filter(Edition::active).filter(e -> carrier || !e.carrierOnly())
+                .toList();
+        var codes = editions.stream().map(Edition::code).collect(Collectors.toSet());
+        var prices = catalog.prices().stream().filter(p -> codes.contains(p.editionCode())).toList();
+        model.addAttribute("editions", editions);
+        model.addAttribute("tiers", prices.stream().map(Price::extensions).distinct().sorted().toList());
+        model.addAttribute("priceTable", prices.stream().collect(Collectors.groupingBy(Price::editionCode,
+                Collectors.toMap(p -> p.extensions(), Price::yearlyMinor))));
         model.addAttribute("licenses", licenses.all(me.customer()));
         model.addAttribute("customer", customer);
         model.addAttribute("kinds", LineKind.values());
