@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.media.leg.MediaLeg;
+import org.carillon.media.codec.AudioFormat;
 import org.carillon.media.offer.AudioOfferer;
 import org.carillon.media.offer.LocalAudio;
 import org.carillon.media.offer.NegotiatedAudio;
@@ -18,7 +18,9 @@ import org.carillon.pbx.extension.DeviceAccount;
 import org.carillon.pbx.registrar.Binding;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.sip.clock.SipScheduler;
+import org.carillon.sip.dialog.Dialog;
 import org.carillon.sip.message.HeaderName;
+import org.carillon.sip.message.SipMessage;
 import org.carillon.sip.message.SipMethod;
 import org.carillon.sip.message.SipRequest;
 import org.carillon.sip.message.SipResponse;
@@ -36,12 +38,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One call: the caller's leg, the branches ringing the callee, the media between them, its timers and its history.
- * Every method runs on the call's {@link CallExecutor} (SIP events, media events and timers are all submitted
- * there), so the logic below is sequential and holds no locks.
+ * One call: the caller, the {@link Attempt} ringing an extension, the two {@link Party parties} once connected, the
+ * media between them, its timers and its history. Every method runs on the call's {@link CallExecutor} (SIP
+ * events, media events and timers are all submitted there), so the logic below is sequential and holds no locks.
  *
- * <p>Over ~400 lines because it is the one place where a call's life is read top to bottom: start, ring, answer,
- * hold, end.
+ * <p>Over ~600 lines because it is the one place where a call's life is read top to bottom: start, ring, answer,
+ * hold, transfer, pickup, end. Transfers are in {@link Transfers}.
  */
 final class Call implements CallerSession {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
@@ -54,26 +56,23 @@ final class Call implements CallerSession {
     private final String dialled;
     private final CallerLeg caller;
     private final Instant startedAt;
-    private final List<CalleeLeg> branches = new ArrayList<>();
     private final List<String> transfers = new ArrayList<>();
     private final List<SipScheduler.Timeout> timers = new ArrayList<>();
+    private final List<String> aliases = new ArrayList<>();
+    private final List<Attempt> attempts = new ArrayList<>();
     private CallState state = CallState.ROUTING;
     private String calleeNumber;
-    private CalleeLeg answered;
-    private MediaLeg calleeMedia;
-    private LocalAudio calleeLocal;
-    private SdpSession calleeSdp;
-    private SessionDescription calleeOffer;
-    private boolean earlyMediaBridged;
+    private Party left;
+    private Party right;
+    private Attempt ringing;
     private Bridge bridge;
     private PromptPlayer callerPlayer;
     private PromptPlayer holdPlayer;
-    private boolean callerHolds;
-    private boolean calleeHolds;
-    private SipScheduler.Timeout noAnswer;
+    private Party heldBy;
     private SipScheduler.Timeout sessionTimer;
     private Duration sessionInterval = Duration.ZERO;
     private Instant answeredAt;
+    private volatile ActiveCall published;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -82,7 +81,8 @@ final class Call implements CallerSession {
         this.tenant = tenant;
         this.callerAccount = callerAccount;
         this.dialled = dialled;
-        this.caller = new CallerLeg(service.signalling(), invite, dialled);
+        this.caller = new CallerLeg(service.signalling(), invite, dialled, callerAccount.number());
+        this.left = caller;
         this.startedAt = service.clock().instant();
     }
 
@@ -98,28 +98,47 @@ final class Call implements CallerSession {
         return caller.invite().callId();
     }
 
+    ServerTransaction callerTransaction() {
+        return caller.transaction();
+    }
+
     long tenantId() {
         return tenant.id();
     }
 
-    CallState state() {
-        return state;
+    DeviceAccount callerAccount() {
+        return callerAccount;
     }
 
     Optional<String> calleeNumber() {
         return Optional.ofNullable(calleeNumber);
     }
 
-    /** True when ringing an extension and nobody answered yet (pickup looks for these). */
+    /** True while the first attempt rings and nobody answered (what pickup looks for). */
     boolean ringing() {
-        return state == CallState.RINGING && answered == null;
+        return state == CallState.RINGING && ringing != null && !ringing.transfer() && right == null;
+    }
+
+    CallService service() {
+        return service;
+    }
+
+    List<String> transfers() {
+        return transfers;
     }
 
     // ---- start and routing ----
 
     void start() {
+        service.changed(this);
+        Destination d = service.router().route(new RouteRequest(dialled, callerAccount.number(), tenant.id(),
+                startedAt));
+        if (d.type() == Destination.Type.PICKUP) {
+            service.pickup(this, d.target()); // the ringing call takes our INVITE over, media and all
+            return;
+        }
         try {
-            caller.openMedia(service.media());
+            caller.openMedia(service.media(), Optional.empty());
         } catch (OfferAnswerException | SdpParseException e) {
             log.debug("call {}: caller's offer refused: {}", id, e.getMessage());
             fail(488, CallResult.FAILED);
@@ -128,13 +147,9 @@ final class Call implements CallerSession {
             fail(503, CallResult.FAILED);
             return;
         }
-        caller.media().onNoRtp(() -> executor.execute(() -> noRtp("caller")));
-        service.changed(this);
-        Destination d = service.router().route(new RouteRequest(dialled, callerAccount.number(), tenant.id(),
-                startedAt));
+        watchRtp(caller);
         switch (d.type()) {
-            case EXTENSION -> ringExtension(d.target());
-            case PICKUP -> service.pickup(this, d.target());
+            case EXTENSION -> ring(d.target(), caller, Optional.empty());
             default -> handTo(d);
         }
     }
@@ -148,36 +163,54 @@ final class Call implements CallerSession {
         app.get().handle(this, d);
     }
 
-    private void ringExtension(String number) {
+    /**
+     * Rings extension {@code number} on every registered contact; whoever answers is bridged to {@code stays}.
+     *
+     * @return false when nothing could ring (no such extension, unregistered, no ports): the caller decides what next
+     */
+    boolean ring(String number, Party stays, Optional<Party> transferor) {
         Optional<DeviceAccount> callee = service.devices().findByNumber(tenant.id(), number);
         if (callee.isEmpty()) {
-            handTo(Destination.unknownNumber(number));
-            return;
+            if (transferor.isEmpty()) {
+                handTo(Destination.unknownNumber(number));
+            }
+            return false;
         }
-        calleeNumber = number;
         List<Binding> bindings = service.registrar().bindings(callee.get().extensionId());
         if (bindings.isEmpty()) {
-            fail(480, CallResult.NO_ANSWER); // unregistered (voicemail will take these later)
-            return;
+            if (transferor.isEmpty()) {
+                calleeNumber = number;
+                fail(480, CallResult.NO_ANSWER); // unregistered (voicemail will take these later)
+            }
+            return false;
         }
+        Attempt attempt;
         try {
-            calleeMedia = service.media().engine().openLegBeside(caller.media());
+            var media = service.media().engine().openLegBeside(stays.media());
+            LocalAudio local = preferring(service.media().local(media.localPort()), stays.media().codec());
+            SdpSession sdp = new SdpSession("carillon", service.media().address());
+            attempt = new Attempt(number, stays, media, local, sdp, AudioOfferer.offer(local, sdp, Direction.SENDRECV),
+                    transferor);
         } catch (PortRangeExhaustedException e) {
-            fail(503, CallResult.FAILED);
-            return;
+            if (transferor.isEmpty()) {
+                fail(503, CallResult.FAILED);
+            }
+            return false;
         }
-        calleeMedia.onNoRtp(() -> executor.execute(() -> noRtp("callee")));
-        calleeLocal = preferring(service.media().local(calleeMedia.localPort()), caller.media().codec());
-        calleeSdp = new SdpSession("carillon", service.media().address());
-        calleeOffer = AudioOfferer.offer(calleeLocal, calleeSdp, Direction.SENDRECV);
+        attempts.add(attempt);
+        ringing = attempt;
+        if (transferor.isEmpty()) {
+            calleeNumber = number;
+            state = CallState.RINGING;
+        }
         String domain = tenant.sipDomain();
-        Address from = CalleeLeg.address(Optional.of(callerAccount.number()), callerAccount.number(), domain);
+        Address from = CalleeLeg.address(Optional.of(stays.number()), stays.number(), domain);
         Address to = CalleeLeg.address(Optional.empty(), number, domain);
-        state = CallState.RINGING;
         for (Binding b : bindings) {
-            CalleeLeg branch = new CalleeLeg(this, service.signalling(), b, from, to, callerAccount.number(),
-                    calleeOffer);
-            branches.add(branch);
+            CalleeLeg branch = new CalleeLeg(this, attempt, service.signalling(), b, from, to, stays.number(),
+                    attempt.offer);
+            attempt.branches.add(branch);
+            aliases.add(branch.callId());
             service.registry().alias(branch.callId(), this);
             try {
                 branch.start();
@@ -186,13 +219,14 @@ final class Call implements CallerSession {
                 branch.failed(503);
             }
         }
-        noAnswer = schedule(service.settings().noAnswer(), this::noAnswer);
+        attempt.noAnswer = schedule(service.settings().noAnswer(), () -> noAnswer(attempt));
         service.changed(this);
-        branchEnded();
+        branchEnded(attempt);
+        return true;
     }
 
-    /** Our offer to the callee puts the caller's codec first, so the relay need not transcode when it can. */
-    private static LocalAudio preferring(LocalAudio local, org.carillon.media.codec.AudioFormat first) {
+    /** Our offer puts the staying party's codec first, so the relay need not transcode when it can. */
+    private static LocalAudio preferring(LocalAudio local, AudioFormat first) {
         var formats = new ArrayList<>(local.formats());
         if (formats.remove(first)) {
             formats.addFirst(first);
@@ -200,14 +234,15 @@ final class Call implements CallerSession {
         return new LocalAudio(local.address(), local.port(), formats, local.telephoneEventPayloadType(), local.ptime());
     }
 
-    // ---- the callee's branches ----
+    // ---- the branches of an attempt ----
 
     void onBranchResponse(CalleeLeg branch, SipResponse r) {
         int status = r.statusCode();
+        Attempt attempt = branch.attempt();
         if (status < 200) {
             branch.provisional(r);
-            if (ringing() && status > 100 && !branch.stopping()) {
-                earlyFrom(branch, r);
+            if (attempt == ringing && !attempt.done && !attempt.transfer() && status > 100 && !branch.stopping()) {
+                earlyFrom(attempt, r);
             }
             return; // a late 1xx after the 2xx changes nothing (TESTING-TOOLS.md: reordered 180/200)
         }
@@ -216,22 +251,22 @@ final class Call implements CallerSession {
             return;
         }
         branch.failed(status);
-        branchEnded();
+        branchEnded(attempt);
     }
 
     void onBranchFailed(CalleeLeg branch, int status) {
         branch.failed(status);
-        branchEnded();
+        branchEnded(branch.attempt());
     }
 
-    private void earlyFrom(CalleeLeg branch, SipResponse r) {
+    private void earlyFrom(Attempt attempt, SipResponse r) {
         Optional<SessionDescription> sdp = safeSdp(r);
-        if (sdp.isPresent() && !earlyMediaBridged) {
+        if (sdp.isPresent() && !attempt.earlyMediaBridged) {
             try {
-                calleeMedia.apply(AudioOfferer.accept(calleeOffer, sdp.get(), calleeLocal)).join();
+                attempt.media.apply(AudioOfferer.accept(attempt.offer, sdp.get(), attempt.local)).join();
                 stopCallerPlayer();
-                bridge();
-                earlyMediaBridged = true;
+                connect(caller, attempt.media);
+                attempt.earlyMediaBridged = true;
                 caller.progress(183, true);
                 return;
             } catch (OfferAnswerException e) {
@@ -249,51 +284,57 @@ final class Call implements CallerSession {
         if (!branch.confirm(r)) {
             return; // a retransmitted 2xx, ACKed again
         }
-        if (!ringing()) {
+        Attempt attempt = branch.attempt();
+        if (attempt != ringing || attempt.done || state == CallState.ENDED) {
             branch.bye(); // lost the race: another branch answered, or the caller hung up (§9.1 200/487 race)
             return;
         }
         NegotiatedAudio agreed;
         try {
-            agreed = AudioOfferer.accept(calleeOffer, safeSdp(r).orElseThrow(
-                    () -> new OfferAnswerException("2xx without SDP answer")), calleeLocal);
+            agreed = AudioOfferer.accept(attempt.offer, safeSdp(r).orElseThrow(
+                    () -> new OfferAnswerException("2xx without SDP answer")), attempt.local);
         } catch (OfferAnswerException e) {
             log.debug("call {}: callee's answer unusable: {}", id, e.getMessage());
             branch.bye();
             branch.failed(488);
-            branchEnded();
+            branchEnded(attempt);
             return;
         }
-        calleeMedia.apply(agreed).join();
-        answered = branch;
-        for (CalleeLeg other : branches) {
+        attempt.media.apply(agreed).join();
+        attempt.done = true;
+        ringing = null;
+        cancel(attempt.noAnswer);
+        for (CalleeLeg other : attempt.branches) {
             if (other != branch) {
                 other.stop();
             }
         }
-        cancel(noAnswer);
+        watchRtp(branch);
+        if (attempt.transferor.isPresent()) {
+            Transfers.completed(this, attempt, branch);
+            return;
+        }
         stopCallerPlayer();
         if (!caller.answer(sessionExpires())) {
             branch.bye(); // the caller's CANCEL got in first
             end(CallResult.CANCELLED, 487, "caller");
             return;
         }
-        if (!earlyMediaBridged) {
-            bridge();
-        }
+        right = branch;
         answeredAt = service.clock().instant();
         state = CallState.ANSWERED;
+        bridge(left, right);
         schedule(service.settings().maxDuration(), () -> hangUp("system"));
         service.changed(this);
     }
 
-    /** When every branch failed: the caller gets the most telling status (RFC 3261 §16.7 step 6 in spirit). */
-    private void branchEnded() {
-        if (!ringing() || branches.stream().anyMatch(b -> b.state() != CalleeLeg.State.ENDED)) {
+    /** When every branch failed: the most telling status (RFC 3261 §16.7 step 6 in spirit). */
+    private void branchEnded(Attempt attempt) {
+        if (attempt != ringing || attempt.done || !attempt.allEnded()) {
             return;
         }
         int best = 0;
-        for (CalleeLeg b : branches) {
+        for (CalleeLeg b : attempt.branches) {
             int s = b.finalStatus();
             if (s == 486 || s == 600) {
                 best = 486;
@@ -303,27 +344,91 @@ final class Call implements CallerSession {
                 best = s == 408 ? 480 : s;
             }
         }
-        CallResult result = best == 486 ? CallResult.BUSY
-                : best == 480 || best == 408 ? CallResult.NO_ANSWER : CallResult.FAILED;
-        fail(best == 0 ? 480 : best, result);
+        attemptFailed(attempt, best == 0 ? 480 : best);
     }
 
-    private void noAnswer() {
-        if (!ringing()) {
+    private void noAnswer(Attempt attempt) {
+        if (attempt != ringing || attempt.done) {
             return;
         }
-        branches.forEach(CalleeLeg::stop);
-        fail(480, CallResult.NO_ANSWER);
+        attempt.branches.forEach(CalleeLeg::stop);
+        attemptFailed(attempt, 480);
+    }
+
+    private void attemptFailed(Attempt attempt, int status) {
+        attempt.done = true;
+        ringing = null;
+        cancel(attempt.noAnswer);
+        attempt.media.close();
+        if (attempt.transferor.isPresent()) {
+            Transfers.failed(this, attempt, status);
+            return;
+        }
+        CallResult result = status == 486 ? CallResult.BUSY
+                : status == 480 || status == 408 ? CallResult.NO_ANSWER : CallResult.FAILED;
+        fail(status, result);
+    }
+
+    // ---- pickup: another extension takes this ringing call (*8, **<ext>, or INVITE with Replaces) ----
+
+    /** {@code picker}'s INVITE answers this ringing call in place of the callee. */
+    void pickedUpBy(ServerTransaction tx, DeviceAccount picker) {
+        CallerLeg p = new CallerLeg(service.signalling(), tx, picker.number(), picker.number());
+        if (!ringing()) {
+            p.reject(481); // it was answered or ended meanwhile
+            service.registry().remove(this, List.of(p.callId()), false);
+            return;
+        }
+        try {
+            p.openMedia(service.media(), Optional.of(caller.media()));
+        } catch (OfferAnswerException | SdpParseException | PortRangeExhaustedException e) {
+            p.reject(488);
+            return;
+        }
+        if (!p.answer(Optional.empty())) {
+            p.close();
+            return;
+        }
+        Attempt attempt = ringing;
+        attempt.done = true;
+        ringing = null;
+        cancel(attempt.noAnswer);
+        attempt.branches.forEach(CalleeLeg::stop);
+        attempt.media.close();
+        stopCallerPlayer();
+        if (!caller.answer(sessionExpires())) {
+            p.bye();
+            p.close();
+            end(CallResult.CANCELLED, 487, "caller");
+            return;
+        }
+        aliases.add(p.callId());
+        service.registry().alias(p.callId(), this);
+        right = p;
+        watchRtp(p);
+        calleeNumber = picker.number();
+        transfers.add("pickup:" + picker.number());
+        answeredAt = service.clock().instant();
+        state = CallState.ANSWERED;
+        bridge(left, right);
+        schedule(service.settings().maxDuration(), () -> hangUp("system"));
+        service.changed(this);
     }
 
     // ---- the caller's events ----
 
-    void onCallerCancelled() {
+    void onCancelled(ServerTransaction tx) {
+        if (tx != caller.transaction()) {
+            return; // a picker's INVITE: it was answered or refused already on this executor
+        }
         caller.cancelled();
-        if (state == CallState.ENDED || answered != null) {
+        if (state == CallState.ENDED || right != null) {
             return;
         }
-        branches.forEach(CalleeLeg::stop);
+        if (ringing != null) {
+            ringing.done = true;
+            ringing.branches.forEach(CalleeLeg::stop);
+        }
         end(CallResult.CANCELLED, 487, "caller");
     }
 
@@ -334,14 +439,33 @@ final class Call implements CallerSession {
         }
     }
 
-    /** An in-dialog request from either side (BYE, re-INVITE, UPDATE, INFO, REFER). */
+    /** The party (connected, or ringing in an attempt) whose dialog has this Call-ID. */
+    private Optional<Party> partyOf(String callId) {
+        if (left != null && left.callId().equals(callId)) {
+            return Optional.of(left);
+        }
+        if (right != null && right.callId().equals(callId)) {
+            return Optional.of(right);
+        }
+        for (Attempt a : attempts) {
+            for (CalleeLeg b : a.branches) {
+                if (b.callId().equals(callId)) {
+                    return Optional.of(b);
+                }
+            }
+            if (a.transferor.isPresent() && a.transferor.get().callId().equals(callId)) {
+                return a.transferor;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An in-dialog request from either side (BYE, re-INVITE, UPDATE, INFO, REFER, NOTIFY). */
     void onRequest(ServerTransaction tx) {
         SipRequest request = tx.request();
-        boolean fromCaller = request.callId().equals(callerCallId());
-        Optional<org.carillon.sip.dialog.Dialog> dialog = fromCaller ? caller.dialog()
-                : branches.stream().filter(b -> b.callId().equals(request.callId())).findFirst()
-                .flatMap(CalleeLeg::dialog);
-        if (dialog.isEmpty() || state == CallState.ENDED) {
+        Optional<Party> from = partyOf(request.callId());
+        Optional<Dialog> dialog = from.flatMap(Party::dialog);
+        if (dialog.isEmpty() || state == CallState.ENDED && !SipMethod.BYE.equals(request.method())) {
             tx.respond(481);
             return;
         }
@@ -349,83 +473,149 @@ final class Call implements CallerSession {
             tx.respond(500); // CSeq out of order (§12.2.2)
             return;
         }
+        Party party = from.get();
         switch (request.method()) {
             case SipMethod.BYE -> {
                 tx.respond(200);
-                if (fromCaller) {
-                    caller.dialog().ifPresent(org.carillon.sip.dialog.Dialog::terminate);
-                    end(CallResult.ANSWERED, 200, "caller");
-                } else {
-                    branches.stream().filter(b -> b.callId().equals(request.callId())).findFirst()
-                            .ifPresent(CalleeLeg::byeReceived);
-                    caller.bye();
-                    end(CallResult.ANSWERED, 200, "callee");
-                }
+                party.byeReceived();
+                hungUp(party);
             }
-            case SipMethod.INVITE, SipMethod.UPDATE -> reoffer(tx, fromCaller);
-            case SipMethod.INFO -> tx.respond(200);
+            case SipMethod.INVITE, SipMethod.UPDATE -> reoffer(tx, party);
+            case SipMethod.REFER -> Transfers.refer(this, tx, party);
+            case SipMethod.INFO, SipMethod.NOTIFY -> tx.respond(200);
             default -> tx.respond(405);
         }
     }
 
+    /** {@code party} sent BYE. */
+    private void hungUp(Party party) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        if (ringing != null && ringing.transferor.filter(t -> t == party).isPresent()) {
+            return; // a blind transferor leaves once the REFER is accepted; the transfer goes on
+        }
+        if (party != left && party != right) {
+            return; // a branch that lost a race, or an old party
+        }
+        Party other = party == left ? right : left;
+        if (ringing != null) {
+            ringing.done = true;
+            ringing.branches.forEach(CalleeLeg::stop);
+            ringing.media.close();
+            ringing = null;
+        }
+        if (other != null) {
+            other.bye();
+        }
+        end(CallResult.ANSWERED, 200, party == caller || party == left ? "caller" : "callee");
+    }
+
     /** A re-INVITE or UPDATE: answered locally (media is anchored); sendonly/inactive means hold. */
-    private void reoffer(ServerTransaction tx, boolean fromCaller) {
+    private void reoffer(ServerTransaction tx, Party party) {
         Optional<SessionDescription> offer = safeSdp(tx.request());
-        SessionDescription answer;
+        SessionDescription answer = null;
         try {
-            if (offer.isEmpty()) {
-                answer = null;
-            } else if (fromCaller) {
-                answer = caller.reanswer(offer.get());
-            } else {
-                var a = org.carillon.media.offer.AudioAnswerer.answer(offer.get(), calleeLocal, calleeSdp,
-                        Direction.SENDRECV);
-                calleeMedia.apply(a.audio()).join();
-                answer = a.sdp();
+            if (offer.isPresent()) {
+                answer = party.reanswer(offer.get());
             }
         } catch (OfferAnswerException e) {
             tx.respond(488);
             return;
         }
         SipResponse ok = tx.request().createResponse(200);
-        ok.headers().add(HeaderName.CONTACT, service.signalling().contact(dialled, tx.source().transport()));
+        ok.headers().add(HeaderName.CONTACT, service.signalling().contact(party.number(), party.transport()));
         if (answer != null) {
             Signalling.body(ok, answer);
         }
-        if (fromCaller && !sessionInterval.isZero()) {
+        if (party == caller && !sessionInterval.isZero()) {
             ok.headers().add(HeaderName.SESSION_EXPIRES, sessionInterval.toSeconds() + ";refresher=uac");
             armSessionTimer();
         }
         tx.respond(ok);
-        if (offer.isPresent() && state != CallState.ROUTING && answered != null) {
+        if (offer.isPresent() && (party == left || party == right) && right != null && ringing == null) {
             var m = offer.get().media().getFirst();
             boolean holds = !Direction.of(offer.get(), m).receives() || offer.get().connectionFor(m)
                     .map(c -> c.unspecified()).orElse(false);
-            hold(fromCaller, holds);
+            hold(party, holds);
         }
     }
 
-    private void hold(boolean byCaller, boolean holds) {
-        if (byCaller) {
-            callerHolds = holds;
-        } else {
-            calleeHolds = holds;
+    private void hold(Party by, boolean holds) {
+        if (holds == (heldBy == by)) {
+            return;
         }
+        if (holds) {
+            heldBy = by;
+            playHoldMusic(by == left ? right : left);
+            state = CallState.ON_HOLD;
+        } else {
+            heldBy = null;
+            stopHoldMusic();
+            bridge(left, right);
+            state = CallState.ANSWERED;
+        }
+        service.changed(this);
+    }
+
+    void playHoldMusic(Party listener) {
+        unbridge();
+        stopHoldMusic();
+        holdPlayer = PromptPlayer.on(listener.media());
+        holdPlayer.play(List.of(new ClipSource(service.media().musicOnHold(), true)), false);
+    }
+
+    void stopHoldMusic() {
         if (holdPlayer != null) {
             holdPlayer.close();
             holdPlayer = null;
         }
-        if (callerHolds || calleeHolds) {
-            unbridge();
-            MediaLeg listener = callerHolds ? calleeMedia : caller.media(); // the held party hears the music
-            holdPlayer = PromptPlayer.on(listener);
-            holdPlayer.play(List.of(new ClipSource(service.media().musicOnHold(), true)), false);
-            state = CallState.ON_HOLD;
+    }
+
+    // ---- what transfers change ----
+
+    Party left() {
+        return left;
+    }
+
+    Party right() {
+        return right;
+    }
+
+    Optional<Attempt> ringingAttempt() {
+        return Optional.ofNullable(ringing);
+    }
+
+    CallState state() {
+        return state;
+    }
+
+    /** {@code replaced} leaves; {@code by} takes its place, bridged with the party that stayed. */
+    void replace(Party replaced, Party by) {
+        if (replaced == left) {
+            left = by;
         } else {
-            bridge();
-            state = CallState.ANSWERED;
+            right = by;
         }
+        if (!(by == caller)) {
+            calleeNumber = by == right ? by.number() : calleeNumber;
+        }
+        heldBy = null;
+        stopHoldMusic();
+        bridge(left, right);
+        state = CallState.ANSWERED;
         service.changed(this);
+    }
+
+    /** Ends the call from a transfer that left nobody to talk to. */
+    void endAfterTransfer(String by) {
+        if (left != null) {
+            left.bye();
+        }
+        if (right != null) {
+            right.bye();
+        }
+        end(CallResult.ANSWERED, 200, by);
     }
 
     // ---- session timer (RFC 4028), media and timers ----
@@ -454,17 +644,27 @@ final class Call implements CallerSession {
         sessionTimer = schedule(Duration.ofSeconds(s - Math.min(32, s / 3)), () -> hangUp("system"));
     }
 
-    private void noRtp(String who) {
-        if (state == CallState.ANSWERED && !service.settings().rtpTimeout().isZero()) {
-            log.info("call {}: no RTP from the {} for {}: hanging up", id, who, service.settings().rtpTimeout());
+    private void watchRtp(Party party) {
+        party.media().onNoRtp(() -> executor.execute(() -> noRtp(party)));
+    }
+
+    private void noRtp(Party party) {
+        if (state == CallState.ANSWERED && (party == left || party == right)
+                && !service.settings().rtpTimeout().isZero()) {
+            log.info("call {}: no RTP from {} for {}: hanging up", id, party.number(), service.settings().rtpTimeout());
             hangUp("system");
         }
     }
 
-    private void bridge() {
-        if (bridge == null && calleeMedia != null) {
-            bridge = Bridge.connect(caller.media(), calleeMedia);
+    private void bridge(Party a, Party b) {
+        if (a != null && b != null) {
+            connect(a, b.media());
         }
+    }
+
+    private void connect(Party a, org.carillon.media.leg.MediaLeg other) {
+        unbridge();
+        bridge = Bridge.connect(a.media(), other);
     }
 
     private void unbridge() {
@@ -481,7 +681,7 @@ final class Call implements CallerSession {
         }
     }
 
-    private SipScheduler.Timeout schedule(Duration delay, Runnable task) {
+    SipScheduler.Timeout schedule(Duration delay, Runnable task) {
         SipScheduler.Timeout t = service.scheduler().schedule(delay, () -> executor.execute(task));
         timers.add(t);
         return t;
@@ -493,7 +693,7 @@ final class Call implements CallerSession {
         }
     }
 
-    private static Optional<SessionDescription> safeSdp(org.carillon.sip.message.SipMessage m) {
+    static Optional<SessionDescription> safeSdp(SipMessage m) {
         try {
             return Signalling.sdp(m);
         } catch (SdpParseException e) {
@@ -508,16 +708,29 @@ final class Call implements CallerSession {
         if (state == CallState.ENDED) {
             return;
         }
-        if (!caller.answered()) {
-            branches.forEach(CalleeLeg::stop);
-            fail(480, CallResult.FAILED);
+        if (right == null) {
+            if (ringing != null) {
+                ringing.done = true;
+                ringing.branches.forEach(CalleeLeg::stop);
+            }
+            if (caller.answered()) {
+                caller.bye(); // an application had answered
+                end(CallResult.ANSWERED, 200, by);
+            } else {
+                fail(480, CallResult.FAILED);
+            }
             return;
         }
-        caller.bye();
+        if (ringing != null) {
+            ringing.done = true;
+            ringing.branches.forEach(CalleeLeg::stop);
+        }
+        left.bye();
+        right.bye();
         end(CallResult.ANSWERED, 200, by);
     }
 
-    private void fail(int status, CallResult result) {
+    void fail(int status, CallResult result) {
         caller.reject(status);
         end(result, status, "system");
     }
@@ -527,33 +740,51 @@ final class Call implements CallerSession {
             return;
         }
         state = CallState.ENDED;
-        if (answered != null) {
-            answered.bye();
-        }
         if (!caller.finalSent()) {
             caller.reject(status);
         }
         timers.forEach(SipScheduler.Timeout::cancel);
         stopCallerPlayer();
-        if (holdPlayer != null) {
-            holdPlayer.close();
-        }
+        stopHoldMusic();
         unbridge();
         caller.close();
-        if (calleeMedia != null) {
-            calleeMedia.close();
+        if (right instanceof CallerLeg picker) {
+            picker.close();
+        }
+        for (Attempt a : attempts) {
+            a.media.close();
         }
         service.ended(this, new CallRecord(id, tenant.id(), callerAccount.number(), dialled,
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), startedAt, Optional.ofNullable(answeredAt),
                 service.clock().instant(), answeredAt != null ? CallResult.ANSWERED : result,
-                answeredAt != null ? 200 : status, by, transfers), branches.stream().map(CalleeLeg::callId).toList());
+                answeredAt != null ? 200 : status, by, transfers), aliases);
     }
 
-    /** The live view of this call. */
+    /** Forgets this call without history: its INVITE was handed to another call (pickup). */
+    void handedOver() {
+        state = CallState.ENDED;
+        service.registry().remove(this, aliases);
+        service.changed(this);
+    }
+
+    /** The live view of this call (call executor). */
     ActiveCall view() {
-        return new ActiveCall(id, tenant.id(), callerAccount.number(), dialled,
+        ActiveCall v = new ActiveCall(id, tenant.id(), callerAccount.number(), dialled,
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), state, startedAt,
                 Optional.ofNullable(answeredAt));
+        published = v;
+        return v;
+    }
+
+    /** The view last published; safe from any thread (pickup and the admin read it). */
+    Optional<ActiveCall> published() {
+        return Optional.ofNullable(published);
+    }
+
+    /** What a pickup of extension {@code number} may take (any thread): ringing, calling that number. */
+    boolean ringsFor(String number) {
+        ActiveCall v = published;
+        return v != null && v.state() == CallState.RINGING && (number.isEmpty() || number.equals(v.dialled()));
     }
 
     // ---- CallerSession: what applications see ----

@@ -45,6 +45,15 @@ public class CallRegistry {
         aliases.forEach(a -> byCallId.remove(a, call));
     }
 
+    /** Removes only {@code aliases} of {@code call} (a picker's INVITE that came too late). */
+    void remove(Call call, List<String> aliases, boolean whole) {
+        if (whole) {
+            remove(call, aliases);
+        } else {
+            aliases.forEach(a -> byCallId.remove(a, call));
+        }
+    }
+
     Collection<Call> calls() {
         return byId.values();
     }

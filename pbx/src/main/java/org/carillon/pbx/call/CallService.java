@@ -104,6 +104,11 @@ public class CallService implements AutoCloseable {
             }
             return;
         }
+        Optional<String> replaces = request.headers().first("Replaces");
+        if (replaces.isPresent()) {
+            replacing(tx, replaces.get(), ok.account());
+            return;
+        }
         Call call = new Call(this, new CallExecutor(threads), tenant.get(), ok.account(), tx, dialled.get());
         if (!registry.add(call)) {
             tx.respond(482); // a second INVITE with a live call's Call-ID and no To tag: a loop (§8.2.2.2)
@@ -132,7 +137,23 @@ public class CallService implements AutoCloseable {
 
     void cancelled(ServerTransaction invite) {
         registry.findByCallId(invite.request().callId())
-                .ifPresent(call -> call.executor().execute(call::onCallerCancelled));
+                .ifPresent(call -> call.executor().execute(() -> call.onCancelled(invite)));
+    }
+
+    /**
+     * An INVITE with Replaces (RFC 3891) naming a ringing call's early dialog, as a BLF key sends to pick it up:
+     * the ringing call is answered by this INVITE. Anything else it names is refused 481 (§3: no such dialog).
+     */
+    private void replacing(ServerTransaction tx, String replaces, DeviceAccount picker) {
+        String callId = replaces.split(";", 2)[0].trim();
+        Optional<Call> target = registry.findByCallId(callId)
+                .filter(c -> c.tenantId() == picker.tenantId() && c.ringsFor(""));
+        if (target.isEmpty()) {
+            tx.respond(481);
+            return;
+        }
+        registry.alias(tx.request().callId(), target.get());
+        target.get().executor().execute(() -> target.get().pickedUpBy(tx, picker));
     }
 
     void noAck(ServerTransaction invite) {
@@ -157,9 +178,24 @@ public class CallService implements AutoCloseable {
 
     // ---- what calls use ----
 
+    /**
+     * {@code *8} (target empty: any call ringing in the tenant — the caller's teams once teams exist) or
+     * {@code **<ext>} (the call ringing that extension): the oldest such call is answered by the picker's INVITE.
+     * Runs on the picker's executor; the picker's own call is then forgotten without history.
+     */
     void pickup(Call picker, String target) {
-        // pickup is not built yet: the caller hears "not in service"
-        picker.hangUp(404);
+        Optional<Call> ringing = registry.calls().stream()
+                .filter(c -> c != picker && c.tenantId() == picker.tenantId() && c.ringsFor(target))
+                .filter(c -> !c.callerAccount().number().equals(picker.callerAccount().number()))
+                .min(Comparator.comparing(c -> c.published().map(ActiveCall::startedAt).orElse(java.time.Instant.MAX)));
+        if (ringing.isEmpty()) {
+            picker.fail(404, CallResult.FAILED); // nothing to pick up
+            return;
+        }
+        Call c = ringing.get();
+        picker.handedOver();
+        registry.alias(picker.callerCallId(), c);
+        c.executor().execute(() -> c.pickedUpBy(picker.callerTransaction(), picker.callerAccount()));
     }
 
     void changed(Call call) {

@@ -27,11 +27,12 @@ import java.util.UUID;
  * A call forks one per contact; the first to answer wins and the others are cancelled (or, if they answer too,
  * acknowledged and hung up). Call executor only.
  */
-final class CalleeLeg {
+final class CalleeLeg implements Party {
     /** Where a branch stands. Transitions: CALLING → EARLY → CONFIRMED → ENDED; CALLING/EARLY → ENDED. */
     enum State { CALLING, EARLY, CONFIRMED, ENDED }
 
     private final Call call;
+    private final Attempt attempt;
     private final Signalling sip;
     private final Binding binding;
     private final Flow flow;
@@ -44,9 +45,10 @@ final class CalleeLeg {
     private boolean cancelSent;
     private int finalStatus;
 
-    CalleeLeg(Call call, Signalling sip, Binding binding, Address from, Address to, String contactUser,
-              SessionDescription offer) {
+    CalleeLeg(Call call, Attempt attempt, Signalling sip, Binding binding, Address from, Address to,
+              String contactUser, SessionDescription offer) {
         this.call = call;
+        this.attempt = attempt;
         this.sip = sip;
         this.binding = binding;
         this.flow = binding.path().isEmpty() ? binding.source() : null;
@@ -68,8 +70,41 @@ final class CalleeLeg {
         return new Address(display, SipUri.of(user, domain), Parameters.EMPTY);
     }
 
-    String callId() {
+    @Override
+    public String callId() {
         return invite.callId();
+    }
+
+    Attempt attempt() {
+        return attempt;
+    }
+
+    @Override
+    public String number() {
+        return attempt.number;
+    }
+
+    @Override
+    public org.carillon.media.leg.MediaLeg media() {
+        return attempt.media;
+    }
+
+    @Override
+    public boolean up() {
+        return state == State.CONFIRMED;
+    }
+
+    @Override
+    public SessionDescription reanswer(SessionDescription offer) {
+        var a = org.carillon.media.offer.AudioAnswerer.answer(offer, attempt.local, attempt.sdp,
+                org.carillon.media.sdp.Direction.SENDRECV);
+        attempt.media.apply(a.audio()).join();
+        return a.sdp();
+    }
+
+    @Override
+    public org.carillon.sip.transport.Transport transport() {
+        return binding.source().transport();
     }
 
     State state() {
@@ -84,7 +119,8 @@ final class CalleeLeg {
         return binding;
     }
 
-    Optional<Dialog> dialog() {
+    @Override
+    public Optional<Dialog> dialog() {
         return Optional.ofNullable(dialog);
     }
 
@@ -176,12 +212,14 @@ final class CalleeLeg {
     }
 
     /** The callee hung up (its BYE was answered). */
-    void byeReceived() {
+    @Override
+    public void byeReceived() {
         state = State.ENDED;
         dialog.terminate();
     }
 
-    void bye() {
+    @Override
+    public void bye() {
         if (state == State.CONFIRMED) {
             state = State.ENDED;
             SipRequest bye = dialog.createRequest(SipMethod.BYE);
@@ -191,16 +229,16 @@ final class CalleeLeg {
     }
 
     /** Sends an in-dialog request to the callee. */
-    void send(SipRequest request) {
+    @Override
+    public void send(SipRequest request) {
+        if (!request.headers().contains(HeaderName.CONTACT)) {
+            request.headers().add(HeaderName.CONTACT, sip.contact(call.caller(), transport()));
+        }
         if (flow == null) {
             sip.stack().send(request, Signalling.ignoring());
         } else {
             sip.send(request, flow, Signalling.ignoring());
         }
-    }
-
-    SipRequest newRequest(String method) {
-        return dialog.createRequest(method);
     }
 
     private Flow hop() {

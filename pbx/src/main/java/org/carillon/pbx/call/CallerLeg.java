@@ -24,12 +24,13 @@ import java.util.Optional;
  * The caller's offer is answered as soon as the call starts, so ringback and prompts can flow before the callee
  * answers. Call executor only.
  */
-final class CallerLeg {
+final class CallerLeg implements Party {
     private final Signalling sip;
     private final ServerTransaction inviteTx;
     private final SipRequest invite;
     private final String tag = Tags.generate();
     private final String user;
+    private final String number;
     private MediaLeg media;
     private SdpSession sdpSession;
     private LocalAudio local;
@@ -38,11 +39,16 @@ final class CallerLeg {
     private boolean finalSent;
     private boolean progressSent;
 
-    CallerLeg(Signalling sip, ServerTransaction inviteTx, String user) {
+    /**
+     * @param user   user part of our Contact towards this party (what it dialled)
+     * @param number the calling extension's number
+     */
+    CallerLeg(Signalling sip, ServerTransaction inviteTx, String user, String number) {
         this.sip = sip;
         this.inviteTx = inviteTx;
         this.invite = inviteTx.request();
         this.user = user;
+        this.number = number;
     }
 
     /**
@@ -50,10 +56,10 @@ final class CallerLeg {
      *
      * @throws OfferAnswerException when the INVITE has no offer or no codec in common (488)
      */
-    void openMedia(CallMedia mediaSide) {
+    void openMedia(CallMedia mediaSide, Optional<MediaLeg> beside) {
         SessionDescription offer = Signalling.sdp(invite)
                 .orElseThrow(() -> new OfferAnswerException("INVITE without an SDP offer"));
-        media = mediaSide.engine().openLeg();
+        media = beside.map(b -> mediaSide.engine().openLegBeside(b)).orElseGet(() -> mediaSide.engine().openLeg());
         local = mediaSide.local(media.localPort());
         sdpSession = new SdpSession("carillon", mediaSide.address());
         AudioAnswerer.Answer a = AudioAnswerer.answer(offer, local, sdpSession, Direction.SENDRECV);
@@ -61,20 +67,58 @@ final class CallerLeg {
         media.apply(a.audio()).join();
     }
 
-    /** Answers a re-offer from the caller (hold, resume, moved address) on the same media leg. */
-    SessionDescription reanswer(SessionDescription offer) {
+    @Override
+    public SessionDescription reanswer(SessionDescription offer) {
         AudioAnswerer.Answer a = AudioAnswerer.answer(offer, local, sdpSession, Direction.SENDRECV);
         answer = a.sdp();
         media.apply(a.audio()).join();
         return answer;
     }
 
-    MediaLeg media() {
+    @Override
+    public MediaLeg media() {
         return media;
+    }
+
+    @Override
+    public String callId() {
+        return invite.callId();
+    }
+
+    @Override
+    public String number() {
+        return number;
+    }
+
+    @Override
+    public boolean up() {
+        return dialog != null && dialog.state() != org.carillon.sip.dialog.DialogState.TERMINATED;
+    }
+
+    @Override
+    public void byeReceived() {
+        if (dialog != null) {
+            dialog.terminate();
+        }
+    }
+
+    @Override
+    public void send(SipRequest request) {
+        request.headers().add(HeaderName.CONTACT, sip.contact(user, flow().transport()));
+        sip.send(request, flow(), Signalling.ignoring());
+    }
+
+    @Override
+    public org.carillon.sip.transport.Transport transport() {
+        return flow().transport();
     }
 
     Optional<MediaLeg> mediaIfOpen() {
         return Optional.ofNullable(media);
+    }
+
+    ServerTransaction transaction() {
+        return inviteTx;
     }
 
     SipRequest invite() {
@@ -85,7 +129,8 @@ final class CallerLeg {
         return inviteTx.source();
     }
 
-    Optional<Dialog> dialog() {
+    @Override
+    public Optional<Dialog> dialog() {
         return Optional.ofNullable(dialog);
     }
 
@@ -162,17 +207,13 @@ final class CallerLeg {
     }
 
     /** Sends BYE if the caller was answered. */
-    void bye() {
-        if (dialog != null) {
+    @Override
+    public void bye() {
+        if (up()) {
             SipRequest bye = dialog.createRequest(SipMethod.BYE);
             dialog.terminate();
             sip.send(bye, flow(), Signalling.ignoring());
         }
-    }
-
-    /** Sends an in-dialog request (re-INVITE, NOTIFY) to the caller. */
-    SipRequest newRequest(String method) {
-        return dialog.createRequest(method);
     }
 
     void close() {

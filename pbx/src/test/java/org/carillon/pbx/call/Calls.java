@@ -1,10 +1,15 @@
 package org.carillon.pbx.call;
 
 import org.carillon.pbx.feature.FeatureFixture;
+import org.carillon.pbx.feature.Sipp;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared steps of the call ITs. */
 final class Calls {
@@ -30,5 +35,41 @@ final class Calls {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("extension " + number + " did not register");
+    }
+
+    /** A new extension registered by SIPp from {@code port} (run the phone's scenario on that port afterwards). */
+    static Ext registeredSipp(FeatureFixture f, int port) {
+        Ext e = newExtension(f);
+        var r = Sipp.run("call/register.xml", f.sipPort(), port, List.of("-s", e.number(), "-au", e.username(),
+                "-ap", e.password(), "-key", "expires", "600"));
+        assertThat(r.succeeded()).as(r.output()).isTrue();
+        return e;
+    }
+
+    /** The newest history row of a caller, waiting briefly for the call to be written. */
+    static JsonNode lastCallOf(FeatureFixture f, String number) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(5));
+        while (true) {
+            JsonNode calls = f.api().get("/api/v1/calls?number=" + number).json().path("calls");
+            if (calls.size() > 0 || Instant.now().isAfter(end)) {
+                assertThat(calls.size()).as("calls of " + number).isGreaterThanOrEqualTo(1);
+                return calls.get(0);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /** Polls the active calls until one is in {@code state}; returns it. */
+    static JsonNode awaitActiveState(FeatureFixture f, String state) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(5));
+        while (Instant.now().isBefore(end)) {
+            for (JsonNode c : f.api().get("/api/v1/calls/active").json()) {
+                if (c.path("state").asString().equals(state)) {
+                    return c;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("no active call became " + state);
     }
 }
