@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  * {@link HeaderName}. Not thread-safe: a message belongs to one thread at a time.
  */
 public final class SipHeaders {
-    private static final int INITIAL = 16;
+    private static final int INITIAL = 24; // typical INVITEs carry 12-20 fields; a proxy adds two
 
     private byte[] src;           // wire bytes of a parsed message, or null
     private HeaderName[] names = new HeaderName[INITIAL];

@@ -17,11 +17,45 @@ public final class SipWriter {
     private SipWriter() {
     }
 
-    /** The wire form as a new array. */
+    /** The wire form as a new array, sized exactly (one pass to measure, one to copy). */
     public static byte[] toBytes(SipMessage m) {
-        ArraySink s = new ArraySink(256 + m.bodyLength() + m.headers().size() * 64);
+        ArraySink s = new ArraySink(length(m));
         write(m, s);
         return s.toArray();
+    }
+
+    /** The number of bytes {@link #write} produces for {@code m}. */
+    static int length(SipMessage m) {
+        int n;
+        if (m instanceof SipRequest r) {
+            n = r.method().length() + 1 + utf8Length(r.rawRequestUri()) + 1 + SIP_20.length;
+        } else {
+            SipResponse r = (SipResponse) m;
+            n = SIP_20.length + 1 + Integer.toString(r.statusCode()).length() + 1 + utf8Length(r.reasonPhrase());
+        }
+        n += 2;
+        SipHeaders h = m.headers();
+        for (int i = 0; i < h.size(); i++) {
+            HeaderName name = h.name(i);
+            if (name == HeaderName.CONTENT_LENGTH) {
+                continue;
+            }
+            n += name.wirePrefix().length + 2;
+            n += h.isRawSlice(i) ? h.end(i) - h.start(i) : utf8Length(h.value(i));
+        }
+        n += HeaderName.CONTENT_LENGTH.wirePrefix().length + Integer.toString(m.bodyLength()).length() + 2;
+        return n + 2 + m.bodyLength();
+    }
+
+    private static int utf8Length(String v) {
+        int n = v.length();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c >= 0x80) {
+                return v.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return n;
     }
 
     /** Appends the wire form to {@code out} at its writer index. */
@@ -134,8 +168,9 @@ public final class SipWriter {
         @Override
         public void ascii(String v) {
             ensure(v.length());
-            v.getBytes(0, v.length(), buf, n);
-            n += v.length();
+            for (int i = 0; i < v.length(); i++) {
+                buf[n++] = (byte) v.charAt(i);
+            }
         }
 
         byte[] toArray() {
