@@ -2,7 +2,10 @@
 # Media relay and G.711 figures: runs the JMH benchmarks of org.carillon.bench.media with the GC profiler
 # and prints packets/s, ns/packet, bytes allocated per packet, and the relay event loop's CPU per packet.
 #
-# usage: bench/media-relay.sh [quick|full]          (default quick: ~3 min; full: ~8 min)
+# usage: bench/media-relay.sh [quick|full]          (default quick: ~4 min; full: ~8 min)
+#        bench/media-relay.sh load [N ...]           paced calls through a relay in its own JVM (RtpLoadMain;
+#                                                    default N = 250 500 1000 2000; RTP ports from 21000).
+#                                                    EXPERIMENTAL: see README-media.md before trusting it
 # env:   UNSAFE=1   also run with -Dio.netty.noUnsafe=false (Netty with sun.misc.Unsafe, off by default
 #                   on JDK 24+), to compare
 #        JAVA_HOME  (Temurin 25)
@@ -16,6 +19,17 @@ JAR=$ROOT/bench/target/carillon-bench.jar
 OUT=$ROOT/bench/results/media
 mkdir -p "$OUT"
 [ -f "$JAR" ] || (cd "$ROOT" && mvn -o -q -B -pl bench -am package -Dmaven.test.skip=true)
+
+if [ "$MODE" = load ]; then
+  shift
+  for n in "${@:-250 500 1000 2000}"; do
+    for calls in $n; do
+      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.carillon.bench.media.RtpLoadMain \
+        "$calls" 10 20 21000 2>/dev/null | grep '^LOAD' | tee -a "$OUT/load.log"
+    done
+  done
+  exit 0
+fi
 
 case $MODE in
   quick) TIMING=(-wi 2 -w 2s -i 3 -r 3s); ITER=3 ;;
