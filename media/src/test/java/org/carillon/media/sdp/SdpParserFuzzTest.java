@@ -21,7 +21,7 @@ class SdpParserFuzzTest {
     void mutatedBodiesAreParsedOrRefusedWithTheTypedExceptionOnly() {
         var random = new SplittableRandom(20261127L);
         int accepted = 0;
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             var text = new StringBuilder(SdpFixtures.text(SEEDS.get(random.nextInt(SEEDS.size()))));
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits && !text.isEmpty(); e++) {
@@ -41,6 +41,6 @@ class SdpParserFuzzTest {
                 // refused as documented
             }
         }
-        assertThat(accepted).isGreaterThan(300); // the fuzzer reached past the first line
+        assertThat(accepted).isGreaterThan(150); // the fuzzer reached past the first line
     }
 }
