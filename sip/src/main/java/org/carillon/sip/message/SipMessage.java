@@ -181,6 +181,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The Contact header(s): wildcard, addresses, or {@link Contacts#NONE}. @throws SipParseException (400) */
     public Contacts contacts() {
+        int first = headers.indexOf(HeaderName.CONTACT);
+        if (first < 0) {
+            return Contacts.NONE;
+        }
+        if (headers.indexOf(HeaderName.CONTACT, first + 1) < 0) {
+            return (Contacts) typed(first, v -> Contacts.parse(List.of(v))); // the usual single field, cached
+        }
         return Contacts.parse(headers.all(HeaderName.CONTACT));
     }
 
