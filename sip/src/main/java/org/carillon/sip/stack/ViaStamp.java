@@ -19,7 +19,9 @@ final class ViaStamp {
         Via via = request.topVia();
         Via stamped = via;
         boolean rport = via.hasRport();
-        if (rport || !Hosts.sameAddress(via.host(), source.getAddress())) {
+        // A received= the client wrote itself is overwritten too: otherwise a request could steer
+        // our responses to any address it likes.
+        if (rport || via.received().isPresent() || !Hosts.sameAddress(via.host(), source.getAddress())) {
             stamped = stamped.withReceived(Hosts.text(source.getAddress()));
         }
         if (rport) {

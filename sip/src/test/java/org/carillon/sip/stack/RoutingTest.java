@@ -100,4 +100,11 @@ class RoutingTest {
         assertThat(Hosts.uriForm(java.net.InetAddress.getByName("2001:DB8::A"))).isEqualTo("[2001:db8::a]");
         assertThat(Hosts.text(java.net.InetAddress.getByName("192.0.2.1"))).isEqualTo("192.0.2.1");
     }
+
+    @Test
+    void overwritesAReceivedTheClientWroteItself() {
+        SipRequest r = request("SIP/2.0/UDP 203.0.113.7;branch=z9hG4bK1;received=198.51.100.66", "");
+        ViaStamp.stamp(r, FROM_NAT.remote());
+        assertThat(r.topVia().received()).contains("203.0.113.7");
+    }
 }
