@@ -58,13 +58,23 @@ public final class SipParser {
      * @throws SipParseException if the bytes are not one valid message
      */
     public SipMessage parse(ByteBuf buf) {
-        int len = buf.readableBytes();
-        if (len > limits.maxMessageBytes()) {
-            throw tooLarge("message of " + len + " bytes");
+        return parse(buf, buf.readerIndex(), buf.readableBytes());
+    }
+
+    /**
+     * Parses {@code length} bytes of {@code buf} from absolute {@code index}, leaving the buffer's
+     * indexes alone. The bytes are copied, so the buffer may be released afterwards.
+     *
+     * @throws SipParseException        if the bytes are not one valid message
+     * @throws IndexOutOfBoundsException if the range is outside the buffer
+     */
+    public SipMessage parse(ByteBuf buf, int index, int length) {
+        if (length > limits.maxMessageBytes()) {
+            throw tooLarge("message of " + length + " bytes");
         }
-        byte[] copy = new byte[len];
-        buf.getBytes(buf.readerIndex(), copy);
-        return parse(copy, 0, len);
+        byte[] copy = new byte[length];
+        buf.getBytes(index, copy);
+        return parse(copy, 0, length);
     }
 
     /**

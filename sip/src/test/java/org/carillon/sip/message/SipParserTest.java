@@ -97,6 +97,20 @@ class SipParserTest {
     }
 
     @Test
+    void parsesARangeOfAByteBufWithoutMovingItsIndexes() {
+        byte[] m = Messages.crlf(Messages.INVITE);
+        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.directBuffer();
+        try {
+            buf.writeBytes("junk".getBytes()).writeBytes(m);
+            SipMessage parsed = parser.parse(buf, 4, m.length);
+            assertThat(parsed.callId()).isEqualTo("a84b4c76e66710@pc33.atlanta.example.com");
+            assertThat(buf.readerIndex()).isZero();
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
     void framingFindsMessageEndAndAsksForMore() {
         byte[] m = Messages.crlf(Messages.INVITE);
         assertThat(Framing.messageLength(m, 0, m.length, SipParserLimits.DEFAULTS)).isEqualTo(m.length);
