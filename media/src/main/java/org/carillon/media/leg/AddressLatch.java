@@ -9,7 +9,8 @@ import org.carillon.media.rtp.Counter;
  * and where it sends them.
  *
  * <p>A packet from the address negotiated in SDP is accepted and latches it. With {@link Mode#LATCH_FIRST}
- * (phones behind NAT, whose SDP shows a private address) the first source seen is latched instead. Once
+ * (phones behind NAT, whose SDP shows a private address) the first source seen is latched instead — but
+ * when SDP shows a public address, only a source with that IP may latch (see {@link #plausible}). Once
  * latched, only that address is accepted; everything else is dropped and counted, which keeps a stranger
  * from injecting audio or hijacking the stream. A new negotiated address (re-offer) unlatches.
  *
@@ -53,12 +54,34 @@ public final class AddressLatch {
             if (latched.equals(source)) {
                 return true;
             }
-        } else if (source.equals(expected) || mode == Mode.LATCH_FIRST) {
+        } else if (source.equals(expected) || mode == Mode.LATCH_FIRST && plausible(source)) {
             latched = source;
             return true;
         }
         dropped.increment();
         return false;
+    }
+
+    /**
+     * Whether an unlatched leg in NAT mode may latch {@code source}. When SDP names a public address the
+     * phone is not behind NAT (or its NAT rewrites SDP), so only that host may latch, from any port: a
+     * stranger who guesses the RTP port first cannot hijack the stream. A private, loopback, link-local,
+     * carrier-grade NAT (100.64/10) or missing address gives no such hint, and the first source latches.
+     */
+    private boolean plausible(InetSocketAddress source) {
+        if (expected == null || expected.isUnresolved()) {
+            return true;
+        }
+        var sdp = expected.getAddress();
+        if (sdp.isAnyLocalAddress() || sdp.isSiteLocalAddress() || sdp.isLoopbackAddress()
+                || sdp.isLinkLocalAddress() || carrierGradeNat(sdp.getAddress())) {
+            return true;
+        }
+        return sdp.equals(source.getAddress());
+    }
+
+    private static boolean carrierGradeNat(byte[] a) {
+        return a.length == 4 && (a[0] & 0xFF) == 100 && (a[1] & 0xC0) == 64;
     }
 
     /** Where to send: the latched address, else the negotiated one if it is usable. */

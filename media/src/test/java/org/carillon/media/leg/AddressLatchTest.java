@@ -36,6 +36,20 @@ class AddressLatchTest {
     }
 
     @Test
+    void natModeLetsOnlyTheSdpHostLatchWhenSdpShowsAPublicAddress() {
+        var latch = new AddressLatch(AddressLatch.Mode.LATCH_FIRST);
+        latch.expect(new InetSocketAddress("198.51.100.7", 4000));
+        assertThat(latch.accept(new InetSocketAddress("203.0.113.66", 4000))).isFalse(); // a stranger racing the phone
+        assertThat(latch.accept(new InetSocketAddress("198.51.100.7", 31337))).isTrue(); // same host, NAT-mapped port
+        var cgn = new AddressLatch(AddressLatch.Mode.LATCH_FIRST);
+        cgn.expect(new InetSocketAddress("100.64.3.4", 4000)); // carrier-grade NAT: no hint, first source wins
+        assertThat(cgn.accept(new InetSocketAddress("203.0.113.66", 4000))).isTrue();
+        var lan = new AddressLatch(AddressLatch.Mode.LATCH_FIRST);
+        lan.expect(new InetSocketAddress("192.168.1.20", 4000));
+        assertThat(lan.accept(new InetSocketAddress("203.0.113.66", 5000))).isTrue();
+    }
+
+    @Test
     void aReOfferWithANewAddressReleasesTheLatch() {
         var latch = new AddressLatch(AddressLatch.Mode.LATCH_FIRST);
         latch.expect(SDP);
