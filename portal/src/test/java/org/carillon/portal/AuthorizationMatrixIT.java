@@ -112,6 +112,8 @@ class AuthorizationMatrixIT extends PortalContext {
                 "GET /password/reset", "POST /password/reset", "GET /welcome", "POST /welcome", "GET /dev/mailbox",
                 "GET /dev/mailbox/{id}", "* /error", "GET /api/v1/openapi.json",
                 "GET /api/v1/openapi.json/swagger-config", "GET /api/v1/openapi.json.yaml", "GET /api/docs",
+                // Every signed-in user's own sessions (platform; WebFoundationContract covers them).
+                "GET /account/sessions", "POST /account/sessions/{handle}/revoke",
                 // Machine endpoints (@MachineEndpoint): the PBX authenticates by its license key; ActivationIT covers them.
                 "POST /api/v1/activations")) {
             TABLE.put(platform, new Rule(PLATFORM, null, null, null));
