@@ -4,7 +4,8 @@
 # target rate, back to back, and prints both achieved rates and their ratio.
 #
 # usage: bench/sip-options.sh [rate/s] [calls]        (defaults 10000 and 100000)
-# env:   STACK_PORT (5064) KAM_PORT (5066) SIPP_PORT (5072; also uses +2, +4 for media, +8 control)
+# env:   EXECUTOR (vt: virtual thread per request, default; pool: platform threads)
+#        STACK_PORT (5064) KAM_PORT (5066) SIPP_PORT (5072; also uses +2, +4 for media, +8 control)
 #        JAVA_HOME (Temurin 25)
 # needs: sipp (sip-tester), kamailio, and the bench jar (built here if missing:
 #        mvn -o -q -B -pl bench -am package -DskipTests)
@@ -54,7 +55,7 @@ run_sipp() {
 
 # 1. Carillon stack
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.carillon.bench.sip.transport.OptionsEchoServer \
-  "$STACK_PORT" > "$SCRATCH/stack.log" 2>&1 &
+  "$STACK_PORT" "${EXECUTOR:-vt}" > "$SCRATCH/stack.log" 2>&1 &
 PIDS+=($!); STACK_PID=$!
 for _ in $(seq 100); do grep -q READY "$SCRATCH/stack.log" && break; sleep 0.2; done
 grep READY "$SCRATCH/stack.log" || { echo "stack did not start:" >&2; cat "$SCRATCH/stack.log" >&2; exit 1; }

@@ -2,6 +2,8 @@ package org.carillon.bench.sip.transport;
 
 import java.net.InetAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.carillon.sip.stack.ExecutorSelector;
 import org.carillon.sip.stack.SipStack;
 import org.carillon.sip.stack.StackConfig;
 
@@ -11,7 +13,9 @@ import org.carillon.sip.stack.StackConfig;
  * drives with SIPp. Prints {@code READY <port>} when listening and the stack counters on exit.
  *
  * <p>Usage: {@code java --enable-native-access=ALL-UNNAMED -cp carillon-bench.jar
- * org.carillon.bench.sip.transport.OptionsEchoServer [port]}; stop it with SIGTERM.
+ * org.carillon.bench.sip.transport.OptionsEchoServer [port [vt|pool]]}; stop it with SIGTERM.
+ * {@code vt} (default) runs the handler on a virtual thread per request, {@code pool} on a pool
+ * of platform threads, one per core, to compare hand-off costs.
  */
 public final class OptionsEchoServer {
 
@@ -20,8 +24,11 @@ public final class OptionsEchoServer {
 
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 5064;
+        ExecutorSelector executors = args.length > 1 && args[1].equals("pool")
+                ? ExecutorSelector.of(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors()))
+                : ExecutorSelector.virtualThreads();
         SipStack stack = SipStack.start(StackConfig.defaults(InetAddress.getLoopbackAddress(), port),
-                tx -> tx.respond(200));
+                tx -> tx.respond(200), executors);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("COUNTERS " + stack.counters());
