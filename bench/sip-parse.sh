@@ -42,3 +42,8 @@ ratio("carillonProxy", "jainProxy", 10)
 if "carillonInviteWire" in rows:
     print(f"carillonInviteWire = {rows['carillonInviteWire'][0]:,.0f} parses/s on one thread (goal >= 250,000)")
 PY
+
+# JMH measures one benchmark after another by wall clock: on a busy machine the ratios follow the
+# load. The same methods, interleaved and timed by thread CPU time, give load-tolerant ratios.
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp bench/target/carillon-bench.jar \
+    org.carillon.bench.sip.SipCpuTime "${CPU_ROUNDS:-12}"
