@@ -55,21 +55,38 @@ final class Sipp {
         Path log = dir.resolve("sipp.out");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            return new Result(-1, "killed after 30 s\n" + Files.readString(log));
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                return new Result(-1, "killed after 30 s\n" + Files.readString(log));
+            }
+            return new Result(p.exitValue(), Files.readString(log));
+        } finally {
+            deleteTree(dir);
         }
-        return new Result(p.exitValue(), Files.readString(log));
+    }
+
+    /** Removes a run's scratch directory (SIPp's output is kept in the Result). */
+    static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     /** A started SIPp UAS (built-in {@code uas} scenario) on {@code port} that exits after one call. */
     record Uas(Process process, java.nio.file.Path log) {
         Result await() throws IOException, InterruptedException {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                return new Result(-1, "killed after 30 s\n" + Files.readString(log));
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    return new Result(-1, "killed after 30 s\n" + Files.readString(log));
+                }
+                return new Result(process.exitValue(), Files.readString(log));
+            } finally {
+                deleteTree(log.getParent());
             }
-            return new Result(process.exitValue(), Files.readString(log));
         }
     }
 
