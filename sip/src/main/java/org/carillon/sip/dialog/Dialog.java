@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.carillon.sip.message.HeaderName;
@@ -239,9 +240,9 @@ public final class Dialog {
         return localSeq;
     }
 
-    /** The CSeq of the last request received, if any (-1 when none yet). */
-    public long remoteSeq() {
-        return remoteSeq;
+    /** The CSeq number of the last request received; empty until one arrived (§12.1.2). */
+    public OptionalLong remoteSeq() {
+        return remoteSeq < 0 ? OptionalLong.empty() : OptionalLong.of(remoteSeq);
     }
 
     /** Our party (From of our requests) without tag. */

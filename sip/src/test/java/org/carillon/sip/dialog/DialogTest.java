@@ -46,6 +46,7 @@ class DialogTest {
         Dialog d = Dialog.asUac(inv, answer(inv, 180, "<sip:bob@192.0.2.4>", "<sip:early.example.com;lr>"),
                 DialogUsage.INVITE);
         assertThat(d.state()).isEqualTo(DialogState.EARLY);
+        assertThat(d.remoteSeq()).as("empty for the UAC until the peer sends a request").isEmpty();
         assertThat(d.id()).isEqualTo(new DialogId("3848276298220188511@atlanta.example.com", "9fxced76sl", "8321234356"));
         d.onResponse(answer(inv, 200, "<sip:bob@192.0.2.4>", "<sip:p1.example.com;lr>", "<sip:p2.example.com;lr>"));
         assertThat(d.state()).isEqualTo(DialogState.CONFIRMED);
@@ -109,7 +110,7 @@ class DialogTest {
         SipRequest inv = invite(INVITE);
         Dialog d = Dialog.asUas(inv, answer(inv, 200, "<sip:bob@192.0.2.4>"), DialogUsage.INVITE);
         assertThat(d.id()).isEqualTo(new DialogId("3848276298220188511@atlanta.example.com", "8321234356", "9fxced76sl"));
-        assertThat(d.remoteSeq()).isEqualTo(1);
+        assertThat(d.remoteSeq()).hasValue(1);
         assertThat(d.remoteTarget().toString()).isEqualTo("sip:alice@client.atlanta.example.com");
         SipRequest bye = d.createRequest("BYE");
         assertThat(bye.routes()).extracting(a -> a.uri().toString())
