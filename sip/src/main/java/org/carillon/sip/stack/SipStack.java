@@ -104,8 +104,8 @@ public final class SipStack implements AutoCloseable {
 
     /**
      * Sends a request in a new client transaction to its next hop (§8.1.2: first Route, else the
-     * Request-URI). The stack adds its top Via (with a new branch and {@code rport}) and
-     * Max-Forwards: 70 if absent; over UDP a request above MTU−200 bytes goes by TCP (§18.1.1).
+     * Request-URI). The stack adds its top Via (with a new branch and {@code rport}; a request
+     * sent again keeps one Via of ours, with a new branch) and Max-Forwards: 70 if absent; over UDP a request above MTU−200 bytes goes by TCP (§18.1.1).
      *
      * @param listener called on the executor selected for {@code request}, in order
      * @throws NoRouteException        if the next hop is not an IP address or needs TLS
@@ -173,7 +173,11 @@ public final class SipStack implements AutoCloseable {
     private Flow prepare(SipRequest request, Flow nextHop) {
         Flow target = nextHop;
         Via via = newVia(target.transport());
-        request.pushVia(via);
+        if (isOurs(request)) {
+            request.setTopVia(via); // the same request sent again (e.g. with credentials): a new branch, not a second Via
+        } else {
+            request.pushVia(via);
+        }
         if (!request.headers().contains(HeaderName.MAX_FORWARDS)) {
             request.setMaxForwards(70);
         }
@@ -183,6 +187,14 @@ public final class SipStack implements AutoCloseable {
             request.setTopVia(new Via(via.protocol(), Transport.TCP.viaName(), via.host(), via.port(), via.params()));
         }
         return target;
+    }
+
+    private boolean isOurs(SipRequest request) {
+        if (!request.headers().contains(HeaderName.VIA)) {
+            return false;
+        }
+        Via top = request.topVia();
+        return top.host().equalsIgnoreCase(viaHost) && top.port().orElse(-1) == port();
     }
 
     /** A Via for this stack: our address and port, a new branch, and {@code rport} (RFC 3581). */

@@ -24,7 +24,9 @@ public final class ClientTransaction {
     ClientTransaction(ClientKey key, SipRequest request, Flow target, TransactionContext context,
             ResponseListener listener, Consumer<ClientTransaction> onTerminated) {
         this.key = key;
-        this.request = request;
+        // An INVITE is kept as a copy: its ACK and CANCEL are built from it later, and the caller
+        // may reuse its own object (e.g. to send it again with credentials).
+        this.request = SipMethod.INVITE.equals(request.method()) ? request.copy() : request;
         this.target = target;
         byte[] bytes = request.toBytes();
         boolean reliable = target.transport().reliable();
@@ -40,7 +42,8 @@ public final class ClientTransaction {
                         @Override
                         public void ack(SipResponse finalResponse, boolean retransmission) {
                             // §17.1.1.3: the ACK goes where the INVITE went, same branch
-                            context.wire().send(request.createAck(finalResponse).toBytes(), target, retransmission,
+                            context.wire().send(ClientTransaction.this.request.createAck(finalResponse).toBytes(), target,
+                                    retransmission,
                                     ClientTransaction.this::onTransportError);
                         }
 

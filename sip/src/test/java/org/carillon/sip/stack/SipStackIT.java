@@ -225,6 +225,26 @@ class SipStackIT {
                 + "Content-Length: 0\r\n\r\n", stack.port());
         assertThat(events.poll(5, TimeUnit.SECONDS)).isEqualTo("200 on virtual");
         assertThat(stack.counters().retransmissionsOut()).isGreaterThanOrEqualTo(1);
+        // sending the same request object again (as after a 401) gives it a new branch, not a second Via
+        request.setCSeq(new org.carillon.sip.message.header.CSeq(8, "OPTIONS"));
+        stack.send(request, new org.carillon.sip.transaction.ResponseListener() {
+            @Override
+            public void onResponse(SipResponse response) {
+            }
+
+            @Override
+            public void onTimeout() {
+            }
+
+            @Override
+            public void onTransportError() {
+            }
+        });
+        String again;
+        do {
+            again = peer.receive();
+        } while (!again.contains("CSeq: 8 OPTIONS"));
+        assertThat(again.lines().filter(l -> l.startsWith("Via:"))).hasSize(1).doesNotContain(via);
     }
 
     @Test
