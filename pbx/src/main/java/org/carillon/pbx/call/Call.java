@@ -42,8 +42,10 @@ import java.util.concurrent.CompletableFuture;
  * media between them, its timers and its history. Every method runs on the call's {@link CallExecutor} (SIP
  * events, media events and timers are all submitted there), so the logic below is sequential and holds no locks.
  *
- * <p>Over ~600 lines because it is the one place where a call's life is read top to bottom: start, ring, answer,
- * hold, transfer, pickup, end. Transfers are in {@link Transfers}.
+ * <p>Over 600 lines, deliberately: it is the one place where a call's life reads top to bottom (start, ring, answer,
+ * hold, pickup, end) and every step mutates the same few fields; splitting it would scatter that state across
+ * classes reaching into each other. What has its own rules lives apart: transfers in {@link Transfers}, legs in
+ * {@link CallerLeg}/{@link CalleeLeg}, a round of ringing in {@link Attempt}.
  */
 final class Call implements CallerSession {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
@@ -592,13 +594,17 @@ final class Call implements CallerSession {
 
     /** {@code replaced} leaves; {@code by} takes its place, bridged with the party that stayed. */
     void replace(Party replaced, Party by) {
+        if (replaced == caller && by != caller) {
+            cancel(sessionTimer); // the caller's refreshes (RFC 4028) end with its dialog
+            sessionInterval = Duration.ZERO;
+        }
         if (replaced == left) {
             left = by;
         } else {
             right = by;
         }
-        if (!(by == caller)) {
-            calleeNumber = by == right ? by.number() : calleeNumber;
+        if (by == right) {
+            calleeNumber = by.number();
         }
         heldBy = null;
         stopHoldMusic();

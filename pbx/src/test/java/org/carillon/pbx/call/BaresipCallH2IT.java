@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,49 @@ class BaresipCallH2IT extends CallH2Context {
             checkHeard(phoneB, signalA, "B hears A");
             checkHeard(phoneA, signalB, "A hears B");
         }
+    }
+
+    @Test
+    void baresipBTransfersACallToBaresipCAndCHearsA() throws Exception {
+        Path dir = Files.createTempDirectory("call-baresip-transfer");
+        short[] signalA = Signals.melody(MELODY_A, STEP_MS, 0.4);
+        short[] loopA = new short[signalA.length * 8]; // A's melody over and over: C joins somewhere in it
+        for (int i = 0; i < 8; i++) {
+            System.arraycopy(signalA, 0, loopA, i * signalA.length, signalA.length);
+        }
+        Path wavA = dir.resolve("a.wav");
+        Path wavOther = dir.resolve("other.wav");
+        Signals.write(wavA, Signals.pad(loopA, 30_000));
+        Signals.write(wavOther, Signals.pad(Signals.melody(MELODY_B, STEP_MS, 0.4), 30_000));
+        var a = Calls.newExtension(this);
+        var b = Calls.newExtension(this);
+        var c = Calls.newExtension(this);
+        try (Baresip phoneA = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
+                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavA);
+             Baresip phoneB = new Baresip(dir.resolve("b"), b.number(), b.username(), b.password(), sipPort(),
+                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavOther);
+             Baresip phoneC = new Baresip(dir.resolve("c"), c.number(), c.username(), c.password(), sipPort(),
+                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavOther)) {
+            for (Baresip phone : List.of(phoneA, phoneB, phoneC)) {
+                phone.awaitStarted(Duration.ofSeconds(10));
+            }
+            for (Calls.Ext e : List.of(a, b, c)) {
+                Calls.awaitRegistered(this, e.number());
+            }
+            phoneA.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
+            assertThat(phoneB.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneB.safeLog()).isTrue();
+            phoneB.command("transfer", "sip:" + c.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
+            assertThat(phoneC.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneC.safeLog()).isTrue();
+            TimeUnit.MILLISECONDS.sleep(4500); // A's melody flows to C in real time
+            phoneA.command("hangup", "", Duration.ofMillis(300));
+            assertThat(phoneC.awaitLog("closed", Duration.ofSeconds(5))).as(phoneC.safeLog()).isTrue();
+            Path rec = phoneC.received().orElseThrow(() -> new AssertionError("C recorded nothing"));
+            Signals.Match m = Signals.bestMatch(signalA, Signals.read(rec), 4 * Signals.RATE);
+            assertThat(m.correlation()).as("C hears A: correlation at lag " + m.lag()).isGreaterThanOrEqualTo(0.9);
+        }
+        var call = Calls.lastCallOf(this, a.number());
+        assertThat(call.path("callee").asString()).isEqualTo(c.number());
+        assertThat(call.path("transfers").get(0).asString()).isEqualTo("blind:" + c.number());
     }
 
     private static void checkHeard(Baresip phone, short[] sent, String what) throws Exception {
