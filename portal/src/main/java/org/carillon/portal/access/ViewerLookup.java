@@ -16,11 +16,9 @@ import java.util.Optional;
 @Component
 public class ViewerLookup {
     private static final String ATTRIBUTE = ViewerLookup.class.getName();
-    private final AccountStore accounts;
     private final JdbcClient jdbc;
 
-    public ViewerLookup(AccountStore accounts, JdbcClient jdbc) {
-        this.accounts = accounts;
+    public ViewerLookup(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -34,16 +32,27 @@ public class ViewerLookup {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        Optional<Viewer> viewer = accounts.findByEmail(auth.getName()).filter(a -> a.enabled()).flatMap(a ->
-                PortalRole.find(a.role()).map(role -> new Viewer(a.id(), a.email(), a.displayName(), role,
-                        role == PortalRole.STAFF ? Optional.empty() : customerOf(a.id()))))
+        // One query per request: the account and its customer together (a role change or a disabled account takes
+        // effect on the next request, so nothing about the viewer is kept in the session).
+        Optional<Viewer> viewer = jdbc.sql("""
+                SELECT a.id, a.email, a.first_name, a.last_name, a.role, m.customer_id
+                FROM user_account a LEFT JOIN customer_member m ON m.account_id = a.id
+                WHERE a.email = ? AND a.enabled = TRUE""")
+                .param(AccountStore.normalise(auth.getName()))
+                .query((rs, n) -> {
+                    long customer = rs.getLong("customer_id");
+                    Optional<Long> customerId = rs.wasNull() ? Optional.empty() : Optional.of(customer);
+                    long id = rs.getLong("id");
+                    String email = rs.getString("email");
+                    String name = (rs.getString("first_name") + " " + rs.getString("last_name")).trim();
+                    return PortalRole.find(rs.getString("role")).map(role -> new Viewer(id, email,
+                            name.isEmpty() ? email : name, role,
+                            role == PortalRole.STAFF ? Optional.<Long>empty() : customerId));
+                })
+                .optional().flatMap(v -> v)
                 .filter(v -> v.staff() || v.customerId().isPresent());
         viewer.ifPresent(v -> request.setAttribute(ATTRIBUTE, v));
         return viewer;
     }
 
-    private Optional<Long> customerOf(long accountId) {
-        return jdbc.sql("SELECT customer_id FROM customer_member WHERE account_id = ?").param(accountId)
-                .query(Long.class).optional();
-    }
 }

@@ -52,8 +52,14 @@ public final class MfaGate implements HandlerInterceptor {
         if (mfa.enabled(viewer.get().accountId())) {
             return stop(request, response, api, "/mfa/verify");
         }
-        if (policy.requiredFor(viewer.get()) && !api) {
-            return stop(request, response, false, "/mfa/setup");
+        if (policy.requiredFor(viewer.get())) {
+            return api || stop(request, response, false, "/mfa/setup");
+        }
+        // Nothing to verify for this user: remember it for the session rather than asking the database on every
+        // request. Turning two-step sign-in on later happens in this session with a code, which passes it anyway.
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            pass(session, viewer.get());
         }
         return true;
     }

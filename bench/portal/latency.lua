@@ -1,0 +1,26 @@
+-- wrk script: each request carries one of the signed-in sessions' cookies (round robin), so 50 connections act as
+-- 50 users; prints p50/p95/p99 (wrk's --latency has no p95) and the non-2xx count.
+local cookies = {}
+for line in io.lines(os.getenv("BENCH_COOKIES")) do
+  cookies[#cookies + 1] = line
+end
+local n = 0
+local non2xx = 0
+
+request = function()
+  n = n + 1
+  return wrk.format("GET", wrk.path, { ["Cookie"] = cookies[(n % #cookies) + 1] })
+end
+
+response = function(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+  end
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f requests=%d rps=%.0f socket_errors=%d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Portal read latency (issue 8): p95 of the dashboard and of the invoice list with 10,000 licenses and 50,000
+# invoices in PostgreSQL, 50 concurrent signed-in users, measured with wrk (Debian package `wrk`); the 50 sign-ins
+# happen before the measurement. Reference in the same run: the sign-in page (no session, no database), i.e. the
+# floor of this JVM, Tomcat and Spring Security on this machine.
+#
+# Needs: a built portal jar (mvn -o -q -pl portal package -DskipTests), psql and a PostgreSQL server
+# (PGHOST/PGUSER/PGDATABASE, default 127.0.0.1/postgres/test). Creates and drops its own schema.
+# Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+HERE="$ROOT/bench/portal"
+JAR="$ROOT/portal/target/carillon-portal.jar"
+SECONDS_PER=${1:-20}
+USERS=50
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
+SCHEMA="portal_bench_$$"
+PORT=${BENCH_PORT:-18081}
+BASE="http://127.0.0.1:$PORT"
+PASSWORD="bench password for the portal 1"
+WORK="$(mktemp -d)"
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+PID=""
+
+cleanup() {
+  [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  psql -q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[[ -f "$JAR" ]] || { echo "build the portal first: mvn -o -q -pl portal package -DskipTests" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+psql -q -c "CREATE SCHEMA $SCHEMA"
+
+CARILLON_DATA_DIR="$WORK/data" CARILLON_BIND=127.0.0.1 CARILLON_PORTAL_HTTP_PORT=$PORT \
+CARILLON_PORTAL_DB_URL="jdbc:postgresql://$PGHOST:5432/$PGDATABASE?user=$PGUSER&currentSchema=$SCHEMA" \
+CARILLON_OWNER_PASSWORD="$PASSWORD" CARILLON_PORTAL_MFA_REQUIRED=false \
+  "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xmx512m -jar "$JAR" >"$WORK/portal.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 180); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" >/dev/null || { tail -20 "$WORK/portal.log"; exit 1; }
+
+echo "seeding: 1 customer with 10,000 licenses and 50,000 paid invoices" >&2
+psql -q -v ON_ERROR_STOP=1 <<SQL
+SET search_path TO $SCHEMA;
+INSERT INTO customer (company_name, user_id, partner_tier, discount_percent, tax_percent, country, created_at)
+VALUES ('Bench Telecom', 'bench', 'reseller', 10, 19, 'DE', now());
+INSERT INTO user_account (email, password_hash, role, first_name, last_name, enabled, created_at, updated_at)
+SELECT 'bench@example.com', password_hash, 'owner', 'Bench', 'Owner', TRUE, now(), now()
+FROM user_account WHERE email = 'owner@carillon.local';
+INSERT INTO customer_member (account_id, customer_id, created_at)
+SELECT a.id, c.id, now() FROM user_account a, customer c WHERE a.email = 'bench@example.com' AND c.user_id = 'bench';
+-- Keys here are placeholders (unique, not valid activation keys): these pages count and list, they never parse keys.
+INSERT INTO license (customer_id, activation_key, key_hash, edition_code, extensions, starts_on, ends_on, status,
+                     created_at)
+SELECT c.id, 'BENCH-' || i, md5('bench' || i) || md5('key' || i), 'standard', 10, current_date - 300,
+       current_date + (i % 400) - 60, CASE WHEN i % 50 = 0 THEN 'suspended' ELSE 'active' END, now()
+FROM customer c, generate_series(1, 10000) i WHERE c.user_id = 'bench';
+INSERT INTO purchase_order (customer_id, status, created_by, currency, billing_name, billing_address, billing_email,
+                            created_at, updated_at)
+SELECT c.id, 'FULFILLED', a.id, 'EUR', 'Bench', 'Street 1', 'bench@example.com', now(), now()
+FROM customer c, user_account a, generate_series(1, 50000) i WHERE c.user_id = 'bench' AND a.email = 'bench@example.com';
+INSERT INTO invoice (invoice_number, customer_id, order_id, issued_at, status, currency, subtotal_minor, discount_minor,
+                     tax_minor, total_minor, company_name, billing_name, billing_address, payment_method, card_masked,
+                     payment_reference, paid_at)
+SELECT row_number() OVER (ORDER BY o.id), o.customer_id, o.id, now() - (o.id % 1000) * interval '1 day', 'paid', 'EUR',
+       19900, 1990, 3403, 21313, 'Bench Telecom', 'Bench', 'Street 1', 'Visa', '•••• 4242', 'sbx_' || o.id, now()
+FROM purchase_order o JOIN customer c ON c.id = o.customer_id WHERE c.user_id = 'bench';
+UPDATE invoice_counter SET last_number = 50000;
+ANALYZE;
+SQL
+
+# The pages' heaviest statements, with their plans, for the record.
+psql -q -t -A <<SQL >"$WORK/plans.txt"
+SET search_path TO $SCHEMA;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT * FROM invoice WHERE customer_id = 1 ORDER BY invoice_number DESC LIMIT 20 OFFSET 0;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COUNT(*) FROM invoice WHERE customer_id = 1;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COUNT(*), SUM(CASE WHEN status = 'active' AND ends_on >= current_date THEN 1 ELSE 0 END) FROM license WHERE customer_id = 1;
+SQL
+grep -E 'Execution Time|Scan' "$WORK/plans.txt" | sed 's/^/  plan: /' >&2
+
+echo "signing in $USERS sessions (outside the measurement)" >&2
+: >"$WORK/cookies"
+for i in $(seq 1 $USERS); do
+  jar="$WORK/jar$i"
+  token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=bench@example.com" \
+    --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login"
+  cookie=$(awk '$6 == "CARILLON_PORTAL_SESSION" {print $6 "=" $7}' "$jar")
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE/invoices")
+  [[ "$code" == 200 ]] || { echo "session $i is not signed in (HTTP $code)" >&2; exit 1; }
+  echo "$cookie" >>"$WORK/cookies"
+done
+
+export BENCH_COOKIES="$WORK/cookies"
+for path in /login / /invoices; do
+  curl -fs -o /dev/null -H "Cookie: $(head -1 "$WORK/cookies")" "$BASE$path"   # warm-up request
+  wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null      # warm-up run (JIT)
+  line=$(wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
+  echo "portal GET $path  ${line#RESULT }"
+done
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
