@@ -29,7 +29,9 @@ public interface SipHandler {
 
     /**
      * A server transaction failed: when {@code timeout}, no ACK came (Timer H for a non-2xx, or
-     * 64·T1 of 2xx retransmissions, §13.3.1.4: end the session with BYE); else the transport failed.
+     * 64·T1 of 2xx retransmissions, §13.3.1.4: end the session with BYE), or a non-INVITE request
+     * went unanswered for 64·T1 (the transaction is gone; a late answer throws); else the
+     * transport failed.
      */
     default void onServerFailure(ServerTransaction transaction, boolean timeout) {
     }

@@ -49,7 +49,7 @@ public final class SipStack implements AutoCloseable {
         AcceptedInvites accepted = new AcceptedInvites(config.scheduler(), config.timers(),
                 (bytes, flow) -> send(bytes, flow, true, () -> { }), tx -> failed(handler, tx, true));
         this.layer = new TransactionLayer(new TransactionContext(config.scheduler(), config.timers(), wire,
-                stats.retransmissionsIn::increment), new TransactionLayer.Events() {
+                stats.retransmissionsIn::increment, config.maxServerTransactions()), new TransactionLayer.Events() {
                     @Override
                     public void serverFailed(ServerTransaction tx, boolean timeout) {
                         failed(handler, tx, timeout);

@@ -6,6 +6,7 @@ import org.carillon.sip.clock.SipScheduler;
 import org.carillon.sip.clock.WheelScheduler;
 import org.carillon.sip.message.ParseMode;
 import org.carillon.sip.transaction.TimerConfig;
+import org.carillon.sip.transaction.TransactionContext;
 import org.carillon.sip.transport.TransportConfig;
 
 /**
@@ -15,30 +16,49 @@ import org.carillon.sip.transport.TransportConfig;
  * @param timers    T1, T2, T4, D
  * @param parseMode how strictly incoming messages are parsed ({@link ParseMode#WIRE} by default)
  * @param scheduler the clock for every timer; the stack closes it on {@code close()} if it is a
- *                  {@link WheelScheduler} it created
+ *                  {@link WheelScheduler}
+ * @param maxServerTransactions live server transactions beyond which new requests get a stateless
+ *                  503 (each holds its request and last response for up to 64·T1 on UDP, a few kB)
  */
-public record StackConfig(TransportConfig transport, TimerConfig timers, ParseMode parseMode, SipScheduler scheduler) {
+public record StackConfig(TransportConfig transport, TimerConfig timers, ParseMode parseMode, SipScheduler scheduler,
+        int maxServerTransactions) {
 
     public StackConfig {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(parseMode, "parseMode");
         Objects.requireNonNull(scheduler, "scheduler");
+        if (maxServerTransactions < 1) {
+            throw new IllegalArgumentException("maxServerTransactions must be positive");
+        }
     }
 
-    /** RFC defaults on {@code address:port} (port 0: any free port), with a new wheel scheduler. */
+    /**
+     * RFC defaults on {@code address:port} (port 0: any free port), with a new wheel scheduler and
+     * {@link TransactionContext#DEFAULT_MAX_SERVER_TRANSACTIONS}.
+     */
     public static StackConfig defaults(InetAddress address, int port) {
         return new StackConfig(TransportConfig.defaults(address, port), TimerConfig.DEFAULT, ParseMode.WIRE,
-                new WheelScheduler());
+                new WheelScheduler(), TransactionContext.DEFAULT_MAX_SERVER_TRANSACTIONS);
     }
 
     /** A copy with other timers. */
     public StackConfig withTimers(TimerConfig newTimers) {
-        return new StackConfig(transport, newTimers, parseMode, scheduler);
+        return new StackConfig(transport, newTimers, parseMode, scheduler, maxServerTransactions);
     }
 
     /** A copy with another transport configuration. */
     public StackConfig withTransport(TransportConfig newTransport) {
-        return new StackConfig(newTransport, timers, parseMode, scheduler);
+        return new StackConfig(newTransport, timers, parseMode, scheduler, maxServerTransactions);
+    }
+
+    /** A copy with another scheduler (a {@code FakeScheduler} in tests). */
+    public StackConfig withScheduler(SipScheduler newScheduler) {
+        return new StackConfig(transport, timers, parseMode, newScheduler, maxServerTransactions);
+    }
+
+    /** A copy with another bound on live server transactions. */
+    public StackConfig withMaxServerTransactions(int max) {
+        return new StackConfig(transport, timers, parseMode, scheduler, max);
     }
 }

@@ -9,7 +9,9 @@ import org.carillon.sip.clock.SipScheduler;
 
 /**
  * Non-INVITE server transaction, RFC 3261 §17.2.2: absorbs request retransmissions (re-sending
- * the last response once there is one) until Timer J.
+ * the last response once there is one) until Timer J. A guard the RFC leaves out: if the TU has
+ * not answered within 64·T1 (the client gave up at Timer F by then), the transaction ends and
+ * the TU is told, so an application that never answers cannot pin transactions forever.
  *
  * @param <R> the response type; the machine only reads its status code
  */
@@ -21,6 +23,11 @@ final class NonInviteServerMachine<R> extends TransactionMachine {
     NonInviteServerMachine(SipScheduler scheduler, TimerConfig timers, boolean reliable, ServerActions<R> actions) {
         super(scheduler, timers, reliable, TRYING);
         this.actions = actions;
+    }
+
+    /** Arms the TU guard; call once, after the request was handed to the TU. */
+    synchronized void start() {
+        arm(Timer.TU_GUARD, timers.transactionTimeout());
     }
 
     synchronized void onRequestRetransmit() {
@@ -47,6 +54,7 @@ final class NonInviteServerMachine<R> extends TransactionMachine {
             actions.send(response, false);
             return;
         }
+        cancel(Timer.TU_GUARD);
         enter(COMPLETED);
         actions.send(response, false);
         arm(Timer.J, timers.timerJ(reliable));
@@ -62,10 +70,14 @@ final class NonInviteServerMachine<R> extends TransactionMachine {
 
     @Override
     protected void fire(Timer timer) {
-        if (timer != Timer.J) {
-            throw new IllegalStateException("timer " + timer + " is not a non-INVITE server timer");
+        switch (timer) {
+            case J -> enter(TERMINATED);
+            case TU_GUARD -> {
+                actions.timedOut();
+                enter(TERMINATED);
+            }
+            default -> throw new IllegalStateException("timer " + timer + " is not a non-INVITE server timer");
         }
-        enter(TERMINATED);
     }
 
     @Override

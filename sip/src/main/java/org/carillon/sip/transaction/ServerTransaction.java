@@ -77,6 +77,8 @@ public final class ServerTransaction {
     void start() {
         if (invite != null) {
             invite.start();
+        } else {
+            nonInvite.start();
         }
     }
 

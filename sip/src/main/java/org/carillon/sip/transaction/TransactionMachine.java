@@ -15,7 +15,7 @@ import org.carillon.sip.clock.SipScheduler;
 abstract class TransactionMachine {
 
     /** Timer names as RFC 3261 Table 4 and RFC 6026 give them. */
-    enum Timer { A, B, D, E, F, G, H, I, J, K, L, M, TRYING_100 }
+    enum Timer { A, B, D, E, F, G, H, I, J, K, L, M, TRYING_100, TU_GUARD }
 
     protected final SipScheduler scheduler;
     protected final TimerConfig timers;

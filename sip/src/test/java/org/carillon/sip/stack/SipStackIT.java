@@ -174,6 +174,20 @@ class SipStackIT {
     }
 
     @Test
+    void answers503BeyondTheTransactionLimit() {
+        try (SipStack small = SipStack.start(StackConfig.defaults(LOOPBACK, 0).withMaxServerTransactions(2),
+                tx -> { })) { // never answers: transactions stay live
+            for (int i = 1; i <= 3; i++) {
+                peer.send(RawPeer.options("z9hG4bK-lim" + i, peer.port(), "UDP").replace("To: <sip:ping@127.0.0.1>",
+                        "To: <sip:ping@127.0.0.1>;tag=" + i), small.port());
+            }
+            String busy = peer.receive();
+            assertThat(busy).startsWith("SIP/2.0 503 ").contains("z9hG4bK-lim3").contains("Retry-After: 5");
+            assertThat(small.counters().drops()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void retransmitsAFailureToInviteUntilTheAckArrives() {
         String invite = RawPeer.options("z9hG4bK-i1", peer.port(), "UDP").replace("OPTIONS", "INVITE");
         peer.send(invite, stack.port());

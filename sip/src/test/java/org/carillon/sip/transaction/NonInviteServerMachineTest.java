@@ -48,4 +48,24 @@ class NonInviteServerMachineTest {
         m.respond(200, "200");
         assertThatThrownBy(() -> m.respond(200, "200")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void endsATransactionTheTuNeverAnsweredAfter64T1() {
+        NonInviteServerMachine<String> m = new NonInviteServerMachine<>(clock, TimerConfig.DEFAULT, false, rec);
+        m.start();
+        clock.advance(Duration.ofMillis(31_999));
+        assertThat(m.state()).isEqualTo(TransactionState.TRYING);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(rec.log).containsExactly("timeout@32000", "terminated@32000");
+    }
+
+    @Test
+    void theTuGuardIsDisarmedByTheAnswer() {
+        NonInviteServerMachine<String> m = new NonInviteServerMachine<>(clock, TimerConfig.DEFAULT, true, rec);
+        m.start();
+        clock.advance(Duration.ofSeconds(1));
+        m.respond(200, "200");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rec.log).containsExactly("send 200@1000", "terminated@1000");
+    }
 }
