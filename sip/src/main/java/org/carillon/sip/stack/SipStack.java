@@ -165,7 +165,12 @@ public final class SipStack implements AutoCloseable {
 
     /** Sends the ACK for a 2xx (no transaction, §13.2.2.4) to its next hop. */
     public void sendAck(SipRequest ack) {
-        Flow target = prepare(ack, RequestRouter.nextHop(ack));
+        sendAck(ack, RequestRouter.nextHop(ack));
+    }
+
+    /** Sends the ACK for a 2xx to an explicit next hop (an outbound proxy, or the flow the 2xx came on). */
+    public void sendAck(SipRequest ack, Flow nextHop) {
+        Flow target = prepare(ack, nextHop);
         send(ack.toBytes(), target, false, () -> { });
     }
 
