@@ -92,6 +92,8 @@ class AuthorizationMatrixIT extends PortalContext {
         rule("POST /subaccounts", OWNERS);
         rule("POST /subaccounts/{id}/role", OWNERS, w -> "/subaccounts/" + w.aTarget + "/role",
                 w -> "/subaccounts/" + w.bMember + "/role", w -> Map.of("role", "viewer"));
+        rule("POST /subaccounts/{id}/invitation", OWNERS, w -> "/subaccounts/" + w.aTarget + "/invitation",
+                w -> "/subaccounts/" + w.bMember + "/invitation", w -> Map.of());
         rule("POST /subaccounts/{id}/disable", OWNERS, w -> "/subaccounts/" + w.aTarget + "/disable",
                 w -> "/subaccounts/" + w.bMember + "/disable", w -> Map.of());
         rule("POST /subaccounts/{id}/enable", OWNERS, w -> "/subaccounts/" + w.aTarget + "/enable",
@@ -102,6 +104,10 @@ class AuthorizationMatrixIT extends PortalContext {
         rule("GET /customers/{id}", STAFF_ONLY, w -> "/customers/" + w.a.id(), w -> "/customers/987654321",
                 w -> Map.of());
         rule("POST /customers/{id}", STAFF_ONLY, w -> "/customers/" + w.a.id(), w -> "/customers/987654321",
+                w -> Map.of());
+        rule("POST /customers/{id}/owners/{accountId}/invitation", STAFF_ONLY,
+                w -> "/customers/" + w.a.id() + "/owners/" + fixturesOf(w).accountId(w.a.ownerEmail()) + "/invitation",
+                w -> "/customers/" + w.a.id() + "/owners/" + fixturesOf(w).accountId(w.b.ownerEmail()) + "/invitation",
                 w -> Map.of());
         rule("GET /catalog", STAFF_ONLY);
         rule("POST /catalog/{code}/prices/{extensions}", STAFF_ONLY, w -> "/catalog/standard/prices/10",
@@ -165,6 +171,10 @@ class AuthorizationMatrixIT extends PortalContext {
         assertThat(wrong).isEmpty();
     }
 
+    private static Fixtures fixturesOf(World w) {
+        return w.fixtures();
+    }
+
     private Set<String> endpoints() {
         Set<String> result = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> {
@@ -210,6 +220,10 @@ class AuthorizationMatrixIT extends PortalContext {
             aTarget = fixtures.accountId(fixtures.member(a.id(), VIEWER));
             bMember = fixtures.accountId(fixtures.member(b.id(), VIEWER));
             bCartLine = newCartLine(b);
+        }
+
+        Fixtures fixtures() {
+            return fixtures;
         }
 
         HttpResponse<String> send(PortalRole role, String method, String path, Map<String, String> form) {

@@ -88,6 +88,23 @@ class ProfileAndSubAccountIT extends PortalContext {
     }
 
     @Test
+    void aResentInvitationReplacesTheEarlierLink() throws Exception {
+        var customer = fixtures.customer();
+        WebClient owner = signedIn(customer.ownerEmail());
+        String email = "resend." + System.nanoTime() + "@example.com";
+        owner.postForm("/subaccounts", Map.of("_csrf", owner.csrfToken("/subaccounts"), "email", email,
+                "firstName", "Ken", "lastName", "Thompson", "role", "technical"));
+        String first = linkPath(lastMailTo(email));
+        long id = fixtures.accountId(email);
+        assertThat(owner.postForm("/subaccounts/" + id + "/invitation",
+                Map.of("_csrf", owner.csrfToken("/subaccounts"))).statusCode()).isEqualTo(302);
+        String second = linkPath(lastMailTo(email));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(web().get(first).body()).contains("expired or has already been used");
+        assertThat(web().get(second).body()).contains(email);
+    }
+
+    @Test
     void subAccountFormErrorsAppearBesideTheFieldsAndOwnersCannotBeDemoted() {
         var customer = fixtures.customer();
         WebClient owner = signedIn(customer.ownerEmail());

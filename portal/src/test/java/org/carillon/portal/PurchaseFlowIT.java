@@ -46,7 +46,15 @@ class PurchaseFlowIT extends PortalContext {
         assertThat(owner.get("/license-history").body()).contains("Purchased").contains("ORD-" + orderId);
         assertThat(owner.get("/invoices").body()).contains("•••• 4242").contains("Visa").contains("sbx_");
         assertThat(owner.get("/cart").body()).contains("Your cart is empty.");
-        assertThat(lastMailTo("billing@example.com").getSubject()).startsWith("Carillon invoice INV-");
+        var receipt = lastMailTo("billing@example.com");
+        assertThat(receipt.getSubject()).startsWith("Carillon invoice INV-");
+        assertThat(receipt.getContentType()).startsWith("multipart/");
+        var multipart = (jakarta.mail.Multipart) receipt.getContent();
+        boolean pdf = false;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            pdf |= multipart.getBodyPart(i).getContentType().startsWith("application/pdf");
+        }
+        assertThat(pdf).as("the invoice PDF is attached").isTrue();
     }
 
     @Test

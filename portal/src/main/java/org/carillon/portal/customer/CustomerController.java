@@ -2,6 +2,7 @@ package org.carillon.portal.customer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.portal.access.Allowed;
+import org.carillon.portal.access.NotFoundException;
 import org.carillon.portal.access.Permission;
 import org.carillon.portal.access.Viewer;
 import org.carillon.portal.form.FieldErrors;
@@ -21,10 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class CustomerController {
     private final CustomerService service;
     private final MemberStore members;
+    private final MemberInvitations invitations;
 
-    public CustomerController(CustomerService service, MemberStore members) {
+    public CustomerController(CustomerService service, MemberStore members, MemberInvitations invitations) {
         this.service = service;
         this.members = members;
+        this.invitations = invitations;
     }
 
     @GetMapping("/customers")
@@ -70,6 +73,21 @@ public class CustomerController {
         } catch (InvalidFormException e) {
             return form(model, form, e.errors(), customer);
         }
+    }
+
+    /** Staff send an unverified owner a new invitation link. */
+    @PostMapping("/customers/{id}/owners/{accountId}/invitation")
+    public String resendOwnerInvitation(@PathVariable long id, @PathVariable long accountId, Viewer me,
+                                        HttpServletRequest request, RedirectAttributes redirect) {
+        Customer customer = service.require(id);
+        Member owner = members.find(customer.id(), accountId).orElseThrow(NotFoundException::new);
+        try {
+            invitations.resend(owner, customer.companyName(), me.email(), request.getRemoteAddr());
+            redirect.addFlashAttribute("notice", "A new invitation was sent to " + owner.email() + ".");
+        } catch (InvalidFormException e) {
+            redirect.addFlashAttribute("problem", e.errors().all().values().iterator().next());
+        }
+        return "redirect:/customers/" + id;
     }
 
     private String form(Model model, CustomerForm form, FieldErrors errors, Customer customer) {

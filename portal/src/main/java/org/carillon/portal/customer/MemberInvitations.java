@@ -43,13 +43,31 @@ public class MemberInvitations {
         }
         Account account = accounts.create(email, null, role.code(), firstName.trim(), lastName.trim());
         members.link(account.id(), customerId, clock.instant());
+        send(account, companyName, role, actor);
+        audit.record(actor, "member_invited", "account", Long.toString(account.id()),
+                "customer " + customerId + ", role " + role.code(), source);
+        return account;
+    }
+
+    /**
+     * Sends a new invitation link to a member who has not verified yet; the earlier link stops working.
+     *
+     * @throws InvalidFormException naming {@code account} when the member already chose a password
+     */
+    @Transactional
+    public void resend(Member member, String companyName, String actor, String source) {
+        if (member.verified()) {
+            throw InvalidFormException.of("account", member.email() + " has already verified their email.");
+        }
+        send(accounts.findById(member.accountId()).orElseThrow(), companyName, member.role(), actor);
+        audit.record(actor, "member_invitation_resent", "account", Long.toString(member.accountId()), "", source);
+    }
+
+    private void send(Account account, String companyName, PortalRole role, String actor) {
         links.sendInvitation(account, "Your Carillon Customer Portal account — verify your email",
                 "Hello " + account.displayName() + ",\n\n" + actor + " created a " + role.label()
                         + " account for you in the Carillon Customer Portal of " + companyName + ".\n"
                         + "In the portal you can see your licenses, buy and renew them and download invoices.\n\n"
                         + "Verify my email: open the link below to confirm this address and choose your password.");
-        audit.record(actor, "member_invited", "account", Long.toString(account.id()),
-                "customer " + customerId + ", role " + role.code(), source);
-        return account;
     }
 }

@@ -12,6 +12,7 @@ import org.carillon.portal.form.FieldErrors;
 import org.carillon.portal.form.InvalidFormException;
 import org.carillon.portal.invoice.Invoice;
 import org.carillon.portal.invoice.InvoiceDraft;
+import org.carillon.portal.invoice.InvoicePdf;
 import org.carillon.portal.invoice.InvoiceService;
 import org.carillon.portal.license.LicenseService;
 import org.carillon.portal.payment.Card;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Pays a cart. Three steps, so that no database transaction stays open while the gateway is called:
@@ -174,7 +176,10 @@ public class CheckoutService {
         outbox.enqueue(new MailMessage(order.billingEmail(), "Carillon invoice " + invoice.displayNumber(),
                 "Thank you for your order " + order.reference() + ".\n\nInvoice " + invoice.displayNumber()
                         + " over " + Money.CURRENCY + " " + Money.format(invoice.totalMinor())
-                        + " is paid. You find it, with your licenses, in the Carillon Customer Portal.\n"));
+                        + " is paid; it is attached, and you find it with your licenses in the Carillon Customer"
+                        + " Portal.\n",
+                List.of(new MailMessage.Attachment(invoice.displayNumber() + ".pdf", "application/pdf",
+                        InvoicePdf.render(invoice)))));
     }
 
     private void failed(Viewer me, Order order, Card card, String code, String reason, String reference,

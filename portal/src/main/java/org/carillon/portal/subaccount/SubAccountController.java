@@ -56,6 +56,17 @@ public class SubAccountController {
         return "redirect:/subaccounts";
     }
 
+    @PostMapping("/subaccounts/{id}/invitation")
+    public String resend(Viewer me, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            service.resendInvitation(me, id, request.getRemoteAddr());
+            redirect.addFlashAttribute("notice", "A new invitation was sent; the earlier link no longer works.");
+        } catch (InvalidFormException e) {
+            redirect.addFlashAttribute("problem", e.errors().all().values().iterator().next());
+        }
+        return "redirect:/subaccounts";
+    }
+
     @PostMapping("/subaccounts/{id}/disable")
     public String disable(Viewer me, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
         return enabled(me, id, false, request, redirect);

@@ -85,6 +85,13 @@ public class SubAccountService {
                 Long.toString(accountId), "", source);
     }
 
+    @Transactional
+    public void resendInvitation(Viewer me, long accountId, String source) {
+        Member member = other(me, accountId);
+        var customer = customers.find(me.customer()).orElseThrow(NotFoundException::new);
+        invitations.resend(member, customer.companyName(), me.email(), source);
+    }
+
     private Member other(Viewer me, long accountId) {
         Member member = members.find(me.customer(), accountId).orElseThrow(NotFoundException::new);
         if (member.accountId() == me.accountId() || member.role() == PortalRole.OWNER) {
