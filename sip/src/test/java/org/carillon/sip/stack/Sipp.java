@@ -47,9 +47,9 @@ final class Sipp {
     static Result run(String scenario, int port, List<String> extra) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("sipp");
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-sf", scenarioPath(scenario),
-                "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()), "-mp", Integer.toString(freeUdpPort()),
-                "-cp", Integer.toString(freeUdpPort()), "-nostdin", "-timeout", "20s", "-timeout_error",
-                "-s", "service"));
+                "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()), "-nostdin", "-timeout", "20s",
+                "-timeout_error", "-s", "service"));
+        cmd.addAll(mediaAndControlPorts());
         cmd.addAll(extra);
         cmd.add("127.0.0.1:" + port);
         Path log = dir.resolve("sipp.out");
@@ -93,9 +93,9 @@ final class Sipp {
     static Uas startUas(int port) throws IOException {
         Path dir = Files.createTempDirectory("sipp-uas");
         Path log = dir.resolve("sipp.out");
-        List<String> cmd = List.of(binary().toString(), "-sn", "uas", "-i", "127.0.0.1", "-p", Integer.toString(port),
-                "-mp", Integer.toString(freeUdpPort()), "-cp", Integer.toString(freeUdpPort()), "-m", "1",
-                "-nostdin", "-timeout", "20s", "-timeout_error");
+        List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-sn", "uas", "-i", "127.0.0.1", "-p",
+                Integer.toString(port), "-m", "1", "-nostdin", "-timeout", "20s", "-timeout_error"));
+        cmd.addAll(mediaAndControlPorts());
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         return new Uas(p, log);
@@ -107,6 +107,33 @@ final class Sipp {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * SIPp's {@code -mp} and {@code -cp} values: SIPp binds audio RTP on mp and video on mp+2 (and
+     * their RTCP neighbours), so the whole block mp..mp+3 must be free and the control port
+     * outside it.
+     */
+    static List<String> mediaAndControlPorts() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int mp = freeUdpPort();
+            List<DatagramSocket> held = new ArrayList<>();
+            try {
+                for (int p = mp; p < mp + 4; p++) {
+                    held.add(new DatagramSocket(p, InetAddress.getLoopbackAddress()));
+                }
+                int cp;
+                do {
+                    cp = freeUdpPort();
+                } while (cp >= mp && cp < mp + 4);
+                return List.of("-mp", Integer.toString(mp), "-cp", Integer.toString(cp));
+            } catch (IOException taken) {
+                // part of the block is in use: try another
+            } finally {
+                held.forEach(DatagramSocket::close);
+            }
+        }
+        throw new IOException("no free media port block");
     }
 
     /** A port free for UDP and TCP right now (small race with other processes, accepted in tests). */
