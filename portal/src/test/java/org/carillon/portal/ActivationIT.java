@@ -98,4 +98,34 @@ class ActivationIT extends PortalContext {
         assertThat(suspended.statusCode()).isEqualTo(403);
         assertThat(suspended.body()).contains("suspended");
     }
+
+    @Test
+    void technicalUserDownloadsAnOfflineFileForThePbxsRequestCode() {
+        var customer = fixtures.customer();
+        long id = fixtures.license(customer.id(), "enterprise", 25, 200, "active");
+        var web = signedIn(fixtures.member(customer.id(), org.carillon.portal.access.PortalRole.TECHNICAL));
+        var fp = InstallationFingerprint.of("offline-machine", "offline-install");
+        String code = new org.carillon.licensekey.installation.RequestCode(fp, "offline-install").encode();
+
+        assertThat(web.get("/licenses/" + id + "/offline").body()).contains("Request code");
+        var bad = web.postForm("/licenses/" + id + "/offline", java.util.Map.of("requestCode", "hello",
+                "_csrf", web.csrfToken("/licenses/" + id + "/offline")));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("id=\"code-error\"").contains("not a Carillon request code");
+
+        var file = web.postForm("/licenses/" + id + "/offline", java.util.Map.of("requestCode", code,
+                "_csrf", web.csrfToken("/licenses/" + id + "/offline")));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment")
+                .contains("lic-" + id);
+        var verification = new LicenseVerifier(DevelopmentKey.trustedBy(TrustedKeys.none()), Clock.systemUTC())
+                .verify(file.body(), Expectations.forNewFile(fp));
+        var license = verification.require();
+        assertThat(license.limits().extensions()).isEqualTo(25);
+        assertThat(license.expiresAt()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(200)));
+
+        var foreign = fixtures.customer();
+        long other = fixtures.license(foreign.id(), "standard", 10, 100, "active");
+        assertThat(web.get("/licenses/" + other + "/offline").statusCode()).isEqualTo(404);
+    }
 }

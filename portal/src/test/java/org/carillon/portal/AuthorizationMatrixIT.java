@@ -40,6 +40,7 @@ class AuthorizationMatrixIT extends PortalContext {
     private static final Set<PortalRole> BUYERS = EnumSet.of(OWNER, PURCHASER);
     private static final Set<PortalRole> INVOICES = EnumSet.of(OWNER, PURCHASER, BILLING);
     private static final Set<PortalRole> OWNERS = EnumSet.of(OWNER);
+    private static final Set<PortalRole> LICENSE_MANAGERS = EnumSet.of(OWNER, TECHNICAL);
     private static final Set<PortalRole> STAFF_ONLY = EnumSet.of(STAFF);
     /**
      * Not a portal page: the platform's sign-in and password pages, error page, API docs, machine endpoints; open or
@@ -85,6 +86,10 @@ class AuthorizationMatrixIT extends PortalContext {
         rule("GET /invoices", INVOICES);
         rule("GET /invoices/{id}/pdf", INVOICES, w -> "/invoices/" + w.aInvoice + "/pdf",
                 w -> "/invoices/" + w.bInvoice + "/pdf", w -> Map.of());
+        rule("GET /licenses/{id}/offline", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/offline",
+                w -> "/licenses/" + w.bLicense + "/offline", w -> Map.of());
+        rule("POST /licenses/{id}/offline", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/offline",
+                w -> "/licenses/" + w.bLicense + "/offline", w -> Map.of("requestCode", "not a code"));
         rule("GET /profile", CUSTOMER);
         rule("POST /profile", CUSTOMER);
         rule("POST /profile/password", CUSTOMER);
@@ -205,6 +210,8 @@ class AuthorizationMatrixIT extends PortalContext {
         final long aTarget;
         final long bMember;
         final long bCartLine;
+        final long aLicense;
+        final long bLicense;
 
         World() {
             users.put(STAFF, staff());
@@ -220,6 +227,8 @@ class AuthorizationMatrixIT extends PortalContext {
             aTarget = fixtures.accountId(fixtures.member(a.id(), VIEWER));
             bMember = fixtures.accountId(fixtures.member(b.id(), VIEWER));
             bCartLine = newCartLine(b);
+            aLicense = fixtures.license(a.id(), "standard", 10, 100, "active");
+            bLicense = fixtures.license(b.id(), "standard", 10, 100, "active");
         }
 
         Fixtures fixtures() {
