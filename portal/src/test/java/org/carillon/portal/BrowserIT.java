@@ -209,6 +209,42 @@ class BrowserIT extends PortalContext {
     }
 
     @Test
+    void staffCreateACustomerAndSeeTheCatalog() {
+        signIn("owner@carillon.local");
+        click(By.linkText("Customers"));
+        click(By.id("new-customer"));
+        String userId = "browser" + System.nanoTime();
+        browser.findElement(By.id("companyName")).sendKeys("Browser Carrier AG");
+        browser.findElement(By.id("userId")).sendKeys(userId);
+        new Select(browser.findElement(By.id("tier"))).selectByValue("carrier_partner");
+        WebElement discount = browser.findElement(By.id("discountPercent"));
+        discount.clear();
+        discount.sendKeys("15");
+        browser.findElement(By.id("country")).sendKeys("CH");
+        browser.findElement(By.id("ownerEmail")).sendKeys("not an email");
+        browser.findElement(By.id("ownerFirstName")).sendKeys("Grace");
+        browser.findElement(By.id("ownerLastName")).sendKeys("Hopper");
+        click(By.id("save-customer"));
+        assertThat(text("#customer-form")).contains("Enter the owner's email address.");
+        shot("customer-form-error");
+        WebElement email = browser.findElement(By.id("ownerEmail"));
+        email.clear();
+        email.sendKeys(userId + "@example.com");
+        click(By.id("save-customer"));
+        assertThat(text("#notice")).contains("Customer created");
+        assertThat(text("#content")).contains("unverified");
+        click(By.linkText("Customers"));
+        browser.findElement(By.id("q")).sendKeys("browser carrier");
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        assertThat(text("#customers")).contains("Browser Carrier AG").contains("Carrier partner").contains("15.00 %");
+        shot("customers");
+        click(By.linkText("Catalog"));
+        assertThat(text("#content")).contains("Multi-Tenant").contains("never discounted");
+        shot("catalog");
+        signOut();
+    }
+
+    @Test
     void forgottenPasswordIsResetByTheEmailedLink() {
         var customer = fixtures.customer();
         browser.manage().deleteAllCookies();
