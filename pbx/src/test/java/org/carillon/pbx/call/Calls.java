@@ -1,7 +1,6 @@
 package org.carillon.pbx.call;
 
 import org.carillon.pbx.feature.FeatureFixture;
-import org.carillon.pbx.feature.Sipp;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -40,9 +39,12 @@ final class Calls {
     /** A new extension registered by SIPp from {@code port} (run the phone's scenario on that port afterwards). */
     static Ext registeredSipp(FeatureFixture f, int port) {
         Ext e = newExtension(f);
-        var r = Sipp.run("call/register.xml", f.sipPort(), port, List.of("-s", e.number(), "-au", e.username(),
-                "-ap", e.password(), "-key", "expires", "600"));
-        assertThat(r.succeeded()).as(r.output()).isTrue();
+        try (SippPeer reg = SippPeer.start("register.xml", f.sipPort(), port, List.of("-s", e.number(), "-au",
+                e.username(), "-ap", e.password(), "-key", "expires", "600"))) {
+            assertThat(reg.await()).as(reg.output()).isZero();
+        } catch (java.io.IOException | InterruptedException ex) {
+            throw new AssertionError(ex);
+        }
         return e;
     }
 

@@ -6,12 +6,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Port plan of the call tests (loopback only): the PBX takes SIP on an OS-chosen port and RTP from its default
- * 10000-20000; baresip instances take SIP pairs found free here and RTP from 41000 up (20 each); SIPp instances take
- * OS-chosen SIP and media ports above 20000.
+ * Port plan of the call tests (loopback only). Fixed blocks sit between the PBX's RTP range (10000-20000) and the
+ * OS's ephemeral range (32768+), so OS-chosen ports never land in them: SIPp media 21000-21999 (4 per instance:
+ * audio and video RTP/RTCP), SIPp control 22000-22999, baresip RTP 23000-23999 (20 each). SIP ports (PBX, SIPp,
+ * baresip) are OS-chosen.
  */
 final class Ports {
-    private static int nextRtp = 41000;
+    private static int nextRtp = 23000;
+    private static int nextSippMedia = 21000;
+    private static int nextSippControl = 22000;
 
     private Ports() {
     }
@@ -39,7 +42,20 @@ final class Ports {
 
     static synchronized int rtpBlock() {
         int p = nextRtp;
-        nextRtp += 20;
+        nextRtp = nextRtp + 20 >= 24000 ? 23000 : nextRtp + 20;
+        return p;
+    }
+
+    /** A SIPp media base port (SIPp uses it and the next three). */
+    static synchronized int sippMedia() {
+        int p = nextSippMedia;
+        nextSippMedia = nextSippMedia + 4 >= 22000 ? 21000 : nextSippMedia + 4;
+        return p;
+    }
+
+    static synchronized int sippControl() {
+        int p = nextSippControl;
+        nextSippControl = nextSippControl + 1 >= 23000 ? 22000 : nextSippControl + 1;
         return p;
     }
 

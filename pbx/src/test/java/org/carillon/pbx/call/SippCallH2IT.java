@@ -18,14 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SippCallH2IT extends CallH2Context {
 
-    private Calls.Ext registeredSipp(int port) {
-        Calls.Ext e = Calls.newExtension(this);
-        var r = Sipp.run("call/register.xml", sipPort(), port, List.of("-s", e.number(), "-au", e.username(), "-ap",
-                e.password(), "-key", "expires", "600"));
-        assertThat(r.succeeded()).as(r.output()).isTrue();
-        return e;
-    }
-
     private SippPeer caller(String scenario, Calls.Ext from, Calls.Ext to, String... extra) throws Exception {
         var args = new java.util.ArrayList<>(List.of("-s", to.number(), "-au", from.username(), "-ap",
                 from.password(), "-key", "caller", from.number()));
@@ -41,7 +33,7 @@ class SippCallH2IT extends CallH2Context {
     private JsonNode run(String callerScenario, String calleeScenario, String expectedResult, List<String> calleeExtra,
                          ThrowingRunnable during, String... callerExtra) throws Exception {
         int calleePort = Sipp.freePort();
-        Calls.Ext b = registeredSipp(calleePort);
+        Calls.Ext b = Calls.registeredSipp(this, calleePort);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer callee = SippPeer.start(calleeScenario, sipPort(), calleePort, calleeExtra);
              SippPeer caller = caller(callerScenario, a, b, callerExtra)) {
@@ -60,31 +52,12 @@ class SippCallH2IT extends CallH2Context {
         void run() throws Exception;
     }
 
-    /** Polls the active calls until one is in {@code state}; returns it. */
-    private JsonNode awaitActiveState(String state) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(5));
-        while (Instant.now().isBefore(end)) {
-            for (JsonNode c : api().get("/api/v1/calls/active").json()) {
-                if (c.path("state").asString().equals(state)) {
-                    return c;
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        throw new AssertionError("no active call became " + state);
+    private JsonNode lastCallOf(String number) throws InterruptedException {
+        return Calls.lastCallOf(this, number);
     }
 
-    /** The newest history row of a caller, waiting briefly for the call to be written. */
-    private JsonNode lastCallOf(String number) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(5));
-        while (true) {
-            JsonNode calls = api().get("/api/v1/calls?number=" + number).json().path("calls");
-            if (calls.size() > 0 || Instant.now().isAfter(end)) {
-                assertThat(calls.size()).as("calls of " + number).isEqualTo(1);
-                return calls.get(0);
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+    private JsonNode awaitActiveState(String state) throws InterruptedException {
+        return Calls.awaitActiveState(this, state);
     }
 
     @Test

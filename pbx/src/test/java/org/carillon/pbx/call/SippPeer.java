@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A SIPp instance of the call tests, running in the background with its own SIP and media ports (media above the
- * PBX's RTP range), a global {@code -timeout} and a hard kill. Scenarios are under {@code /sipp/call}.
+ * A SIPp instance of the call tests, running in the background with its own SIP port and media and control ports
+ * from {@link Ports}, a global {@code -timeout} and a hard kill. Scenarios are under {@code /sipp/call}.
  */
 final class SippPeer implements AutoCloseable {
     private final Process process;
@@ -28,8 +28,8 @@ final class SippPeer implements AutoCloseable {
     static SippPeer start(String scenario, int pbxPort, int localPort, List<String> extra) throws IOException {
         Path dir = Files.createTempDirectory("sipp-call");
         List<String> cmd = new ArrayList<>(List.of(Sipp.binary().toString(), "-sf", scenario(scenario),
-                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(mediaPort()),
-                "-cp", Integer.toString(Ports.tcp()), "-nostdin", "-timeout", "20s", "-timeout_error",
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(Ports.sippMedia()),
+                "-cp", Integer.toString(Ports.sippControl()), "-nostdin", "-timeout", "20s", "-timeout_error",
                 "-trace_err", "-m", "1"));
         cmd.addAll(extra);
         cmd.add("127.0.0.1:" + pbxPort);
@@ -68,16 +68,6 @@ final class SippPeer implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int mediaPort() {
-        for (int i = 0; i < 20; i++) {
-            int p = Sipp.freePort();
-            if (p > 20_001 && p < 60_000) {
-                return p;
-            }
-        }
-        return Sipp.freePort();
     }
 
     @Override
