@@ -137,11 +137,17 @@ def start_kamailio(work, port, users):
     path = os.path.join(run, "kamailio.cfg"); open(path, "w").write(cfg)
     log = open(os.path.join(run, "kamailio.log"), "w")
     p = subprocess.Popen(["kamailio", "-f", path, "-Y", run, "-P", os.path.join(run, "pid"), "-DD", "-E",
-                          "-m", "256", "-M", "16"], stdout=log, stderr=subprocess.STDOUT)
-    time.sleep(2)
-    if p.poll() is not None:
-        sys.exit("kamailio exited; see " + log.name)
-    return p
+                          # 10,000 htable assignments are parsed into private memory at start: -M 256
+                          "-m", "256", "-M", "256"], stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(240):
+        if p.poll() is not None:
+            sys.exit("kamailio exited: " + open(log.name).read()[-2000:])
+        probe = subprocess.run(["kamcmd", "-s", "unix:" + os.path.join(run, "kamailio_ctl"), "htable.get", "users",
+                                users[-1][1]], capture_output=True, text=True)
+        if probe.returncode == 0 and users[-1][1] in probe.stdout:
+            return p
+        time.sleep(0.25)
+    sys.exit("kamailio did not load its users")
 
 
 def sipp(work, target_port, rate, users_csv, local_port):

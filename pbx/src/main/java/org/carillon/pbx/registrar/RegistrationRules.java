@@ -50,7 +50,7 @@ final class RegistrationRules {
         }
         for (int i = 0; i < expires.length; i++) {
             var c = r.contacts().get(i);
-            int found = indexOf(current, c.uri());
+            int found = indexOf(current, c);
             if (found >= 0) {
                 Binding old = current.get(found);
                 if (old.callId().equals(r.callId()) && r.cseq() <= old.cseq()) {
@@ -80,9 +80,15 @@ final class RegistrationRules {
                 now.plusSeconds(expires), r.userAgent(), r.source(), c.target(), r.path(), Instant.EPOCH, true);
     }
 
-    private static int indexOf(List<Binding> bindings, Uri uri) {
+    private static int indexOf(List<Binding> bindings, RegisterRequest.ContactSpec c) {
         for (int i = 0; i < bindings.size(); i++) {
-            if (sameUri(ContactText.parse(bindings.get(i).contact()), uri)) {
+            // a refresh usually repeats the Contact byte for byte: compare text before parsing
+            if (bindings.get(i).contact().equals(c.text())) {
+                return i;
+            }
+        }
+        for (int i = 0; i < bindings.size(); i++) {
+            if (sameUri(ContactText.parse(bindings.get(i).contact()), c.uri())) {
                 return i;
             }
         }
