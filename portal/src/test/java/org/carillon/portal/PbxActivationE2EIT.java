@@ -115,10 +115,13 @@ class PbxActivationE2EIT extends PortalContext {
     }
 
     @Test
-    void pbxActivatesOnlineEnforcesTheLimitAndPicksUpAChangeOnRefresh() throws Exception {
+    void licenseBoughtInThePortalActivatesThePbxWhichEnforcesItAndPicksUpAnUpgradeOnRefresh() throws Exception {
         startPbx();
         var customer = fixtures.customer();
-        long licenseId = fixtures.license(customer.id(), "standard", 3, 300, "active");
+        Shop shop = new Shop(signedIn(customer.ownerEmail()));
+        shop.buyStandard(); // Standard, 10 extensions, paid with the sandbox's approving card
+        long licenseId = jdbc.sql("SELECT id FROM license WHERE customer_id = ?").param(customer.id())
+                .query(Long.class).single();
         String key = licenses.find(customer.id(), licenseId).orElseThrow().key().text();
 
         WebClient owner = new WebClient(pbxPort);
@@ -126,25 +129,27 @@ class PbxActivationE2EIT extends PortalContext {
         var activated = owner.postForm("/settings/license/activate",
                 Map.of("key", key, "_csrf", owner.csrfToken("/settings/license")));
         assertThat(activated.statusCode()).as(activated.body()).isEqualTo(302);
-        assertThat(pbxGet("/api/v1/license").body()).contains("\"state\":\"valid\"").contains("\"extensionLimit\":3")
+        assertThat(pbxGet("/api/v1/license").body()).contains("\"state\":\"valid\"").contains("\"extensionLimit\":10")
                 .contains("\"licenseId\":\"lic-" + licenseId + "\"");
         assertThat(licenses.find(customer.id(), licenseId).orElseThrow().installation()).hasSize(64);
 
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= 10; i++) {
             assertThat(createExtension(i).statusCode()).isEqualTo(201);
         }
-        var refused = createExtension(4);
+        var refused = createExtension(11);
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("lic-" + licenseId).contains("allows 3 extensions");
+        assertThat(refused.body()).contains("lic-" + licenseId).contains("allows 10 extensions");
 
-        // Extensions added in the portal reach the PBX on its next refresh (every 1.5 s in this test).
-        jdbc.sql("UPDATE license SET extensions = 5 WHERE id = ?").param(licenseId).update();
+        // The owner buys more extensions in the portal; the PBX picks them up on its next refresh (every 1.5 s here).
+        shop.add("add_extensions", "", "25", "0", Long.toString(licenseId));
+        var paid = shop.pay(shop.cartId(), org.carillon.portal.payment.SandboxPaymentGateway.APPROVE);
+        assertThat(paid.statusCode()).isEqualTo(302);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!pbxGet("/api/v1/license").body().contains("\"extensionLimit\":5")) {
+        while (!pbxGet("/api/v1/license").body().contains("\"extensionLimit\":25")) {
             assertThat(Instant.now()).as("the PBX refreshed its license").isBefore(deadline);
             pbx.waitFor(500, TimeUnit.MILLISECONDS);
         }
-        assertThat(createExtension(4).statusCode()).isEqualTo(201);
+        assertThat(createExtension(11).statusCode()).isEqualTo(201);
     }
 
     @Test
