@@ -30,6 +30,40 @@ final class ProcStat {
         }
     }
 
+    /**
+     * CPU time of {@code pid}'s threads so far, in nanoseconds, grouped by thread name with digits replaced by
+     * {@code #} (so "C2 CompilerThread0" and "...1" add up): shows how much of a JVM's CPU went to JIT or GC.
+     */
+    static java.util.Map<String, Long> cpuNanosByThread(long pid) {
+        var out = new java.util.TreeMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                out.merge(name, ticks * (1_000_000_000L / TICKS_PER_SECOND), Long::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The thread groups that used CPU between two {@link #cpuNanosByThread} snapshots, largest first, in ms. */
+    static String threadDelta(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0).sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(4)
+                .map(e -> "'" + e.getKey() + "':" + e.getValue() / 1_000_000 + "ms")
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** Resident set size of {@code pid} in bytes. */
     static long rssBytes(long pid) {
         try {

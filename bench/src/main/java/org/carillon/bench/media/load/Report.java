@@ -9,22 +9,22 @@ final class Report {
     private Report() {
     }
 
-    static void print(List<RtpRelayBench.Run> runs, int cores, int generatorThreads, int relayThreads) {
+    static void print(List<RtpRelayBench.Run> runs, int cores, int generatorThreads, int relayThreads, int seconds) {
         System.out.printf("%n== rtp-relay  cores=%d  generator threads=%d  rtpengine threads=%d  "
                 + "(latency = one-way generator->relay->generator; CPU = relay process utime+stime)%n",
                 cores, generatorThreads, relayThreads);
-        System.out.printf("%-6s %-10s %9s %9s %8s %8s %12s %7s  %s%n", "calls", "relay", "pkts/s", "loss%", "p50 ms",
-                "p99 ms", "cpu-s/1000p", "cores", "memory");
+        System.out.printf("%-6s %-10s %9s %9s %8s %8s %8s %12s %7s %7s  %s%n", "calls", "relay", "nominal/s",
+                "sent/s", "loss%", "p50 ms", "p99 ms", "cpu-s/1000p", "cores", "gen", "memory");
         for (int n : runs.stream().map(RtpRelayBench.Run::calls).distinct().toList()) {
             Optional<RtpRelayBench.Run> c = find(runs, n, "carillon");
             Optional<RtpRelayBench.Run> r = find(runs, n, "rtpengine");
-            c.ifPresent(Report::row);
-            r.ifPresent(Report::row);
+            c.ifPresent(run -> row(run, seconds));
+            r.ifPresent(run -> row(run, seconds));
             if (c.isPresent() && r.isPresent()) {
-                System.out.printf("%-6d %-10s %9s %9s %8.2f %8.2f %12.2f %7.2f  load %s / %s%n", n, "ratio c/r", "",
-                        "", c.get().p50() / r.get().p50(), c.get().p99() / r.get().p99(),
+                System.out.printf("%-6d %-10s %9s %9s %8s %8.2f %8.2f %12.2f %7.2f %7s  load %s / %s%n", n,
+                        "ratio c/r", "", "", "", c.get().p50() / r.get().p50(), c.get().p99() / r.get().p99(),
                         c.get().cpuSecondsPer1000() / r.get().cpuSecondsPer1000(),
-                        c.get().cpuCores() / r.get().cpuCores(), c.get().load(), r.get().load());
+                        c.get().cpuCores() / r.get().cpuCores(), "", c.get().load(), r.get().load());
             }
         }
     }
@@ -33,8 +33,9 @@ final class Report {
         return runs.stream().filter(r -> r.calls() == n && r.relay().equals(relay)).findFirst();
     }
 
-    private static void row(RtpRelayBench.Run r) {
-        System.out.printf("%-6d %-10s %9d %9.4f %8.2f %8.2f %12.4f %7.2f  %s%n", r.calls(), r.relay(),
-                r.calls() * 100, r.lossPercent(), r.p50(), r.p99(), r.cpuSecondsPer1000(), r.cpuCores(), r.memory());
+    private static void row(RtpRelayBench.Run r, int seconds) {
+        System.out.printf("%-6d %-10s %9d %9d %8.4f %8.2f %8.2f %12.4f %7.2f %7.2f  %s%n", r.calls(), r.relay(),
+                r.calls() * 100, r.sent() / seconds, r.lossPercent(), r.p50(), r.p99(), r.cpuSecondsPer1000(),
+                r.cpuCores(), r.generatorCores(), r.memory());
     }
 }

@@ -122,6 +122,7 @@ final class RtpGenerator implements AutoCloseable {
         long sent;
         long received;
         long sendFailures;
+        long skippedPeriods;
 
         Figures(long[] histogram) {
             this.histogram = histogram;
@@ -131,6 +132,7 @@ final class RtpGenerator implements AutoCloseable {
             sent += o.sent;
             received += o.received;
             sendFailures += o.sendFailures;
+            skippedPeriods += o.skippedPeriods;
             for (int i = 0; i < histogram.length; i++) {
                 histogram[i] += o.histogram[i];
             }
@@ -186,6 +188,14 @@ final class RtpGenerator implements AutoCloseable {
             try {
                 long period = 0;
                 while (running) {
+                    long behind = System.nanoTime() - (start + period * PERIOD_NANOS);
+                    if (behind > 2 * PERIOD_NANOS) { // starved by the scheduler: skip, do not burst the backlog
+                        long skip = behind / PERIOD_NANOS - 1;
+                        period += skip;
+                        if (System.nanoTime() >= markNanos && System.nanoTime() < stopNanos) {
+                            figures.skippedPeriods += skip;
+                        }
+                    }
                     for (int b = 0; b < burstOffsets.length && running; b++) {
                         long due = start + period * PERIOD_NANOS + burstOffsets[b];
                         receiveUntil(due);
@@ -206,14 +216,17 @@ final class RtpGenerator implements AutoCloseable {
             }
         }
 
+        /** Receives until {@code due}; always drains once first, so a late thread still reads before it sends. */
         private void receiveUntil(long due) throws IOException {
+            boolean first = true;
             while (running) {
                 long wait = due - System.nanoTime();
-                if (wait <= 0) {
+                if (wait <= 0 && !first) {
                     return;
                 }
+                first = false;
                 int ready = wait >= 1_000_000 ? selector.select(wait / 1_000_000) : selector.selectNow();
-                if (ready == 0 && wait < 1_000_000) {
+                if (ready == 0 && wait > 0 && wait < 1_000_000) {
                     LockSupport.parkNanos(Math.min(wait, 100_000));
                 }
                 var keys = selector.selectedKeys();

@@ -27,8 +27,9 @@ public final class RtpRelayBench {
     }
 
     /** One relay at one N. */
-    record Run(String relay, int calls, long sent, long received, long sendFailures, double p50, double p99,
-               double p999, double cpuSecondsPer1000, double cpuCores, String memory, String load) {
+    record Run(String relay, int calls, long sent, long received, long sendFailures, long skippedPeriods, double p50,
+               double p99, double p999, double cpuSecondsPer1000, double cpuCores, double generatorCores, String memory,
+               String load) {
 
         double lossPercent() {
             return sent == 0 ? Double.NaN : 100.0 * (sent - received) / sent;
@@ -76,15 +77,16 @@ public final class RtpRelayBench {
                     r.close();
                 }
                 runs.add(run);
-                System.out.printf("RUN relay=%s calls=%d sent=%d received=%d send_failures=%d loss=%.4f%% "
-                                + "latency_ms_p50=%.2f p99=%.2f p999=%.2f cpu_s_per_1000_packets=%.4f relay_cores=%.2f "
-                                + "%s load=\"%s\"%n", run.relay(), n, run.sent(), run.received(), run.sendFailures(),
-                        run.lossPercent(), run.p50(), run.p99(), run.p999(), run.cpuSecondsPer1000(), run.cpuCores(),
-                        run.memory(), run.load());
+                System.out.printf("RUN relay=%s calls=%d sent=%d sent_pps=%.0f received=%d send_failures=%d "
+                                + "generator_skipped_periods=%d loss=%.4f%% latency_ms_p50=%.2f p99=%.2f p999=%.2f "
+                                + "cpu_s_per_1000_packets=%.4f relay_cores=%.2f generator_cores=%.2f %s load=\"%s\"%n",
+                        run.relay(), n, run.sent(), run.sent() / (double) measure, run.received(), run.sendFailures(),
+                        run.skippedPeriods(), run.lossPercent(), run.p50(), run.p99(), run.p999(),
+                        run.cpuSecondsPer1000(), run.cpuCores(), run.generatorCores(), run.memory(), run.load());
                 System.out.flush();
             }
         }
-        Report.print(runs, cores, threads, relayThreads);
+        Report.print(runs, cores, threads, relayThreads, measure);
     }
 
     private static Run measure(RelayUnderTest relay, int calls, int threads, int warmup, int measure)
@@ -95,19 +97,24 @@ public final class RtpRelayBench {
             Thread.sleep(warmup * 1000L);
             relay.mark();
             long cpu0 = ProcStat.cpuNanos(relay.pid());
+            long self0 = ProcStat.cpuNanos(ProcessHandle.current().pid());
+            var threads0 = ProcStat.cpuNanosByThread(relay.pid());
             long t0 = System.nanoTime();
             gen.mark();
             Thread.sleep(measure * 1000L);
             long cpu1 = ProcStat.cpuNanos(relay.pid());
+            long self1 = ProcStat.cpuNanos(ProcessHandle.current().pid());
+            String byThread = ProcStat.threadDelta(threads0, ProcStat.cpuNanosByThread(relay.pid()));
             long t1 = System.nanoTime();
             String load = ProcStat.loadAverage();
             RtpGenerator.Figures f = gen.stop();
             double seconds = (t1 - t0) / 1e9;
             String memory = relay.memory(seconds);
             double cpuSeconds = (cpu1 - cpu0) / 1e9;
-            return new Run(relay.name(), calls, f.sent, f.received, f.sendFailures, f.percentileMillis(0.5),
-                    f.percentileMillis(0.99), f.percentileMillis(0.999),
-                    f.received == 0 ? Double.NaN : cpuSeconds / f.received * 1000, cpuSeconds / seconds, memory, load);
+            return new Run(relay.name(), calls, f.sent, f.received, f.sendFailures, f.skippedPeriods,
+                    f.percentileMillis(0.5), f.percentileMillis(0.99), f.percentileMillis(0.999),
+                    f.received == 0 ? Double.NaN : cpuSeconds / f.received * 1000, cpuSeconds / seconds,
+                    (self1 - self0) / 1e9 / seconds, memory + " relay_cpu_by_thread=" + byThread, load);
         }
     }
 }
