@@ -12,7 +12,7 @@ Per rate and server, RUNS runs; prints the median achieved call rate, failed cal
 callee SIPp together) and the server's CPU time per call; then the highest clean rate of each (no failed call,
 retransmissions <= 0.1 % of messages) and the ratio.
 
-usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0
+usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0 JAVA_OPTS=
 """
 import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64, socket
 
@@ -70,7 +70,8 @@ def start_carillon(work, http_port, sip_port):
                CARILLON_SIP_BAN_FAILURES="1000000", CARILLON_REGISTRAR_KEEPALIVE_SECONDS="0",
                CARILLON_CALL_RTP_TIMEOUT_SECONDS="0")  # SIPp sends no RTP: do not hang up silent calls
     log = open(os.path.join(work, "carillon.log"), "w")
-    p = subprocess.Popen([JAVA, "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", jar], cwd=work, env=env,
+    extra = os.environ.get("JAVA_OPTS", "").split()  # e.g. a flight recording
+    p = subprocess.Popen([JAVA, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"] + extra + ["-jar", jar], cwd=work, env=env,
                          stdout=log, stderr=subprocess.STDOUT)
     for _ in range(720):
         try:
@@ -189,6 +190,8 @@ def main():
                                     callee_port, sip_port))
             results["carillon"][rate] = summarise("carillon", rate, runs)
         pbx.terminate(); pbx.wait(20); procs.remove(pbx)
+        if os.environ.get("CARILLON_ONLY") == "1":
+            return
 
         kport = free_port()
         run = os.path.join(work, "kam"); os.makedirs(run, exist_ok=True)
