@@ -188,4 +188,26 @@ class LicenseIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("is-invalid").contains("id=\"file-error\"");
     }
+
+    @Autowired
+    org.carillon.pbx.license.LicenseNotices notices;
+    @Autowired
+    org.carillon.platform.mail.MailOutboxStore outbox;
+
+    @Test
+    @Order(100)
+    void ownersGetOneGraceEmailADayAfterTheEntitlementEnds() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        String ended = new LicenseSigner(testProductionKey(), "pbx-test-prod-1").sign(base(50, SEQUENCE.addAndGet(100))
+                .subscription(today.minusDays(40), today.minusDays(2)).installation(identity.fingerprint()).build());
+        assertThat(put(ended).statusCode()).isEqualTo(200);
+        assertThat(licenses.view().state()).isEqualTo("grace");
+        assertThat(licenses.view().banner()).get().asString().contains("restricted from");
+
+        assertThat(notices.sendDue()).isEqualTo(1);
+        assertThat(notices.sendDue()).isZero(); // once a day
+        assertThat(outbox.latest(20)).anyMatch(m -> m.recipient().equals(OwnerBootstrap.OWNER_EMAIL)
+                && m.subject().contains("has ended"));
+    }
 }
