@@ -8,7 +8,6 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,9 +89,5 @@ class BindingStore {
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM sip_binding").query(Long.class).single();
-    }
-
-    static <T> List<T> list(Collection<T> c) {
-        return List.copyOf(c);
     }
 }
