@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * direction every 20 ms, each side of each call from its own non-blocking, connected {@link DatagramChannel}
  * — as phones would. Several worker threads each own a slice of the calls: the slice is cut into bursts whose
  * start times are spread over the 20 ms period; a burst's packets go out in one tight loop, and between bursts
- * the thread drains whatever its {@link Selector} reports (every readable socket read until empty). Every
+ * the thread reads whatever its {@link Selector} reports (one datagram per ready socket and select). Every
  * payload carries its send time ({@link System#nanoTime}), so the receiver gets the one-way time through the
  * relay (two loopback hops plus the relay; the generator's own scheduling delay is part of it, so the figure
  * is an upper bound of the relay's added latency).
@@ -237,25 +237,28 @@ final class RtpGenerator implements AutoCloseable {
             }
         }
 
+        /**
+         * Reads one datagram: the selector is level-triggered, so a socket with more waiting is reported again on
+         * the next select, and a socket with one packet (the usual case at 20 ms) costs one read, not a second
+         * read that only returns "nothing more".
+         */
         private void drain(DatagramChannel ch) throws IOException {
-            while (true) {
-                in.clear();
-                try {
-                    if (ch.read(in) <= 0) {
-                        return;
-                    }
-                } catch (java.net.PortUnreachableException relayNotThereYet) {
-                    return; // an ICMP error from an earlier send: nothing to read
+            in.clear();
+            try {
+                if (ch.read(in) <= 0) {
+                    return;
                 }
-                long now = System.nanoTime();
-                if (in.position() < 20) {
-                    continue;
-                }
-                long sentAt = in.getLong(12);
-                if (sentAt >= markNanos && sentAt < stopNanos) {
-                    figures.received++;
-                    figures.histogram[(int) Math.min(BUCKETS, Math.max(0, (now - sentAt) / BUCKET_NANOS))]++;
-                }
+            } catch (java.net.PortUnreachableException relayNotThereYet) {
+                return; // an ICMP error from an earlier send: nothing to read
+            }
+            long now = System.nanoTime();
+            if (in.position() < 20) {
+                return;
+            }
+            long sentAt = in.getLong(12);
+            if (sentAt >= markNanos && sentAt < stopNanos) {
+                figures.received++;
+                figures.histogram[(int) Math.min(BUCKETS, Math.max(0, (now - sentAt) / BUCKET_NANOS))]++;
             }
         }
 
