@@ -97,10 +97,10 @@ class BrowserIT extends PortalContext {
         String number = browser.findElement(By.cssSelector("#invoices tbody tr td:nth-child(2)")).getText();
         browser.findElement(By.id("number")).sendKeys(number);
         browser.findElement(By.id("amount")).sendKeys("1.00");
-        browser.findElement(By.cssSelector("#invoice-search button[type=submit]")).click();
+        click(By.cssSelector("#invoice-search button[type=submit]"));
         assertThat(text("#invoices")).contains("No invoices found.");
         browser.findElement(By.id("amount")).clear();
-        browser.findElement(By.cssSelector("#invoice-search button[type=submit]")).click();
+        click(By.cssSelector("#invoice-search button[type=submit]"));
         assertThat(text("#invoices")).contains(number);
         String pdf = browser.findElement(By.linkText("PDF")).getAttribute("href");
         assertThat(pdf).matches(".*/invoices/\\d+/pdf");
@@ -129,12 +129,13 @@ class BrowserIT extends PortalContext {
     void profileChangePasswordAsksBeforeSendingTheLink() {
         var customer = fixtures.customer();
         signIn(customer.ownerEmail());
-        click(By.id("account-management"));
+        toggle(By.id("account-management"));
         new WebDriverWait(browser, Duration.ofSeconds(5))
-                .until(ExpectedConditions.elementToBeClickable(By.linkText("Profile settings"))).click();
+                .until(ExpectedConditions.elementToBeClickable(By.linkText("Profile settings")));
+        click(By.linkText("Profile settings"));
         assertThat(browser.findElement(By.id("ro-companyName")).getAttribute("readonly")).isNotNull();
         shot("profile");
-        click(By.id("change-password"));
+        toggle(By.id("change-password"));
         new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(ExpectedConditions.elementToBeClickable(By.id("send-link")));
         shot("profile-confirm");
@@ -148,7 +149,7 @@ class BrowserIT extends PortalContext {
         var customer = fixtures.customer();
         signIn(customer.ownerEmail());
         browser.get(url("/subaccounts"));
-        click(By.id("create-account-button"));
+        toggle(By.id("create-account-button"));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("email")));
         String email = "browser." + System.nanoTime() + "@example.com";
         browser.findElement(By.id("email")).sendKeys(email);
@@ -163,7 +164,7 @@ class BrowserIT extends PortalContext {
         browser.get(url(linkPath(lastMailTo(email))));
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("confirm")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        click(By.cssSelector("button[type=submit]"));
         signIn(email);
         assertThat(text("#side-menu")).contains("Purchases").doesNotContain("Sub account settings");
         signOut();
@@ -181,7 +182,7 @@ class BrowserIT extends PortalContext {
             browser.get(url("/login"));
             browser.findElement(By.id("username")).sendKeys(customer.ownerEmail());
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            click(By.cssSelector("button[type=submit]"));
             byte[] secret = Base32.decode(text("#mfa-secret"));
             shot("mfa-setup");
             browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
@@ -198,7 +199,7 @@ class BrowserIT extends PortalContext {
 
             browser.findElement(By.id("username")).sendKeys(customer.ownerEmail());
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            click(By.cssSelector("button[type=submit]"));
             browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now()) + 1));
             shot("mfa-verify");
             click(By.id("verify"));
@@ -235,7 +236,7 @@ class BrowserIT extends PortalContext {
         assertThat(text("#content")).contains("unverified");
         click(By.linkText("Customers"));
         browser.findElement(By.id("q")).sendKeys("browser carrier");
-        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        click(By.cssSelector("form[role=search] button"));
         assertThat(text("#customers")).contains("Browser Carrier AG").contains("Carrier partner").contains("15.00 %");
         shot("customers");
         click(By.linkText("Catalog"));
@@ -251,13 +252,13 @@ class BrowserIT extends PortalContext {
         browser.get(url("/login"));
         click(By.id("forgot-link"));
         browser.findElement(By.id("email")).sendKeys(customer.ownerEmail());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        click(By.cssSelector("button[type=submit]"));
         assertThat(text("#reset-sent")).isNotBlank();
         browser.get(url(linkPath(lastMailTo(customer.ownerEmail()))));
         String fresh = "another good passphrase 2026";
         browser.findElement(By.id("password")).sendKeys(fresh);
         browser.findElement(By.id("confirm")).sendKeys(fresh);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        click(By.cssSelector("button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
         // A fresh session: the platform's SessionValidityFilter ends sessions *created* before a password change, and
         // sign-in keeps the pre-login session (its id changes, its creation time does not), so signing in within the
@@ -266,7 +267,7 @@ class BrowserIT extends PortalContext {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(customer.ownerEmail());
         browser.findElement(By.id("password")).sendKeys(fresh);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        click(By.cssSelector("button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("side-menu")));
         assertThat(text("#content h1")).isEqualTo("Dashboard");
     }
@@ -276,7 +277,7 @@ class BrowserIT extends PortalContext {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        click(By.cssSelector("button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("side-menu")));
     }
 
@@ -301,7 +302,15 @@ class BrowserIT extends PortalContext {
         browser.findElement(By.id("cardCvc")).sendKeys("123");
     }
 
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
     private void click(By by) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        toggle(by);
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Clicks something that changes the page in place (collapse, dialog). */
+    private void toggle(By by) {
         WebElement element = browser.findElement(by);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
