@@ -93,7 +93,8 @@ def start_carillon(work, http_port, sip_port):
                # the bench registers from one source address: no bans, and no keep-alive traffic in the way
                CARILLON_SIP_BAN_FAILURES="1000000", CARILLON_REGISTRAR_KEEPALIVE_SECONDS="0")
     log = open(os.path.join(work, "carillon.log"), "w")
-    p = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-jar", jar], cwd=work, env=env,
+    p = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                          *os.environ.get("JAVA_OPTS", "").split(), "-jar", jar], cwd=work, env=env,
                          stdout=log, stderr=subprocess.STDOUT)
     for _ in range(720):
         try:
