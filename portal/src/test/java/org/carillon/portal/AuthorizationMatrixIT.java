@@ -90,6 +90,8 @@ class AuthorizationMatrixIT extends PortalContext {
                 w -> "/licenses/" + w.bLicense + "/offline", w -> Map.of());
         rule("POST /licenses/{id}/offline", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/offline",
                 w -> "/licenses/" + w.bLicense + "/offline", w -> Map.of("requestCode", "not a code"));
+        rule("GET /downloads/{name}", ALL, w -> "/downloads/carillon-pbx-0.1.0-SNAPSHOT-single-tenant.tar.gz", null,
+                w -> Map.of());
         rule("GET /profile", CUSTOMER);
         rule("POST /profile", CUSTOMER);
         rule("POST /profile/password", CUSTOMER);

@@ -69,6 +69,8 @@ public abstract class PortalContext {
         registry.add("carillon.smtp.tls", () -> "none");
         registry.add("carillon.portal.base.url", () -> "http://portal.example.test");
         registry.add("carillon.mail.poll-ms", () -> "3600000");
+        // The PBX packages the dist module built just before the portal (reactor order).
+        registry.add("carillon.portal.downloads", () -> Path.of("../dist/target").toAbsolutePath().normalize().toString());
         // Two-step sign-in is opt-in per test here; MfaIT switches the staff/owner requirement on while it runs.
         registry.add("carillon.portal.mfa.required", () -> "false");
     }

@@ -1,6 +1,7 @@
 package org.carillon.pbx.admin;
 
 import org.carillon.pbx.license.LicenseService;
+import org.carillon.pbx.tenant.TenancyMode;
 import org.carillon.pbx.tenant.TenantStore;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.stereotype.Controller;
@@ -13,11 +14,14 @@ public class DashboardController {
     private final TenantStore tenants;
     private final AccountStore accounts;
     private final LicenseService licenses;
+    private final TenancyMode tenancy;
 
-    public DashboardController(TenantStore tenants, AccountStore accounts, LicenseService licenses) {
+    public DashboardController(TenantStore tenants, AccountStore accounts, LicenseService licenses,
+                               TenancyMode tenancy) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.licenses = licenses;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/")
@@ -25,6 +29,7 @@ public class DashboardController {
         model.addAttribute("tenant", tenants.first().orElseThrow());
         model.addAttribute("accountCount", accounts.count());
         model.addAttribute("license", licenses.view());
+        model.addAttribute("tenancy", tenancy.label());
         model.addAttribute("active", "dashboard");
         return "pbx/dashboard";
     }

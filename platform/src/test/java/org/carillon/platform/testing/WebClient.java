@@ -34,6 +34,19 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
     }
 
+    /** A GET whose body is kept as bytes (downloads). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> getJson(String path, String basicUser, String basicPassword) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET();
         if (basicUser != null) {
