@@ -29,8 +29,15 @@ public class DeviceDirectory implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         for (var row : store.allSealed()) {
-            put(new DeviceAccount(row.extensionId(), row.tenantId(), row.number(), row.username(),
-                    vault.decrypt(row.sealed(), row.username())));
+            String password;
+            try {
+                password = vault.decrypt(row.sealed(), row.username());
+            } catch (CredentialKeyException e) {
+                // one line at start-up, not a stack trace: the operator restored a database without its key file
+                throw new org.carillon.platform.settings.InvalidSettingException("CARILLON_DATA_DIR",
+                        "keys/credentials.key does not open the stored SIP passwords (key file lost or replaced?)");
+            }
+            put(new DeviceAccount(row.extensionId(), row.tenantId(), row.number(), row.username(), password));
         }
     }
 

@@ -35,6 +35,7 @@ final class Baresip implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("baresip");
             int port = freePair();
+            int rtp = FeaturePorts.baresipRtp();
             Files.writeString(dir.resolve("config"), """
                     poll_method		epoll
                     sip_listen		127.0.0.1:%d
@@ -47,7 +48,7 @@ final class Baresip implements AutoCloseable {
                     module			aubridge.so
                     module_tmp		uuid.so
                     module_tmp		account.so
-                    """.formatted(port, 30000 + port % 10000, 30000 + port % 10000 + 9));
+                    """.formatted(port, rtp, rtp + 19));
             // auth_user: the digest username is not the extension number (STACK-NOTES.md)
             Files.writeString(dir.resolve("accounts"), "<sip:%s@127.0.0.1:%d;transport=udp>;auth_user=%s;auth_pass=%s;regint=600;mwi=no\n"
                     .formatted(number, pbxPort, username, password));

@@ -45,8 +45,8 @@ public final class Sipp {
         try {
             Path dir = Files.createTempDirectory("sipp");
             List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-sf", scenario(scenario),
-                    "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(freePort()),
-                    "-cp", Integer.toString(freePort()), "-nostdin", "-timeout", "20s", "-timeout_error",
+                    "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(FeaturePorts.sippMedia()),
+                    "-cp", Integer.toString(FeaturePorts.sippControl()), "-nostdin", "-timeout", "20s", "-timeout_error",
                     "-trace_err", "-m", "1"));
             cmd.addAll(extra);
             cmd.add("127.0.0.1:" + pbxPort);
