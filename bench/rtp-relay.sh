@@ -9,6 +9,9 @@
 #        THREADS=2              generator threads
 #        ONLY=carillon|rtpengine
 #        RELAY_JVM="-Xmx1g"     options of the Carillon relay JVM
+#        OWN_SESSION=1          start the relay under setsid: with autogroup scheduling (Debian's default) a
+#                               session is a CPU group, and a relay in the generator's session would share its
+#                               CPU with the generator instead of being a separate process as on a real box
 #        JAVA_HOME              (Temurin 25)
 # needs: rtpengine (Debian package; install with its daemon kept from starting:
 #          printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d
@@ -35,5 +38,6 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # 2,000 calls: 4,000 generator s
   echo "== rtp-relay $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)  $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)  rtpengine: $( [ -n "$RTPENGINE" ] && dpkg-query -W -f='${Version}' rtpengine 2>/dev/null)"
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.carillon.bench.media.load.RtpRelayBench \
     --warmup="${WARMUP:-10}" --measure="${MEASURE:-15}" --threads="${THREADS:-2}" --only="${ONLY:-}" \
-    --rtpengine="${RTPENGINE:-/usr/bin/rtpengine}" --jvm="${RELAY_JVM:--Xmx1g}" --log-dir="$OUT/rtp-relay-logs" "$@"
+    --rtpengine="${RTPENGINE:-/usr/bin/rtpengine}" --jvm="${RELAY_JVM:--Xmx1g}" \
+    --own-session="$( [ "${OWN_SESSION:-1}" = 1 ] && echo true || echo false)" --log-dir="$OUT/rtp-relay-logs" "$@"
 } | tee -a "$OUT/rtp-relay.txt"

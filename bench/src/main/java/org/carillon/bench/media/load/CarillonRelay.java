@@ -17,7 +17,7 @@ final class CarillonRelay implements RelayUnderTest {
     private final PrintStream to;
 
     /** @param jvmOptions extra options for the relay JVM, space-separated (e.g. "-Xmx1g") */
-    CarillonRelay(int firstPort, int lastPort, String jvmOptions, File log) throws Exception {
+    CarillonRelay(int firstPort, int lastPort, String jvmOptions, boolean ownSession, File log) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<String>(List.of(javaBin, "--enable-native-access=ALL-UNNAMED"));
         for (String option : jvmOptions.trim().split("\\s+")) {
@@ -27,7 +27,8 @@ final class CarillonRelay implements RelayUnderTest {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 CarillonRelayMain.class.getName(), Integer.toString(firstPort), Integer.toString(lastPort)));
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
+        process = new ProcessBuilder(RelayUnderTest.inOwnSession(ownSession, command))
+                .redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
         from = new BufferedReader(new InputStreamReader(process.getInputStream()));
         to = new PrintStream(process.getOutputStream(), true);
     }

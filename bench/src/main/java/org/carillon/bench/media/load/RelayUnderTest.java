@@ -25,4 +25,20 @@ interface RelayUnderTest extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * {@code command} prefixed with {@code setsid} when asked: the relay then runs in its own session, which on
+     * a kernel with autogroup scheduling ({@code /proc/sys/kernel/sched_autogroup_enabled}) is its own CPU
+     * group instead of sharing the generator's. setsid execs in place (the child is no group leader), so the
+     * process id stays the relay's.
+     */
+    static java.util.List<String> inOwnSession(boolean ownSession, java.util.List<String> command) {
+        if (!ownSession || !java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))) {
+            return command;
+        }
+        var out = new java.util.ArrayList<String>(command.size() + 1);
+        out.add("/usr/bin/setsid");
+        out.addAll(command);
+        return out;
+    }
 }

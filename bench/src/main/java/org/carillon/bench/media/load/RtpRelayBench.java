@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>usage: RtpRelayBench [options] N... — options: {@code --warmup=S} (5), {@code --measure=S} (15),
  * {@code --threads=T} generator threads (2), {@code --relay-threads=R} rtpengine worker threads (0: one per
  * core, like Carillon's event loops), {@code --only=carillon|rtpengine}, {@code --rtpengine=PATH}
- * (/usr/bin/rtpengine), {@code --jvm="..."} options for the relay JVM, {@code --log-dir=DIR}.
+ * (/usr/bin/rtpengine), {@code --jvm="..."} options for the relay JVM, {@code --log-dir=DIR},
+ * {@code --own-session=true} to start the relay under {@code setsid} (its own scheduling autogroup).
  */
 public final class RtpRelayBench {
 
@@ -57,6 +58,7 @@ public final class RtpRelayBench {
         int relayThreads = Integer.parseInt(opt.getOrDefault("relay-threads", "0"));
         relayThreads = relayThreads > 0 ? relayThreads : cores;
         String only = opt.getOrDefault("only", "");
+        boolean ownSession = Boolean.parseBoolean(opt.getOrDefault("own-session", "false"));
         File logs = new File(opt.getOrDefault("log-dir", System.getProperty("java.io.tmpdir")));
         logs.mkdirs();
         List<Run> runs = new ArrayList<>();
@@ -67,9 +69,9 @@ public final class RtpRelayBench {
                 }
                 RelayUnderTest r = relay.equals("carillon")
                         ? new CarillonRelay(21000, 21000 + n * 4 + 200, opt.getOrDefault("jvm", "-Xmx1g"),
-                                new File(logs, "carillon-relay.log"))
+                                ownSession, new File(logs, "carillon-relay.log"))
                         : new Rtpengine(opt.getOrDefault("rtpengine", "/usr/bin/rtpengine"), 21000, 21000 + n * 4 + 200,
-                                22_222 + n % 7, relayThreads, new File(logs, "rtpengine.log"));
+                                22_222 + n % 7, relayThreads, ownSession, new File(logs, "rtpengine.log"));
                 Run run;
                 try {
                     run = measure(r, n, threads, warmup, measure);

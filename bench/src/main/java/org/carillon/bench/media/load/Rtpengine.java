@@ -29,11 +29,13 @@ final class Rtpengine implements RelayUnderTest {
     private int cookie;
 
     /** @param threads rtpengine's --num-threads (the relay's worker threads) */
-    Rtpengine(String binary, int firstPort, int lastPort, int ngPort, int threads, File log) throws Exception {
-        process = new ProcessBuilder(binary, "--config-file=none", "--foreground", "--log-stderr", "--log-level=4",
+    Rtpengine(String binary, int firstPort, int lastPort, int ngPort, int threads, boolean ownSession, File log)
+            throws Exception {
+        process = new ProcessBuilder(RelayUnderTest.inOwnSession(ownSession, List.of(binary, "--config-file=none",
+                "--foreground", "--log-stderr", "--log-level=4",
                 "--table=-1", "--interface=127.0.0.1", "--listen-ng=127.0.0.1:" + ngPort,
                 "--port-min=" + firstPort, "--port-max=" + lastPort, "--num-threads=" + threads, "--timeout=120",
-                "--delete-delay=0").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                "--delete-delay=0"))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();
         control = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))
                 .connect(new InetSocketAddress("127.0.0.1", ngPort));
