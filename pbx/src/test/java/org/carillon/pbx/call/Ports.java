@@ -6,16 +6,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Port plan of the call tests (loopback only). Fixed blocks sit between the PBX's RTP range (10000-20000) and the
- * OS's ephemeral range (32768+), so OS-chosen ports never land in them: SIPp media 21000-21999 (4 per instance:
- * audio and video RTP/RTCP), SIPp control 22000-22999, baresip RTP 23000-23999 (20 each). SIP ports (PBX, SIPp,
- * baresip) are OS-chosen.
+ * Port plan of the call tests (loopback only). The PBX's RTP range is its default 10000-20000; everything else is
+ * found free at the moment it is needed — the machine is shared, and benchmarks sweep whole ranges of UDP ports — by
+ * taking an OS-chosen port and probing that the block after it is free too: SIPp media (4 ports: audio and video
+ * RTP/RTCP), SIPp control (1), baresip RTP (20), baresip SIP (a UDP+TCP port and the TLS port after it). A port
+ * taken between the probe and the peer's bind fails that test loudly (the peer reports the bind error).
  */
 final class Ports {
-    private static int nextRtp = 23000;
-    private static int nextSippMedia = 21000;
-    private static int nextSippControl = 22000;
-
     private Ports() {
     }
 
@@ -40,23 +37,48 @@ final class Ports {
         throw new IllegalStateException("no free SIP port pair");
     }
 
-    static synchronized int rtpBlock() {
-        int p = nextRtp;
-        nextRtp = nextRtp + 20 >= 24000 ? 23000 : nextRtp + 20;
-        return p;
+    /** The first of 20 free UDP ports for a baresip's RTP. */
+    static int rtpBlock() {
+        return udpBlock(20);
     }
 
     /** A SIPp media base port (SIPp uses it and the next three). */
-    static synchronized int sippMedia() {
-        int p = nextSippMedia;
-        nextSippMedia = nextSippMedia + 4 >= 22000 ? 21000 : nextSippMedia + 4;
-        return p;
+    static int sippMedia() {
+        return udpBlock(4);
     }
 
-    static synchronized int sippControl() {
-        int p = nextSippControl;
-        nextSippControl = nextSippControl + 1 >= 23000 ? 22000 : nextSippControl + 1;
-        return p;
+    static int sippControl() {
+        return udpBlock(1);
+    }
+
+    /** The first of {@code count} consecutive free UDP ports, starting at an even OS-chosen port below 60000. */
+    private static int udpBlock(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int p;
+            try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                p = probe.getLocalPort() & ~1;
+            } catch (IOException e) {
+                continue;
+            }
+            if (p > 1024 && p + count < 60000 && udpFree(p, count)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free UDP ports");
+    }
+
+    private static boolean udpFree(int first, int count) {
+        java.util.List<DatagramSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int p = first; p < first + count; p++) {
+                held.add(new DatagramSocket(p, InetAddress.getLoopbackAddress()));
+            }
+            return true;
+        } catch (IOException taken) {
+            return false;
+        } finally {
+            held.forEach(DatagramSocket::close);
+        }
     }
 
     static int tcp() {

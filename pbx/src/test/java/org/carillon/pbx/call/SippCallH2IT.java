@@ -98,6 +98,15 @@ class SippCallH2IT extends CallH2Context {
     }
 
     @Test
+    void aRetransmittedInviteIsAbsorbedIntoOneCall() throws Exception {
+        JsonNode call = run("caller_resends_invite.xml", "callee_slow.xml", "answered", "-d", "300");
+        assertThat(call.path("endedBy").asString()).isEqualTo("caller");
+        assertThat(api().get("/api/v1/calls?number=" + call.path("caller").asString()).json().path("total").asLong())
+                .isEqualTo(1);
+        assertThat(api().get("/api/v1/calls/active").json().size()).isZero();
+    }
+
+    @Test
     void busyCalleeGivesTheCaller486() throws Exception {
         run("caller_refused.xml", "callee_busy.xml", "busy");
     }
