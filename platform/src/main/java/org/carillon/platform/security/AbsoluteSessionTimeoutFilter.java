@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Ends a session 8 hours after it began, however active it is (SECURITY.md); the 15-minute idle limit is the
+ * Ends a session 8 hours after its user signed in, however active it is (SECURITY.md); the 15-minute idle limit is the
  * servlet container's own session timeout.
  */
 public final class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
@@ -28,7 +28,7 @@ public final class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        if (session != null && clock.millis() - session.getCreationTime() > ABSOLUTE.toMillis()) {
+        if (session != null && clock.millis() - SignInTime.of(session) > ABSOLUTE.toMillis()) {
             session.invalidate();
             SecurityContextHolder.clearContext();
         }

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Ends a signed-in session that began before the account's password was changed or the account was disabled
+ * Ends a signed-in session whose user signed in before the account's password was changed or the account was disabled
  * (SECURITY.md: "other sessions ended", "disabling a user ends their sessions").
  */
 public final class SessionValidityFilter extends OncePerRequestFilter {
@@ -32,7 +32,7 @@ public final class SessionValidityFilter extends OncePerRequestFilter {
             var account = accounts.findByEmail(auth.getName());
             boolean stale = account.isEmpty() || !account.get().enabled()
                     || accounts.credentialsChangedAt(auth.getName())
-                    .map(changed -> changed.toEpochMilli() > session.getCreationTime()).orElse(false);
+                    .map(changed -> changed.toEpochMilli() > SignInTime.of(session)).orElse(false);
             if (stale) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();

@@ -195,6 +195,9 @@ public abstract class WebFoundationContract {
         assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith("/login?password");
 
         assertThat(web.get("/password/reset?token=" + token).body()).contains("expired or has already been used");
+        // Signing in with the new password in the same browser (its pre-login session is kept) stays signed in.
+        web.login(email, newPassword);
+        assertThat(web.get("/").statusCode()).isEqualTo(200);
         assertThat(web().getJson("/api/v1/me", email, oldPassword).statusCode()).isEqualTo(401);
         assertThat(web().getJson("/api/v1/me", email, newPassword).statusCode()).isEqualTo(200);
         assertThat(oldSession.get("/").statusCode()).isEqualTo(302); // the other session was ended
