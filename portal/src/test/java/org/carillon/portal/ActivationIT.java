@@ -128,4 +128,27 @@ class ActivationIT extends PortalContext {
         long other = fixtures.license(foreign.id(), "standard", 10, 100, "active");
         assertThat(web.get("/licenses/" + other + "/offline").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void setUpRecordsTheAnswersThenShowsRequirementsKeyAndDownloads() {
+        var customer = fixtures.customer();
+        long id = fixtures.license(customer.id(), "professional", 25, 300, "active");
+        var web = signedIn(fixtures.member(customer.id(), org.carillon.portal.access.PortalRole.TECHNICAL));
+        String path = "/licenses/" + id + "/setup";
+        assertThat(web.get(path).body()).contains("Save set-up").doesNotContain("id=\"setup-next\"");
+
+        var tooMany = web.postForm(path, java.util.Map.of("extensions", "26", "country", "DE", "language", "de",
+                "promptSet", "de-DE", "_csrf", web.csrfToken(path)));
+        assertThat(tooMany.body()).contains("Between 1 and 25, the extensions of this license.").contains("is-invalid");
+        var noCountry = web.postForm(path, java.util.Map.of("extensions", "20", "country", "XX", "language", "de",
+                "promptSet", "de-DE", "_csrf", web.csrfToken(path)));
+        assertThat(noCountry.body()).contains("Choose the country the PBX serves.");
+
+        var saved = web.postForm(path, java.util.Map.of("extensions", "20", "country", "DE", "language", "de",
+                "promptSet", "de-DE", "_csrf", web.csrfToken(path)));
+        assertThat(saved.body()).contains("The set-up is saved.").contains("id=\"setup-next\"")
+                .contains(licenses.find(customer.id(), id).orElseThrow().key().text()).contains("Requirements");
+        assertThat(web.get(path).body()).contains("id=\"setup-next\"").contains("selected");
+        assertThat(licenses.events(customer.id(), java.util.List.of(id)).get(id)).anyMatch(e -> e.kind().equals("set up"));
+    }
 }

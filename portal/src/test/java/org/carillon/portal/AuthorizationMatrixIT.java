@@ -86,6 +86,11 @@ class AuthorizationMatrixIT extends PortalContext {
         rule("GET /invoices", INVOICES);
         rule("GET /invoices/{id}/pdf", INVOICES, w -> "/invoices/" + w.aInvoice + "/pdf",
                 w -> "/invoices/" + w.bInvoice + "/pdf", w -> Map.of());
+        rule("GET /licenses/{id}/setup", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/setup",
+                w -> "/licenses/" + w.bLicense + "/setup", w -> Map.of());
+        rule("POST /licenses/{id}/setup", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/setup",
+                w -> "/licenses/" + w.bLicense + "/setup", w -> Map.of("extensions", "5", "country", "DE",
+                        "language", "de", "promptSet", "de-DE"));
         rule("GET /licenses/{id}/offline", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/offline",
                 w -> "/licenses/" + w.bLicense + "/offline", w -> Map.of());
         rule("POST /licenses/{id}/offline", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/offline",
