@@ -4,7 +4,10 @@ import org.carillon.platform.account.OwnerBootstrap;
 import org.carillon.platform.testing.WebClient;
 import org.carillon.portal.license.LicenseStore;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this portal with the license key, then enforces the license's extension limit, and picks up a change made in
  * the portal on its next refresh. Needs the PBX built first (the reactor builds pbx before portal).
  */
+// Offline first: once online activation stores a key, the PBX's refresh (every 1.5 s here) keeps that license.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PbxActivationE2EIT extends PortalContext {
     private static final Path PBX_JAR = Path.of("../pbx/target/carillon-pbx.jar").toAbsolutePath().normalize();
     @TempDir
@@ -115,6 +120,7 @@ class PbxActivationE2EIT extends PortalContext {
     }
 
     @Test
+    @Order(3)
     void licenseBoughtInThePortalActivatesThePbxWhichEnforcesItAndPicksUpAnUpgradeOnRefresh() throws Exception {
         startPbx();
         var customer = fixtures.customer();
@@ -153,6 +159,7 @@ class PbxActivationE2EIT extends PortalContext {
     }
 
     @Test
+    @Order(2)
     void wrongKeyIsRefusedOnThePbxLicensePageWithThePortalsReason() throws Exception {
         startPbx();
         WebClient owner = new WebClient(pbxPort);
@@ -165,5 +172,29 @@ class PbxActivationE2EIT extends PortalContext {
                 Map.of("key", "CAR1-04HMA-SW9NF-6YY09-38NKR-3", "_csrf", owner.csrfToken("/settings/license")));
         assertThat(typo.body()).contains("id=\"key-error\"");
         assertThat(Files.exists(pbxData.resolve("pbx.log"))).isTrue();
+    }
+
+    @Test
+    @Order(1)
+    void offlineActivationCarriesTheRequestCodeToThePortalAndTheFileBack() throws Exception {
+        startPbx();
+        var customer = fixtures.customer();
+        long licenseId = fixtures.license(customer.id(), "enterprise", 40, 200, "active");
+        WebClient pbxOwner = new WebClient(pbxPort);
+        pbxOwner.login(OwnerBootstrap.OWNER_EMAIL, PASSWORD);
+        var code = java.util.regex.Pattern.compile("id=\"request-code\">(CARREQ1-[A-Za-z0-9_-]+)<")
+                .matcher(pbxOwner.get("/settings/license").body());
+        assertThat(code.find()).as("the PBX shows its request code").isTrue();
+
+        var technical = signedIn(fixtures.member(customer.id(), org.carillon.portal.access.PortalRole.TECHNICAL));
+        var file = technical.postForm("/licenses/" + licenseId + "/offline", Map.of("requestCode", code.group(1),
+                "_csrf", technical.csrfToken("/licenses/" + licenseId + "/offline")));
+        assertThat(file.statusCode()).isEqualTo(200);
+
+        var installed = pbxOwner.postForm("/settings/license", Map.of("text", file.body(),
+                "_csrf", pbxOwner.csrfToken("/settings/license")));
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(302);
+        assertThat(pbxGet("/api/v1/license").body()).contains("\"licenseId\":\"lic-" + licenseId + "\"")
+                .contains("\"extensionLimit\":40").contains("\"edition\":\"enterprise\"");
     }
 }
