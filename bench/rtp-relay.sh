@@ -5,7 +5,7 @@
 # 20 ms bursts, send time in every payload). Prints a RUN line per relay and N, then a side-by-side table.
 #
 # usage: bench/rtp-relay.sh [N ...]                 (default: 250 500 1000 2000)
-# env:   WARMUP=10 MEASURE=15   seconds per run (warm-up is not measured; the relay JVM's JIT needs it)
+# env:   WARMUP=20 MEASURE=15   seconds per run (warm-up is not measured; the relay JVM's JIT needs it)
 #        THREADS=2              generator threads
 #        ONLY=carillon|rtpengine
 #        RELAY_JVM="-Xmx1g"     options of the Carillon relay JVM
@@ -37,7 +37,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # 2,000 calls: 4,000 generator s
 {
   echo "== rtp-relay $(date -u +%FT%TZ)  load: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)  $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)  rtpengine: $( [ -n "$RTPENGINE" ] && dpkg-query -W -f='${Version}' rtpengine 2>/dev/null)"
   "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.carillon.bench.media.load.RtpRelayBench \
-    --warmup="${WARMUP:-10}" --measure="${MEASURE:-15}" --threads="${THREADS:-2}" --only="${ONLY:-}" \
+    --warmup="${WARMUP:-20}" --measure="${MEASURE:-15}" --threads="${THREADS:-2}" --only="${ONLY:-}" \
     --rtpengine="${RTPENGINE:-/usr/bin/rtpengine}" --jvm="${RELAY_JVM:--Xmx1g}" \
     --own-session="$( [ "${OWN_SESSION:-1}" = 1 ] && echo true || echo false)" --log-dir="$OUT/rtp-relay-logs" "$@"
 } | tee -a "$OUT/rtp-relay.txt"
