@@ -123,6 +123,7 @@ final class RtpGenerator implements AutoCloseable {
         long received;
         long sendFailures;
         long skippedPeriods;
+        long staleReads;
 
         Figures(long[] histogram) {
             this.histogram = histogram;
@@ -133,6 +134,7 @@ final class RtpGenerator implements AutoCloseable {
             received += o.received;
             sendFailures += o.sendFailures;
             skippedPeriods += o.skippedPeriods;
+            staleReads += o.staleReads;
             for (int i = 0; i < histogram.length; i++) {
                 histogram[i] += o.histogram[i];
             }
@@ -256,6 +258,9 @@ final class RtpGenerator implements AutoCloseable {
                 return;
             }
             long sentAt = in.getLong(12);
+            if (now >= markNanos && now < stopNanos && sentAt < markNanos - 1_000_000_000L) {
+                figures.staleReads++; // read in the window, sent more than 1 s before it: the generator is behind
+            }
             if (sentAt >= markNanos && sentAt < stopNanos) {
                 figures.received++;
                 figures.histogram[(int) Math.min(BUCKETS, Math.max(0, (now - sentAt) / BUCKET_NANOS))]++;

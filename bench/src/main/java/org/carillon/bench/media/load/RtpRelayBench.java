@@ -28,7 +28,8 @@ public final class RtpRelayBench {
     }
 
     /** One relay at one N. */
-    record Run(String relay, int calls, long sent, long received, long sendFailures, long skippedPeriods, double p50,
+    record Run(String relay, int calls, long sent, long received, long sendFailures, long skippedPeriods,
+               long staleReads, double p50,
                double p99, double p999, double cpuSecondsPer1000, double cpuCores, double generatorCores, String memory,
                String load) {
 
@@ -80,10 +81,11 @@ public final class RtpRelayBench {
                 }
                 runs.add(run);
                 System.out.printf("RUN relay=%s calls=%d sent=%d sent_pps=%.0f received=%d send_failures=%d "
-                                + "generator_skipped_periods=%d loss=%.4f%% latency_ms_p50=%.2f p99=%.2f p999=%.2f "
+                                + "generator_skipped_periods=%d generator_stale_reads=%d loss=%.4f%% "
+                                + "latency_ms_p50=%.2f p99=%.2f p999=%.2f "
                                 + "cpu_s_per_1000_packets=%.4f relay_cores=%.2f generator_cores=%.2f %s load=\"%s\"%n",
                         run.relay(), n, run.sent(), run.sent() / (double) measure, run.received(), run.sendFailures(),
-                        run.skippedPeriods(), run.lossPercent(), run.p50(), run.p99(), run.p999(),
+                        run.skippedPeriods(), run.staleReads(), run.lossPercent(), run.p50(), run.p99(), run.p999(),
                         run.cpuSecondsPer1000(), run.cpuCores(), run.generatorCores(), run.memory(), run.load());
                 System.out.flush();
             }
@@ -113,7 +115,7 @@ public final class RtpRelayBench {
             double seconds = (t1 - t0) / 1e9;
             String memory = relay.memory(seconds);
             double cpuSeconds = (cpu1 - cpu0) / 1e9;
-            return new Run(relay.name(), calls, f.sent, f.received, f.sendFailures, f.skippedPeriods,
+            return new Run(relay.name(), calls, f.sent, f.received, f.sendFailures, f.skippedPeriods, f.staleReads,
                     f.percentileMillis(0.5), f.percentileMillis(0.99), f.percentileMillis(0.999),
                     f.received == 0 ? Double.NaN : cpuSeconds / f.received * 1000, cpuSeconds / seconds,
                     (self1 - self0) / 1e9 / seconds, memory + " relay_cpu_by_thread=" + byThread, load);
