@@ -1,13 +1,11 @@
 package org.carillon.platform.apitoken;
 
 import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.token.TokenHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +50,7 @@ public class ApiTokens {
         jdbc.sql("""
                 INSERT INTO api_token (account_id, name, scope, token_hash, prefix, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(accountId, name.strip(), scope.code(), hash(secret), secret.substring(0, 10),
+                .params(accountId, name.strip(), scope.code(), TokenHash.of(secret), secret.substring(0, 10),
                         AccountStore.utc(clock.instant()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -84,29 +81,24 @@ public class ApiTokens {
         var row = jdbc.sql("""
                 SELECT id, account_id, scope, last_used_at FROM api_token
                 WHERE token_hash = ? AND revoked_at IS NULL""")
-                .param(hash(presented))
-                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        AccountStore.instant(rs, "last_used_at")})
+                .param(TokenHash.of(presented))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), ApiTokenScope.parse(rs.getString(3)),
+                        Optional.ofNullable(AccountStore.instant(rs, "last_used_at"))))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Object[] r = row.get();
+        Row r = row.get();
         Instant now = clock.instant();
-        if (r[3] == null || ((Instant) r[3]).plus(LAST_USED_STEP).isBefore(now)) {
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(AccountStore.utc(now), r[0]).update();
+        if (r.lastUsed().map(last -> last.plus(LAST_USED_STEP).isBefore(now)).orElse(true)) {
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(AccountStore.utc(now), r.id()).update();
         }
-        return Optional.of(new Match((Long) r[0], (Long) r[1], ApiTokenScope.parse((String) r[2])));
+        return Optional.of(new Match(r.id(), r.accountId(), r.scope()));
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private record Row(long id, long accountId, ApiTokenScope scope, Optional<Instant> lastUsed) {
     }
+
 
     private static ApiToken map(ResultSet rs, int row) throws SQLException {
         return new ApiToken(rs.getLong("id"), rs.getLong("account_id"), rs.getString("name"),

@@ -33,6 +33,12 @@ public class SessionDirectory {
     public record UserSession(String handle, Instant lastRequest, String address, String userAgent, boolean current) {
     }
 
+    /** Forgets where a session was used once the container destroys it (timeout, logout, revoke). */
+    @org.springframework.context.event.EventListener
+    public void destroyed(org.springframework.security.core.session.SessionDestroyedEvent event) {
+        seen.remove(event.getId());
+    }
+
     public SessionRegistry registry() {
         return registry;
     }

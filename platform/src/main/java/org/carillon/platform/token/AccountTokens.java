@@ -5,14 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -43,7 +39,7 @@ public class AccountTokens {
         jdbc.sql("""
                 INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?)""")
-                .params(accountId, purpose.code(), hash(token), AccountStore.utc(now),
+                .params(accountId, purpose.code(), TokenHash.of(token), AccountStore.utc(now),
                         AccountStore.utc(now.plus(purpose.lifetime())))
                 .update();
         return token;
@@ -57,7 +53,7 @@ public class AccountTokens {
         return jdbc.sql("""
                 SELECT account_id FROM account_token
                 WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?""")
-                .params(hash(token), purpose.code(), AccountStore.utc(clock.instant()))
+                .params(TokenHash.of(token), purpose.code(), AccountStore.utc(clock.instant()))
                 .query(Long.class).optional();
     }
 
@@ -69,7 +65,7 @@ public class AccountTokens {
             return account;
         }
         int updated = jdbc.sql("UPDATE account_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
-                .params(AccountStore.utc(clock.instant()), hash(token)).update();
+                .params(AccountStore.utc(clock.instant()), TokenHash.of(token)).update();
         return updated == 1 ? account : Optional.empty();
     }
 
@@ -78,12 +74,4 @@ public class AccountTokens {
                 Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
