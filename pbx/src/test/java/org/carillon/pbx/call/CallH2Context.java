@@ -2,9 +2,9 @@ package org.carillon.pbx.call;
 
 import org.carillon.pbx.PbxApplication;
 import org.carillon.pbx.feature.FeatureFixture;
+import org.carillon.pbx.feature.FeatureSettings;
 import org.carillon.pbx.feature.FeatureTestBeans;
 import org.carillon.platform.testing.NoLoginWait;
-import org.carillon.platform.testing.WebFoundationContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,9 +14,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -27,7 +24,7 @@ import java.nio.file.Path;
 @Import({NoLoginWait.class, FeatureTestBeans.class})
 abstract class CallH2Context implements FeatureFixture {
     static final int NO_ANSWER_SECONDS = 4;
-    private static final Path DATA = tempDir();
+    private static final Path DATA = FeatureSettings.tempDir("pbx-calls-h2");
 
     @LocalServerPort
     int port;
@@ -36,24 +33,9 @@ abstract class CallH2Context implements FeatureFixture {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("carillon.data.dir", DATA::toString);
-        registry.add("carillon.owner.password", () -> WebFoundationContract.OWNER_PASSWORD);
-        registry.add("carillon.sip.port", () -> "0");
-        registry.add("carillon.bind", () -> "127.0.0.1");
-        registry.add("carillon.pbx.base.url", () -> "http://pbx.example.test");
-        registry.add("carillon.registrar.keepalive.seconds", () -> "0");
-        registry.add("carillon.dev.licenses", () -> "true");
-        registry.add("carillon.license.file", () -> TestLicense.write(DATA, FeatureTestBeans.START).toString());
+        FeatureSettings.common(registry, DATA);
         registry.add("carillon.sip.auth.algorithms", () -> "MD5");
         registry.add("carillon.call.no.answer.seconds", () -> Integer.toString(NO_ANSWER_SECONDS));
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("pbx-calls-h2");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

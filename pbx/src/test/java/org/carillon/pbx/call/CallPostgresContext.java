@@ -2,9 +2,9 @@ package org.carillon.pbx.call;
 
 import org.carillon.pbx.PbxApplication;
 import org.carillon.pbx.feature.FeatureFixture;
+import org.carillon.pbx.feature.FeatureSettings;
 import org.carillon.pbx.feature.FeatureTestBeans;
 import org.carillon.platform.testing.NoLoginWait;
-import org.carillon.platform.testing.WebFoundationContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,9 +14,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,8 +25,7 @@ import java.nio.file.Path;
 @Import({NoLoginWait.class, FeatureTestBeans.class})
 abstract class CallPostgresContext implements FeatureFixture {
     static final int NO_ANSWER_SECONDS = CallH2Context.NO_ANSWER_SECONDS;
-    private static final Path DATA = tempDir();
-    private static org.carillon.platform.testing.PostgresSchema schema;
+    private static final Path DATA = FeatureSettings.tempDir("pbx-calls-pg");
 
     @LocalServerPort
     int port;
@@ -38,34 +34,10 @@ abstract class CallPostgresContext implements FeatureFixture {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("carillon.data.dir", DATA::toString);
-        registry.add("carillon.owner.password", () -> WebFoundationContract.OWNER_PASSWORD);
-        registry.add("carillon.sip.port", () -> "0");
-        registry.add("carillon.bind", () -> "127.0.0.1");
-        registry.add("carillon.pbx.base.url", () -> "http://pbx.example.test");
-        registry.add("carillon.registrar.keepalive.seconds", () -> "0");
-        registry.add("carillon.dev.licenses", () -> "true");
-        registry.add("carillon.license.file", () -> TestLicense.write(DATA, FeatureTestBeans.START).toString());
+        FeatureSettings.common(registry, DATA);
         registry.add("carillon.sip.auth.algorithms", () -> "MD5");
         registry.add("carillon.call.no.answer.seconds", () -> Integer.toString(NO_ANSWER_SECONDS));
-        registry.add("carillon.pbx.db.url", CallPostgresContext::url);
-    }
-
-    private static synchronized String url() {
-        if (schema == null) {
-            schema = org.carillon.platform.testing.PostgresSchema.create("pbx_calls");
-            var s = schema;
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-        }
-        return schema.jdbcUrl();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("pbx-calls-pg");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        registry.add("carillon.pbx.db.url", () -> FeatureSettings.postgresUrl("pbx_calls"));
     }
 
     @Override

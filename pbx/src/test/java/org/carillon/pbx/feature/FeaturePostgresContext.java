@@ -2,7 +2,6 @@ package org.carillon.pbx.feature;
 
 import org.carillon.pbx.PbxApplication;
 import org.carillon.platform.testing.NoLoginWait;
-import org.carillon.platform.testing.PostgresSchema;
 import org.carillon.platform.testing.RequiresPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 @Import({NoLoginWait.class, FeatureTestBeans.class})
 public abstract class FeaturePostgresContext implements FeatureFixture {
     private static final Path DATA = FeatureSettings.tempDir("pbx-features-pg");
-    private static PostgresSchema schema;
 
     @LocalServerPort
     int port;
@@ -34,16 +32,7 @@ public abstract class FeaturePostgresContext implements FeatureFixture {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         FeatureSettings.common(registry, DATA);
-        registry.add("carillon.pbx.db.url", FeaturePostgresContext::url);
-    }
-
-    private static synchronized String url() {
-        if (schema == null) {
-            schema = PostgresSchema.create("pbx_feature");
-            PostgresSchema s = schema;
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-        }
-        return schema.jdbcUrl();
+        registry.add("carillon.pbx.db.url", () -> FeatureSettings.postgresUrl("pbx_feature"));
     }
 
     @Override
