@@ -42,6 +42,7 @@ class InvoiceIT extends PortalContext {
         assertThat(list).contains("aria-label=\"Payment details\"").contains("Transaction");
         var numbers = store.page(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 10);
         assertThat(numbers).hasSize(2);
+        assertThat(store.count(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none())).isEqualTo(2);
         var first = numbers.getLast();
         var second = numbers.getFirst();
 
@@ -112,6 +113,16 @@ class InvoiceIT extends PortalContext {
         new Shop(signedIn(customer.ownerEmail())).buyStandard();
         assertThat(store.allNumbers().getLast()).isEqualTo(before + 1);
         assertGapFree();
+        assertKeptCountIsExact(customer.id());
+    }
+
+    /** The pager's kept per-customer count (V52) matches a real count, rollbacks included. */
+    private void assertKeptCountIsExact(long customerId) {
+        var everything = new org.carillon.portal.invoice.InvoiceSearch(java.util.Optional.empty(),
+                java.util.Optional.of(java.time.LocalDate.of(2000, 1, 1)), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        assertThat(store.count(customerId, org.carillon.portal.invoice.InvoiceSearch.none()))
+                .isEqualTo(store.count(customerId, everything)).isPositive();
     }
 
     private void assertGapFree() {

@@ -29,11 +29,7 @@ public final class SessionValidityFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-            var account = accounts.findByEmail(auth.getName());
-            boolean stale = account.isEmpty() || !account.get().enabled()
-                    || accounts.credentialsChangedAt(auth.getName())
-                    .map(changed -> changed.toEpochMilli() > SignInTime.of(session)).orElse(false);
-            if (stale) {
+            if (!accounts.sessionStands(auth.getName(), SignInTime.of(session))) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
             }

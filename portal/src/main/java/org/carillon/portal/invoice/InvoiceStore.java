@@ -48,6 +48,12 @@ public class InvoiceStore {
                         d.cardMasked(), d.paymentReference(), AccountStore.utc(d.paidAt()))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        // exact because the caller holds the invoice_counter row lock (nextNumber): inserts are serialised
+        if (jdbc.sql("UPDATE customer_invoice_count SET invoices = invoices + 1 WHERE customer_id = ?")
+                .param(d.customerId()).update() == 0) {
+            jdbc.sql("INSERT INTO customer_invoice_count (customer_id, invoices) VALUES (?, 1)").param(d.customerId())
+                    .update();
+        }
         for (InvoiceDraft.Line l : d.lines()) {
             jdbc.sql("""
                     INSERT INTO invoice_line (invoice_id, description, list_minor, discount_minor, tax_minor, total_minor)
@@ -78,6 +84,10 @@ public class InvoiceStore {
     }
 
     public long count(long customerId, InvoiceSearch search) {
+        if (search.equals(InvoiceSearch.none())) {
+            return jdbc.sql("SELECT invoices FROM customer_invoice_count WHERE customer_id = ?").param(customerId)
+                    .query(Long.class).optional().orElse(0L);
+        }
         List<Object> params = new ArrayList<>();
         String where = where(customerId, search, params);
         return jdbc.sql("SELECT COUNT(*) FROM invoice " + where).params(params).query(Long.class).single();
