@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.nio.file.Path;
+import org.carillon.media.dtmf.CollectedDigits;
+import org.carillon.media.dtmf.DigitCollector;
 
 /**
  * One call: the caller, the {@link Attempt} ringing an extension, the two {@link Party parties} once connected, the
@@ -49,6 +52,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Call implements CallerSession {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
+    private static final int MAX_FORWARDS = 5;
 
     private final String id = UUID.randomUUID().toString();
     private final CallService service;
@@ -75,6 +79,11 @@ final class Call implements CallerSession {
     private Duration sessionInterval = Duration.ZERO;
     private Instant answeredAt;
     private volatile ActiveCall published;
+    /** What applications do with the caller's media; set once the caller's media is open. */
+    private volatile CallerMedia callerMedia;
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
+    /** Forwards taken so far (no answer, busy, unregistered): bounded so two rules cannot loop. */
+    private int forwards;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -92,7 +101,8 @@ final class Call implements CallerSession {
         return id;
     }
 
-    CallExecutor executor() {
+    @Override
+    public CallExecutor executor() {
         return executor;
     }
 
@@ -150,6 +160,7 @@ final class Call implements CallerSession {
             return;
         }
         watchRtp(caller);
+        callerMedia = new CallerMedia(caller.media());
         switch (d.type()) {
             case EXTENSION -> ring(d.target(), caller, Optional.empty());
             default -> handTo(d);
@@ -179,12 +190,21 @@ final class Call implements CallerSession {
             return false;
         }
         List<Binding> bindings = service.registrar().bindings(callee.get().extensionId());
+        Optional<CallForwarding.Rule> rule = transferor.isEmpty()
+                ? Optional.of(service.forwarding().ruleFor(new CallForwarding.Request(tenant.id(), number,
+                        callerAccount.number(), true, service.clock().instant())))
+                : Optional.empty();
         if (bindings.isEmpty()) {
             if (transferor.isEmpty()) {
                 calleeNumber = number;
-                fail(480, CallResult.NO_ANSWER); // unregistered (voicemail will take these later)
+                forward(rule.get().onUnregistered(), "unregistered", rule.get(), 480, CallResult.NO_ANSWER);
             }
             return false;
+        }
+        if (rule.isPresent() && rule.get().ringFor().isZero()) {
+            calleeNumber = number;
+            forward(rule.get().onNoAnswer(), "no_answer", rule.get(), 480, CallResult.NO_ANSWER);
+            return true;
         }
         Attempt attempt;
         try {
@@ -200,6 +220,7 @@ final class Call implements CallerSession {
             return false;
         }
         attempts.add(attempt);
+        attempt.rule = rule;
         ringing = attempt;
         if (transferor.isEmpty()) {
             calleeNumber = number;
@@ -221,7 +242,8 @@ final class Call implements CallerSession {
                 branch.failed(503);
             }
         }
-        attempt.noAnswer = schedule(service.settings().noAnswer(), () -> noAnswer(attempt));
+        attempt.noAnswer = schedule(rule.map(CallForwarding.Rule::ringFor).orElse(service.settings().noAnswer()),
+                () -> noAnswer(attempt));
         service.changed(this);
         branchEnded(attempt);
         return true;
@@ -368,7 +390,36 @@ final class Call implements CallerSession {
         }
         CallResult result = status == 486 ? CallResult.BUSY
                 : status == 480 || status == 408 ? CallResult.NO_ANSWER : CallResult.FAILED;
+        if (attempt.rule.isPresent() && result != CallResult.FAILED) {
+            CallForwarding.Rule rule = attempt.rule.get();
+            boolean busy = result == CallResult.BUSY;
+            forward(busy ? rule.onBusy() : rule.onNoAnswer(), busy ? "busy" : "no_answer", rule, status, result);
+            return;
+        }
         fail(status, result);
+    }
+
+    /**
+     * The extension did not take the call: the caller goes where the forwarding rule says, if something serves that
+     * destination; else it gets {@code status} as before. The history keeps why ({@code forward:busy:voicemail:1001:
+     * default}, spaces and commas of the rule's reason as {@code _}).
+     */
+    private void forward(Destination to, String why, CallForwarding.Rule rule, int status, CallResult result) {
+        boolean served = to.type() == Destination.Type.EXTENSION
+                || service.application(to.type()).filter(a -> a.serves(to)).isPresent();
+        if (!served || ++forwards > MAX_FORWARDS || state == CallState.ENDED) {
+            fail(status, result);
+            return;
+        }
+        transfers.add("forward:" + why + ":" + to.type().wire() + ":" + to.target() + ":"
+                + rule.reason().replaceAll("[\\s,]", "_"));
+        unbridge(); // early media of the extension's phones, if it was bridged
+        if (to.type() == Destination.Type.EXTENSION) {
+            ring(to.target(), caller, Optional.empty());
+        } else {
+            state = CallState.ROUTING;
+            handTo(to);
+        }
     }
 
     // ---- pickup: another extension takes this ringing call (*8, **<ext>, or INVITE with Replaces) ----
@@ -750,6 +801,10 @@ final class Call implements CallerSession {
             caller.reject(status);
         }
         timers.forEach(SipScheduler.Timeout::cancel);
+        if (callerMedia != null) {
+            callerMedia.close();
+        }
+        gone.complete(null);
         stopCallerPlayer();
         stopHoldMusic();
         unbridge();
@@ -827,7 +882,28 @@ final class Call implements CallerSession {
     }
 
     @Override
+    public CompletableFuture<Void> gone() {
+        return gone;
+    }
+
+    @Override
+    public CompletableFuture<CollectedDigits> collect(List<? extends AudioSource> prompt, DigitCollector.Spec spec) {
+        CallerMedia m = callerMedia;
+        return m == null ? CompletableFuture.completedFuture(new CollectedDigits("", CollectedDigits.Reason.CANCELLED))
+                : m.collect(prompt, spec);
+    }
+
+    @Override
+    public CompletableFuture<Recording> record(Path target, Recording.Spec spec) {
+        CallerMedia m = callerMedia;
+        return m == null ? CompletableFuture.failedFuture(new CallerGoneException()) : m.record(target, spec);
+    }
+
+    @Override
     public void hangUp(int status) {
+        if (state == CallState.ENDED) {
+            return;
+        }
         if (caller.answered()) {
             caller.bye();
             end(CallResult.ANSWERED, 200, "system");
