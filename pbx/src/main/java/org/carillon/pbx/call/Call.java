@@ -84,6 +84,7 @@ final class Call implements CallerSession {
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
     /** Forwards taken so far (no answer, busy, unregistered): bounded so two rules cannot loop. */
     private int forwards;
+    private String forwardedBecause;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -114,7 +115,8 @@ final class Call implements CallerSession {
         return caller.transaction();
     }
 
-    long tenantId() {
+    @Override
+    public long tenantId() {
         return tenant.id();
     }
 
@@ -406,7 +408,7 @@ final class Call implements CallerSession {
      */
     private void forward(Destination to, String why, CallForwarding.Rule rule, int status, CallResult result) {
         boolean served = to.type() == Destination.Type.EXTENSION
-                || service.application(to.type()).filter(a -> a.serves(to)).isPresent();
+                || service.application(to.type()).filter(a -> a.serves(this, to)).isPresent();
         if (!served || ++forwards > MAX_FORWARDS || state == CallState.ENDED) {
             fail(status, result);
             return;
@@ -414,6 +416,7 @@ final class Call implements CallerSession {
         transfers.add("forward:" + why + ":" + to.type().wire() + ":" + to.target() + ":"
                 + rule.reason().replaceAll("[\\s,]", "_"));
         unbridge(); // early media of the extension's phones, if it was bridged
+        forwardedBecause = why;
         if (to.type() == Destination.Type.EXTENSION) {
             ring(to.target(), caller, Optional.empty());
         } else {
@@ -879,6 +882,11 @@ final class Call implements CallerSession {
         stopCallerPlayer();
         callerPlayer = PromptPlayer.on(caller.media());
         return callerPlayer.play(playlist, false);
+    }
+
+    @Override
+    public Optional<String> forwardedBecause() {
+        return Optional.ofNullable(forwardedBecause);
     }
 
     @Override

@@ -16,7 +16,7 @@ public interface CallApplication {
      * Whether this application takes {@code destination} now (a voicemail box that is switched off does not); when it
      * does not, a forwarded caller gets the status it would have had without forwarding (480, 486). Call executor.
      */
-    default boolean serves(Destination destination) {
+    default boolean serves(CallerSession caller, Destination destination) {
         return true;
     }
 

@@ -22,6 +22,15 @@ public interface CallerSession {
     /** The calling extension's number. */
     String caller();
 
+    /** The tenant the call belongs to. */
+    long tenantId();
+
+    /**
+     * Why the caller was sent here when an extension did not take the call: {@code no_answer}, {@code busy} or
+     * {@code unregistered} (voicemail picks its greeting by it); empty when the caller dialled this directly.
+     */
+    java.util.Optional<String> forwardedBecause();
+
     /** Opens the media path without answering: 183 Session Progress with our SDP (early media). */
     void earlyMedia();
 
