@@ -833,9 +833,18 @@ final class Call implements CallerSession {
 
     /** The live view of this call (call executor). */
     ActiveCall view() {
+        List<String> parties = new ArrayList<>();
+        if (state != CallState.ENDED) {
+            parties.add(left.number());
+            if (right != null) {
+                parties.add(right.number());
+            }
+        }
         ActiveCall v = new ActiveCall(id, tenant.id(), callerAccount.number(), dialled,
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), state, startedAt,
-                Optional.ofNullable(answeredAt));
+                Optional.ofNullable(answeredAt), new ActiveCall.Legs(List.copyOf(parties),
+                Optional.ofNullable(ringing == null || state == CallState.ENDED ? null : ringing.number),
+                caller.callId(), caller.tag(), caller.invite().from().tag().orElse("")));
         published = v;
         return v;
     }

@@ -57,6 +57,18 @@ final class Calls {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
+    /** Polls {@code condition} until it holds or {@code within} passed (then fails naming {@code what}). */
+    static void await(String what, Duration within, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling a peer's state, not waiting for time to pass
+        }
+    }
+
     /** The newest history row of a caller, waiting briefly for the call to be written. */
     static JsonNode lastCallOf(FeatureFixture f, String number) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(5));
