@@ -116,23 +116,27 @@ public class VoicemailMenuApplication implements CallApplication {
 
     private void mainMenu(CallerScript s, Mailbox box) {
         int silent = 0;
+        // what the last step has to say ("message deleted") leads the next prompt, so keys typed ahead count
+        List<AudioSource> said = new ArrayList<>();
         while (silent < 2) {
             List<VoicemailMessage> all = service.messages(box);
             List<VoicemailMessage> fresh = all.stream().filter(m -> !m.heard()).toList();
             List<VoicemailMessage> saved = all.stream().filter(VoicemailMessage::heard).toList();
-            List<AudioSource> prompt = new ArrayList<>(summary(fresh.size(), saved.size()));
+            List<AudioSource> prompt = new ArrayList<>(said);
+            said.clear();
+            prompt.addAll(summary(fresh.size(), saved.size()));
             prompt.addAll(VoicemailPrompts.of("vm-menu"));
             CollectedDigits key = s.collect(prompt, KEY);
             switch (key.digits()) {
-                case "1" -> messages(s, box, fresh);
-                case "2" -> messages(s, box, saved);
+                case "1" -> said.addAll(messages(s, box, fresh));
+                case "2" -> said.addAll(messages(s, box, saved));
                 case "3" -> greetings(s, box);
                 case "4" -> changePin(s, box);
                 case "*" -> {
                     return;
                 }
                 case "" -> silent++;
-                default -> s.play(VoicemailPrompts.of("vm-invalid-option"));
+                default -> said.addAll(VoicemailPrompts.of("vm-invalid-option"));
             }
             if (!key.digits().isEmpty()) {
                 silent = 0;
@@ -154,17 +158,19 @@ public class VoicemailMenuApplication implements CallApplication {
         return list;
     }
 
-    private void messages(CallerScript s, Mailbox box, List<VoicemailMessage> list) {
+    /** Plays the messages of {@code list} with their menu; returns what to say before the main menu. */
+    private List<AudioSource> messages(CallerScript s, Mailbox box, List<VoicemailMessage> list) {
         if (list.isEmpty()) {
-            s.play(VoicemailPrompts.of("vm-no-messages"));
-            return;
+            return VoicemailPrompts.of("vm-no-messages");
         }
         int i = 0;
         boolean play = true;
         int silent = 0;
+        List<AudioSource> said = new ArrayList<>();
         while (i < list.size() && silent < 2) {
             VoicemailMessage m = list.get(i);
-            List<AudioSource> prompt = new ArrayList<>();
+            List<AudioSource> prompt = new ArrayList<>(said);
+            said.clear();
             if (play) {
                 prompt.addAll(VoicemailPrompts.envelope(m.caller(), m.receivedAt().atZone(service.zone(box.tenantId()))));
                 audio(box, m).ifPresent(prompt::add);
@@ -180,19 +186,19 @@ public class VoicemailMenuApplication implements CallApplication {
                 case "1" -> play = true;
                 case "2" -> {
                     service.markHeard(box, m.id(), true);
-                    s.play(VoicemailPrompts.of("vm-message-saved"));
+                    said.addAll(VoicemailPrompts.of("vm-message-saved"));
                     i++;
                     play = true;
                 }
                 case "7" -> {
                     service.delete(box, m.id());
-                    s.play(VoicemailPrompts.of("vm-message-deleted"));
+                    said.addAll(VoicemailPrompts.of("vm-message-deleted"));
                     i++;
                     play = true;
                 }
                 case "4" -> {
                     if (i == 0) {
-                        s.play(VoicemailPrompts.of("vm-first-message"));
+                        said.addAll(VoicemailPrompts.of("vm-first-message"));
                     } else {
                         i--;
                     }
@@ -203,15 +209,16 @@ public class VoicemailMenuApplication implements CallApplication {
                     play = true;
                 }
                 case "*" -> {
-                    return;
+                    return said;
                 }
                 case "" -> { }
-                default -> s.play(VoicemailPrompts.of("vm-invalid-option"));
+                default -> said.addAll(VoicemailPrompts.of("vm-invalid-option"));
             }
         }
         if (i >= list.size()) {
-            s.play(VoicemailPrompts.of("vm-end-of-messages"));
+            said.addAll(VoicemailPrompts.of("vm-end-of-messages"));
         }
+        return said;
     }
 
     private Optional<AudioSource> audio(Mailbox box, VoicemailMessage m) {

@@ -126,4 +126,25 @@ final class Calls {
             TimeUnit.MILLISECONDS.sleep(100);
         }
     }
+
+    /**
+     * {@code from} (a baresip phone started here) calls {@code to}, which must not answer (unregistered, or voicemail
+     * reached otherwise), waits for the recording, sends 2.5 s of a melody and hangs up. Returns the new message.
+     */
+    static JsonNode leaveMessage(FeatureFixture f, Path dataDir, Ext from, Ext to) throws Exception {
+        Path dir = Files.createTempDirectory("vm-leave");
+        Path wav = dir.resolve("a.wav");
+        Signals.write(wav, Signals.pad(Signals.melody(new double[]{500, 700, 900, 600}, 400, 0.4), 30_000));
+        try (Baresip phone = new Baresip(dir.resolve("a"), from.number(), from.username(), from.password(),
+                f.sipPort(), Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+            phone.awaitStarted(Duration.ofSeconds(10));
+            awaitRegistered(f, from.number());
+            phone.command("dial", "sip:" + to.number() + "@127.0.0.1:" + f.sipPort(), Duration.ofMillis(200));
+            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(5))).as(phone.safeLog()).isTrue();
+            awaitRecording(dataDir);
+            TimeUnit.MILLISECONDS.sleep(2500); // the caller's audio is recorded in real time
+            phone.command("hangup", "", Duration.ofMillis(300));
+        }
+        return awaitMessage(f, to);
+    }
 }

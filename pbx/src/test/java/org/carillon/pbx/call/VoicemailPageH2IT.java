@@ -9,10 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,24 +22,11 @@ class VoicemailPageH2IT extends CallH2Context {
 
     @Test
     void theUserListsPlaysMarksAndDeletesTheirMessageInChromiumAndTheOwnerCannotReachIt() throws Exception {
-        Path dir = Files.createTempDirectory("vm-page");
-        Path wav = dir.resolve("a.wav");
-        Signals.write(wav, Signals.pad(Signals.melody(new double[]{500, 700, 900, 600}, 400, 0.4), 30_000));
         Calls.Ext a = Calls.newExtension(this);
         Calls.Ext b = Calls.newExtension(this); // not registered: the call goes to voicemail at once
         setWebPassword(b.email());
         apiAs(b.email()).patch("/api/v1/extensions/" + b.number() + "/voicemail", "{\"instructions\": false}");
-        try (Baresip phone = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
-            phone.awaitStarted(Duration.ofSeconds(10));
-            Calls.awaitRegistered(this, a.number());
-            phone.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(5))).as(phone.safeLog()).isTrue();
-            Calls.awaitRecording(dataDir());
-            TimeUnit.MILLISECONDS.sleep(2500); // the caller's audio is recorded in real time
-            phone.command("hangup", "", Duration.ofMillis(300));
-        }
-        JsonNode message = Calls.awaitMessage(this, b);
+        JsonNode message = Calls.leaveMessage(this, dataDir(), a, b);
         String id = message.path("id").asString();
         assertThat(api().bytes("/api/v1/extensions/" + b.number() + "/voicemail/messages/" + id + "/audio").status())
                 .as("the Owner cannot fetch another user's message").isEqualTo(404);
