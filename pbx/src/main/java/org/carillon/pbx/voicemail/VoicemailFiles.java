@@ -81,6 +81,18 @@ public class VoicemailFiles {
         }
     }
 
+    /** Deletes a mailbox's folder and everything in it. */
+    void removeMailbox(long tenantId, long extensionId) {
+        Path dir = root.resolve(Long.toString(tenantId)).resolve(Long.toString(extensionId));
+        if (Files.isDirectory(dir)) {
+            try {
+                deleteTree(dir);
+            } catch (IOException e) {
+                log.warn("voicemail: folder {} not removed: {}", dir, e.toString());
+            }
+        }
+    }
+
     /**
      * Removes the leftovers of a crash and of deleted extensions. Returns message ids whose file is missing (their
      * rows are removed by the caller).

@@ -91,6 +91,45 @@ public class VoicemailPageController {
                            Model model, RedirectAttributes redirect) {
         Actor actor = actors.resolve(auth, request);
         Mailbox box = require(actor);
+        Map<String, String> errors = apply(actor, box.number(), form);
+        if (!errors.isEmpty()) {
+            return render(actor, form, errors, model);
+        }
+        redirect.addFlashAttribute("notice", "Voicemail settings saved.");
+        return "redirect:/voicemail";
+    }
+
+    /** An extension's voicemail settings for Owners and Managers (the extension page's "Voicemail settings" tab). */
+    @GetMapping("/extensions/{number}/voicemail")
+    public String adminPage(@PathVariable String number, Authentication auth, HttpServletRequest request,
+                            Model model) {
+        return renderAdmin(actors.resolve(auth, request), number, Map.of(), Map.of(), model);
+    }
+
+    @PostMapping("/extensions/{number}/voicemail")
+    public String adminSave(@PathVariable String number, @RequestParam Map<String, String> form, Authentication auth,
+                            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        Actor actor = actors.resolve(auth, request);
+        Map<String, String> errors = apply(actor, number, form);
+        if (!errors.isEmpty()) {
+            return renderAdmin(actor, number, form, errors, model);
+        }
+        redirect.addFlashAttribute("notice", "Voicemail settings of " + number + " saved.");
+        return "redirect:/extensions/" + number + "/voicemail";
+    }
+
+    private String renderAdmin(Actor actor, String number, Map<String, String> form, Map<String, String> errors,
+                               Model model) {
+        model.addAttribute("box", service.settingsFor(tenants.current(), number, actor));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("options", EmailOption.values());
+        model.addAttribute("active", "extensions");
+        return "pbx/voicemail-settings";
+    }
+
+    /** Applies the settings form; returns the errors by field (nothing saved when there are any). */
+    private Map<String, String> apply(Actor actor, String number, Map<String, String> form) {
         Map<String, String> errors = new HashMap<>();
         Optional<Integer> seconds = number(form, "maxMessageSeconds", errors);
         Optional<Integer> count = number(form, "maxMessages", errors);
@@ -100,13 +139,11 @@ public class VoicemailPageController {
                 pin.isEmpty() ? Optional.empty() : Optional.of(pin), email, Optional.of(form.containsKey("instructions")),
                 Optional.of(form.containsKey("skipPinOnOwnDevice")), seconds, count);
         changes.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-        if (!errors.isEmpty()) {
-            form.remove("pin");
-            return render(actor, form, errors, model);
+        if (errors.isEmpty()) {
+            service.update(tenants.current(), number, changes, actor);
         }
-        service.update(tenants.current(), box.number(), changes, actor);
-        redirect.addFlashAttribute("notice", "Voicemail settings saved.");
-        return "redirect:/voicemail";
+        form.remove("pin"); // never shown back
+        return errors;
     }
 
     private static Optional<Integer> number(Map<String, String> form, String field, Map<String, String> errors) {

@@ -91,9 +91,10 @@ public class VoicemailService implements SmartInitializingSingleton {
         }
     }
 
+    /** A deleted extension's mailbox goes with it (its rows by the foreign key's cascade, its files here). */
     @EventListener
     public void extensionRemoved(ExtensionRemoved e) {
-        files.sweep(new HashSet<>(store.allIds()), new HashSet<>(store.extensionIds()));
+        files.removeMailbox(e.tenantId(), e.extensionId());
     }
 
     // ---- for the call applications ----

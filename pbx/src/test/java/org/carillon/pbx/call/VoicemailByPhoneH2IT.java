@@ -27,7 +27,6 @@ class VoicemailByPhoneH2IT extends CallH2Context {
         Path dir = Files.createTempDirectory("vm-phone");
         short[] melody = Signals.melody(MELODY, STEP_MS, 0.4);
         Path callerWav = dir.resolve("a.wav");
-        Signals.write(callerWav, Signals.pad(melody, 30_000)); // sent from the answer on: after the beep is enough
         Path quiet = dir.resolve("quiet.wav");
         Signals.write(quiet, new short[8000 * 60]);
         Calls.Ext a = Calls.newExtension(this);
@@ -63,9 +62,9 @@ class VoicemailByPhoneH2IT extends CallH2Context {
             keys(phoneB, "2468#");
             TimeUnit.MILLISECONDS.sleep(1500); // "you have 1 new message ..."
             keys(phoneB, "1");
-            // the envelope (~6 s) and the message (~4 s) play; then the options
+            // the envelope (~8 s) and the message (~4.5 s) play; a key would cut them short: wait them out
             awaitHeard(b, message.path("id").asString());
-            TimeUnit.MILLISECONDS.sleep(11_000);
+            TimeUnit.MILLISECONDS.sleep(16_000);
             keys(phoneB, "7");
             awaitGone(b);
             TimeUnit.MILLISECONDS.sleep(2500); // "message deleted. there are no more messages."

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7, message-waiting lamps (RFC 3842): with a message waiting, a phone that only registers gets an unsolicited
- * {@code message-summary} NOTIFY saying "Messages-Waiting: yes"; a SIPp phone subscribing to its own mailbox gets
+ * {@code message-summary} NOTIFY after its registration saying "Messages-Waiting: yes"; a SIPp phone subscribing to its own mailbox gets
  * "yes" (1 new, 0 old), and "no" once the message is deleted through the API.
  */
 class VoicemailMwiH2IT extends CallH2Context {
@@ -26,8 +26,14 @@ class VoicemailMwiH2IT extends CallH2Context {
         apiAs(b.email()).patch("/api/v1/extensions/" + b.number() + "/voicemail", "{\"instructions\": false}");
         JsonNode message = Calls.leaveMessage(this, dataDir(), a, b);
 
-        try (SippPeer phone = SippPeer.start("mwi_register.xml", sipPort(), Sipp.freePort(), List.of("-s",
-                b.number(), "-au", b.username(), "-ap", b.password(), "-trace_logs"))) {
+        // a phone that registers and never subscribes: the NOTIFY that follows its registration is retransmitted
+        // (RFC 3261 §17.1.2) until the phone, listening on the port it registered from, answers it
+        int port = Sipp.freePort();
+        try (SippPeer reg = SippPeer.start("register.xml", sipPort(), port, List.of("-s", b.number(), "-au",
+                b.username(), "-ap", b.password(), "-key", "expires", "600"))) {
+            assertThat(reg.await()).as(reg.output()).isZero();
+        }
+        try (SippPeer phone = SippPeer.start("mwi_notified.xml", sipPort(), port, List.of("-trace_logs"))) {
             assertThat(phone.await()).as(phone.output()).isZero();
         }
 
