@@ -1,6 +1,8 @@
 package org.carillon.pbx.call;
 
 import org.carillon.media.codec.AudioFormat;
+import org.carillon.media.dtmf.CollectedDigits;
+import org.carillon.media.dtmf.DigitCollector;
 import org.carillon.media.offer.AudioOfferer;
 import org.carillon.media.offer.LocalAudio;
 import org.carillon.media.offer.NegotiatedAudio;
@@ -29,6 +31,7 @@ import org.carillon.sip.transaction.ServerTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +39,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.nio.file.Path;
-import org.carillon.media.dtmf.CollectedDigits;
-import org.carillon.media.dtmf.DigitCollector;
 
 /**
  * One call: the caller, the {@link Attempt} ringing an extension, the two {@link Party parties} once connected, the

@@ -62,9 +62,10 @@ class VoicemailByPhoneH2IT extends CallH2Context {
             keys(phoneB, "2468#");
             TimeUnit.MILLISECONDS.sleep(1500); // "you have 1 new message ..."
             keys(phoneB, "1");
-            // the envelope (~8 s) and the message (~4.5 s) play; a key would cut them short: wait them out
+            // the envelope (~12 s) and the message (~4.5 s) play, then the options (~10 s, and 8 s more to answer);
+            // a key would cut the message short: press 7 during the options
             awaitHeard(b, message.path("id").asString());
-            TimeUnit.MILLISECONDS.sleep(16_000);
+            TimeUnit.MILLISECONDS.sleep(22_000);
             keys(phoneB, "7");
             awaitGone(b);
             TimeUnit.MILLISECONDS.sleep(2500); // "message deleted. there are no more messages."

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 7, the voicemail page in a real headless Chromium: a message left by baresip is listed for its mailbox's
- * user (caller, new), plays in the page's audio element, is marked heard and deleted (after the confirmation);
+ * user (caller, new), plays in the page's audio element, is marked heard and deleted (after the confirmation); a
+ * greeting is uploaded through the page;
  * the Owner, who has no extension, sees no mailbox and cannot fetch the message's audio.
  */
 class VoicemailPageH2IT extends CallH2Context {
@@ -64,6 +65,17 @@ class VoicemailPageH2IT extends CallH2Context {
             chromium.shot("voicemail-deleted");
             assertThat(apiAs(b.email()).get("/api/v1/extensions/" + b.number() + "/voicemail/messages").json()
                     .size()).isZero();
+
+            // a greeting uploaded from the page (multipart form with its CSRF token)
+            java.nio.file.Path greeting = java.nio.file.Files.createTempFile("greeting", ".wav");
+            Signals.write(greeting, Signals.melody(new double[]{440, 880}, 500, 0.3));
+            browser.findElement(By.id("greeting-name")).sendKeys(greeting.toString());
+            browser.findElement(By.id("greeting-name")).findElement(By.xpath("./ancestor::form"))
+                    .findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("notice")).getText()
+                    .contains("Greeting saved"));
+            assertThat(apiAs(b.email()).get("/api/v1/extensions/" + b.number() + "/voicemail").json()
+                    .path("greetings").path("name").asBoolean()).isTrue();
 
             chromium.signIn(base, OWNER, OWNER_PASSWORD);
             browser.get(base + "/voicemail");
