@@ -40,6 +40,10 @@ abstract class CallPostgresContext implements FeatureFixture {
         registry.add("carillon.pbx.db.url", () -> FeatureSettings.postgresUrl("pbx_calls"));
     }
 
+    Path dataDir() {
+        return DATA;
+    }
+
     @Override
     public int httpPort() {
         return port;

@@ -69,6 +69,43 @@ public final class Api {
         }
     }
 
+    /** A binary answer (audio): status, Content-Type, Content-Disposition and bytes. */
+    public record Bytes(int status, String contentType, String disposition, byte[] body) {
+    }
+
+    /** GETs {@code path} as bytes (e.g. a voicemail's WAV). */
+    public Bytes bytes(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build();
+        try {
+            var r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Content-Disposition").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PUTs raw bytes with {@code contentType} (an uploaded greeting). */
+    public Reply putBytes(String path, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Accept", "application/json")
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode node = r.body().startsWith("{") ? JSON.readTree(r.body()) : null;
+            return new Reply(r.statusCode(), r.body(), node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates an extension through the API; fails the test unless 201. */
     public Reply createExtension(String email, String role) {
         Reply r = post("/api/v1/extensions", """
