@@ -26,6 +26,8 @@ final class Attempt {
     /** The party that sent REFER, when this attempt is a blind transfer. */
     final Optional<Party> transferor;
     SipScheduler.Timeout noAnswer;
+    /** The application's offer this attempt rings for; null for the call's own ringing and for transfers. */
+    Offer offering;
     boolean earlyMediaBridged;
     boolean done;
 

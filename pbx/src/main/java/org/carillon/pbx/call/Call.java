@@ -75,6 +75,8 @@ final class Call implements CallerSession {
     private Duration sessionInterval = Duration.ZERO;
     private Instant answeredAt;
     private volatile ActiveCall published;
+    private Offer offer;
+    private final List<Runnable> endListeners = new ArrayList<>();
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -104,7 +106,8 @@ final class Call implements CallerSession {
         return caller.transaction();
     }
 
-    long tenantId() {
+    @Override
+    public long tenantId() {
         return tenant.id();
     }
 
@@ -228,7 +231,7 @@ final class Call implements CallerSession {
     }
 
     /** Our offer puts the staying party's codec first, so the relay need not transcode when it can. */
-    private static LocalAudio preferring(LocalAudio local, AudioFormat first) {
+    static LocalAudio preferring(LocalAudio local, AudioFormat first) {
         var formats = new ArrayList<>(local.formats());
         if (formats.remove(first)) {
             formats.addFirst(first);
@@ -239,6 +242,10 @@ final class Call implements CallerSession {
     // ---- the branches of an attempt ----
 
     void onBranchResponse(CalleeLeg branch, SipResponse r) {
+        if (branch.attempt().offering != null) {
+            branch.attempt().offering.onResponse(branch, r);
+            return;
+        }
         int status = r.statusCode();
         Attempt attempt = branch.attempt();
         if (status < 200) {
@@ -257,6 +264,10 @@ final class Call implements CallerSession {
     }
 
     void onBranchFailed(CalleeLeg branch, int status) {
+        if (branch.attempt().offering != null) {
+            branch.attempt().offering.onFailed(branch, status);
+            return;
+        }
         branch.failed(status);
         branchEnded(branch.attempt());
     }
@@ -746,6 +757,9 @@ final class Call implements CallerSession {
             return;
         }
         state = CallState.ENDED;
+        if (offer != null) {
+            offer.cancel();
+        }
         if (!caller.finalSent()) {
             caller.reject(status);
         }
@@ -764,6 +778,13 @@ final class Call implements CallerSession {
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), startedAt, Optional.ofNullable(answeredAt),
                 service.clock().instant(), answeredAt != null ? CallResult.ANSWERED : result,
                 answeredAt != null ? 200 : status, by, transfers), aliases);
+        for (Runnable listener : endListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.warn("call {}: end listener failed", id, e);
+            }
+        }
     }
 
     /** Forgets this call without history: its INVITE was handed to another call (pickup). */
@@ -791,6 +812,40 @@ final class Call implements CallerSession {
     boolean ringsFor(String number) {
         ActiveCall v = published;
         return v != null && v.state() == CallState.RINGING && (number.isEmpty() || number.equals(v.dialled()));
+    }
+
+    // ---- offers: an application's answered caller rung to extensions ({@link Offer}) ----
+
+    String domain() {
+        return tenant.sipDomain();
+    }
+
+    void track(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    void alias(CalleeLeg branch) {
+        aliases.add(branch.callId());
+        service.registry().alias(branch.callId(), this);
+    }
+
+    void offerEnded(Offer ended) {
+        if (offer == ended) {
+            offer = null;
+        }
+    }
+
+    /** An offered device answered: it becomes the caller's other party, and the application's audio stops. */
+    void offerAnswered(Offer answered, CalleeLeg branch) {
+        offerEnded(answered);
+        stopCallerPlayer();
+        right = branch;
+        calleeNumber = branch.number();
+        watchRtp(branch);
+        state = CallState.ANSWERED;
+        bridge(left, right);
+        schedule(service.settings().maxDuration(), () -> hangUp("system"));
+        service.changed(this);
     }
 
     // ---- CallerSession: what applications see ----
@@ -834,5 +889,34 @@ final class Call implements CallerSession {
         } else {
             fail(status, status == 486 ? CallResult.BUSY : CallResult.FAILED);
         }
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        executor.execute(task);
+    }
+
+    @Override
+    public Timer after(Duration delay, Runnable task) {
+        SipScheduler.Timeout t = schedule(delay, () -> {
+            if (state != CallState.ENDED) {
+                task.run();
+            }
+        });
+        return t::cancel;
+    }
+
+    @Override
+    public void onEnded(Runnable listener) {
+        endListeners.add(listener);
+    }
+
+    @Override
+    public Offer offer(List<String> extensions, Duration ringFor, java.util.function.Consumer<OfferOutcome> outcome) {
+        if (!caller.answered() || state == CallState.ENDED || right != null || (offer != null && offer.pending())) {
+            throw new IllegalStateException("the caller cannot be offered now");
+        }
+        offer = Offer.start(this, caller, extensions, ringFor, outcome);
+        return offer;
     }
 }
