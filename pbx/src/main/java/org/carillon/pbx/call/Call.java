@@ -907,6 +907,15 @@ final class Call implements CallerSession {
     }
 
     @Override
+    public void forward(Destination d) {
+        if (service.application(d.type()).isEmpty()) {
+            hangUp(404);
+            return;
+        }
+        handTo(d);
+    }
+
+    @Override
     public void onEnded(Runnable listener) {
         endListeners.add(listener);
     }

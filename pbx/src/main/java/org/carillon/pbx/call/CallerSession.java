@@ -51,6 +51,12 @@ public interface CallerSession {
      */
     Offer offer(List<String> extensions, Duration ringFor, Consumer<OfferOutcome> outcome);
 
+    /**
+     * Hands the caller to the application serving {@code destination} (a team's overflow: voicemail, another team, a
+     * prompt); hangs up when no application serves it.
+     */
+    void forward(Destination destination);
+
     /** A scheduled task that may still be cancelled. */
     interface Timer {
         void cancel();

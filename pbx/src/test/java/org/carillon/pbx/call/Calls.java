@@ -74,4 +74,16 @@ final class Calls {
         }
         throw new AssertionError("no active call became " + state);
     }
+
+    /** Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code within}. */
+    static void await(String what, java.util.function.BooleanSupplier condition, Duration within)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling another thread's progress, not waiting for time to pass
+        }
+    }
 }
