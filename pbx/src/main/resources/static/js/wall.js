@@ -15,7 +15,10 @@ document.addEventListener('DOMContentLoaded', () => {
   }), 1000);
   document.querySelectorAll('[data-wall]').forEach((card) => {
     if (!window.EventSource) { return; }
-    new EventSource(card.dataset.stream).addEventListener('wall', (e) => {
+    const source = new EventSource(card.dataset.stream);
+    source.addEventListener('open', () => { card.dataset.live = 'on'; });
+    source.addEventListener('wall', (e) => {
+      card.dataset.live = 'on';
       const w = JSON.parse(e.data);
       const set = (field, value) => { card.querySelector(`[data-field="${field}"]`).textContent = value; };
       set('waitingCount', String(w.waiting.length));

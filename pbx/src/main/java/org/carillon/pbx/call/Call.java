@@ -921,7 +921,8 @@ final class Call implements CallerSession {
     }
 
     @Override
-    public Offer offer(List<String> extensions, Duration ringFor, java.util.function.Consumer<OfferOutcome> outcome) {
+    public OfferHandle offer(List<String> extensions, Duration ringFor,
+                             java.util.function.Consumer<OfferOutcome> outcome) {
         if (!caller.answered() || state == CallState.ENDED || right != null || (offer != null && offer.pending())) {
             throw new IllegalStateException("the caller cannot be offered now");
         }

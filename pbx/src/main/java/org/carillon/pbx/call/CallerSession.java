@@ -49,7 +49,16 @@ public interface CallerSession {
      *
      * @throws IllegalStateException when the caller is not answered or another offer is pending
      */
-    Offer offer(List<String> extensions, Duration ringFor, Consumer<OfferOutcome> outcome);
+    OfferHandle offer(List<String> extensions, Duration ringFor, Consumer<OfferOutcome> outcome);
+
+    /** An offer under way ({@link Offer}). Call executor only. */
+    interface OfferHandle {
+        /** True until it was answered, failed, expired or was cancelled. */
+        boolean pending();
+
+        /** Stops ringing without reporting an outcome; no-op when over. */
+        void cancel();
+    }
 
     /**
      * Hands the caller to the application serving {@code destination} (a team's overflow: voicemail, another team, a

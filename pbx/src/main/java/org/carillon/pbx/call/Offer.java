@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * <p>Threads: call executor only, like the {@link Call} it belongs to; the outcome callback runs there too, exactly once
  * unless {@link #cancel()} came first. The call cancels a pending offer when it ends (the caller hung up).
  */
-public final class Offer {
+final class Offer implements CallerSession.OfferHandle {
     private static final Logger log = LoggerFactory.getLogger(Offer.class);
 
     private final Call call;
@@ -98,12 +98,13 @@ public final class Offer {
         }
     }
 
-    /** True until the offer was answered, failed, expired or was cancelled. */
+    @Override
     public boolean pending() {
         return !done;
     }
 
-    /** Stops ringing (CANCEL, or BYE to a device answering too late); the outcome is not reported. No-op when over. */
+    /** Stops ringing (CANCEL, or BYE to a device answering too late); the outcome is not reported. */
+    @Override
     public void cancel() {
         if (done) {
             return;

@@ -181,7 +181,7 @@ public class TeamPageController {
         return "pbx/teams/report";
     }
 
-    @GetMapping(path = "/{number:\\d+}/report.csv", produces = "text/csv")
+    @GetMapping("/{number:\\d+}/report.csv")
     @ResponseBody
     public org.springframework.http.ResponseEntity<String> reportCsv(@PathVariable String number,
                                                                      @RequestParam(defaultValue = "") String from,

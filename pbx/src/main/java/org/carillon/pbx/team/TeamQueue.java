@@ -3,6 +3,7 @@ package org.carillon.pbx.team;
 import org.carillon.media.play.ClipSource;
 import org.carillon.media.play.Prompts;
 import org.carillon.pbx.call.CallMedia;
+import org.carillon.pbx.call.CallerSession;
 import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.call.OfferOutcome;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,6 +185,8 @@ public class TeamQueue {
         String agent = o.answeredBy().orElseThrow();
         w.answeredAt = clock.instant();
         w.cancelTimers();
+        // in_call before the agent stops counting as ringing: no dispatch in between may offer it to someone else
+        agents.callStarted(w.tenantId, agent);
         synchronized (lock) {
             w.agent = Optional.of(agent);
             w.left = true;
@@ -191,7 +194,6 @@ public class TeamQueue {
             w.ringing.forEach(a -> ringing.remove(key(w.tenantId, a)));
             w.ringing = List.of();
         }
-        agents.callStarted(w.tenantId, agent);
         changed(w);
         dispatch();
     }
@@ -248,7 +250,7 @@ public class TeamQueue {
             w.ringing = List.of();
             team = teams.findById(w.teamId).orElse(null);
         }
-        w.offer.ifPresent(org.carillon.pbx.call.Offer::cancel);
+        w.offer.ifPresent(CallerSession.OfferHandle::cancel);
         w.offer = Optional.empty();
         w.cancelTimers();
         log(w, TeamCallStore.Result.OVERFLOW, Optional.empty());

@@ -1,7 +1,6 @@
 package org.carillon.pbx.team;
 
 import org.carillon.pbx.call.CallerSession;
-import org.carillon.pbx.call.Offer;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,7 +28,7 @@ final class Waiter {
     /** lock: the caller left the queue (answered, overflowed or hung up). */
     boolean left;
     /** call executor. */
-    Optional<Offer> offer = Optional.empty();
+    Optional<CallerSession.OfferHandle> offer = Optional.empty();
     /** call executor. */
     Instant answeredAt;
     /** call executor. */

@@ -25,8 +25,11 @@ public class WallStream {
         this.stats = stats;
     }
 
+    /** A new stream for one open wall; it starts with the team as it is now (the page may be older). */
     public SseEmitter subscribe(Team team) {
-        return hub.subscribe(team.id());
+        SseEmitter emitter = hub.subscribe(team.id());
+        hub.publish(team.id(), stats.wall(team));
+        return emitter;
     }
 
     @EventListener

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared steps of the call ITs. */
-final class Calls {
+public final class Calls {
     /** A new extension's number and device credentials. */
     record Ext(String number, String username, String password) {
     }
@@ -76,7 +76,7 @@ final class Calls {
     }
 
     /** Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code within}. */
-    static void await(String what, java.util.function.BooleanSupplier condition, Duration within)
+    public static void await(String what, java.util.function.BooleanSupplier condition, Duration within)
             throws InterruptedException {
         Instant end = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
