@@ -56,7 +56,7 @@ class TeamWallBrowserIT extends CallH2Context {
         Chromium.login(browser, base, OWNER, OWNER_PASSWORD);
         browser.get(base + "/teams/wall");
         assertThat(agentState(team, agent.number())).startsWith("Ready");
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30)); // a loaded CI machine is slow
         wait.until(d -> "on".equals(d.findElement(By.cssSelector("[data-wall='" + team + "']"))
                 .getDomAttribute("data-live"))); // the stream is open: what follows arrives live
 

@@ -27,13 +27,16 @@ final class FakeCaller implements CallerSession {
     private final String number;
     private final ScheduledExecutorService timers;
     private final SoakLedger ledger;
+    private final int talkMillis;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final List<Runnable> endListeners = new ArrayList<>();
     private Optional<Ringing> current = Optional.empty();
     private Optional<String> talkingTo = Optional.empty();
     private boolean ended;
 
-    FakeCaller(long tenantId, String number, ScheduledExecutorService timers, SoakLedger ledger) {
+    /** @param talkMillis the longest talk once answered (each talk is 5 ms up to this, at random) */
+    FakeCaller(long tenantId, String number, ScheduledExecutorService timers, SoakLedger ledger, int talkMillis) {
+        this.talkMillis = talkMillis;
         this.tenantId = tenantId;
         this.number = number;
         this.timers = timers;
@@ -88,7 +91,7 @@ final class FakeCaller implements CallerSession {
                 talkingTo = Optional.of(who);
                 ledger.startTalking(who);
                 outcome.accept(new OfferOutcome(OfferOutcome.Result.ANSWERED, Optional.of(who)));
-                timers.schedule(() -> execute(this::end), 5 + ThreadLocalRandom.current().nextInt(40),
+                timers.schedule(() -> execute(this::end), 5 + ThreadLocalRandom.current().nextInt(talkMillis),
                         TimeUnit.MILLISECONDS);
             } else {
                 outcome.accept(new OfferOutcome(roll < 80 ? OfferOutcome.Result.NO_ANSWER : OfferOutcome.Result.BUSY,

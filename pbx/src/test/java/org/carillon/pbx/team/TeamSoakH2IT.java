@@ -30,13 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * out. At the end every caller is accounted for, nobody is left in the queue, no agent rang or talked for two callers
  * at once, every agent's state in memory equals its row and its history is one unbroken chain.
  *
- * <p>{@code -Dteams.soak.seconds} (default 30), {@code -Dteams.soak.agents} (6) and {@code -Dteams.soak.callers}
- * (callers arriving per second, 20) scale it; {@code bench/teams} runs it long and big and prints the pick time.
+ * <p>{@code -Dteams.soak.seconds} (default 30), {@code -Dteams.soak.agents} (6), {@code -Dteams.soak.callers}
+ * (callers arriving per second, 20), {@code -Dteams.soak.talk.ms} (longest talk, 40) and {@code -Dteams.soak.maxwait}
+ * (seconds, 5) scale it; {@code bench/teams} runs it long and big and prints the pick time.
  */
 class TeamSoakH2IT extends CallH2Context {
     private static final int SECONDS = Integer.getInteger("teams.soak.seconds", 30);
     private static final int AGENTS = Integer.getInteger("teams.soak.agents", 6);
     private static final int PER_SECOND = Integer.getInteger("teams.soak.callers", 20);
+    private static final int TALK_MS = Integer.getInteger("teams.soak.talk.ms", 40);
+    private static final int MAX_WAIT = Integer.getInteger("teams.soak.maxwait", 5);
 
     @Test
     void randomAnswersRejectsHangUpsBreaksAndLogoutsLeaveEveryAgentConsistentAndEveryCallerAccountedFor()
@@ -49,7 +52,7 @@ class TeamSoakH2IT extends CallH2Context {
         Actor owner = new Actor(OWNER, Role.OWNER, Optional.empty(), "127.0.0.1");
         TeamService teams = bean(TeamService.class);
         Team team = teams.create(tenant, new TeamInput("Soak", Optional.empty(), Strategy.ROUND_ROBIN, members,
-                List.of(), 5, 5, 1, 0, null, 20, Optional.empty(), ""), owner);
+                List.of(), 5, MAX_WAIT, 1, 0, null, 20, Optional.empty(), ""), owner);
         TeamQueue queue = bean(TeamQueue.class);
         AgentService agents = bean(AgentService.class);
         var timers = Executors.newScheduledThreadPool(2, Thread.ofVirtual().factory());
@@ -77,8 +80,10 @@ class TeamSoakH2IT extends CallH2Context {
                 }
             }));
         }
+        var mostWaiting = new java.util.concurrent.atomic.AtomicInteger();
         Thread clockHand = Thread.ofVirtual().start(() -> {
             while (running.get()) {
+                mostWaiting.accumulateAndGet(queue.waiting(team.id()).size(), Math::max);
                 advance(Duration.ofMillis(500)); // wrap-ups (1 s) run out by the injected clock
                 pause(100);
             }
@@ -87,7 +92,7 @@ class TeamSoakH2IT extends CallH2Context {
         Instant end = Instant.now().plusSeconds(SECONDS);
         int n = 0;
         while (Instant.now().isBefore(end)) {
-            FakeCaller c = new FakeCaller(tenant, "9" + n++, timers, ledger);
+            FakeCaller c = new FakeCaller(tenant, "9" + n++, timers, ledger, TALK_MS);
             callers.add(c);
             if (ThreadLocalRandom.current().nextInt(100) < 30) {
                 c.hangUpAfter(Duration.ofMillis(ThreadLocalRandom.current().nextInt(3000)));
@@ -102,8 +107,9 @@ class TeamSoakH2IT extends CallH2Context {
         clockHand.join();
         long cpu = processCpuNanos() - cpuBefore;
 
-        // callers still waiting overflow within the maximum wait (5 s); talks end within 50 ms
-        Calls.await("every caller ended", () -> callers.stream().allMatch(FakeCaller::ended), Duration.ofSeconds(20));
+        // callers still waiting overflow within the maximum wait; talks end within TALK_MS
+        Calls.await("every caller ended", () -> callers.stream().allMatch(FakeCaller::ended),
+                Duration.ofSeconds(MAX_WAIT + 15 + TALK_MS / 1000));
         advance(Duration.ofSeconds(5));
         Calls.await("no wrap-up left", () -> agents.list(tenant).stream().filter(a -> members.contains(a.extension()))
                 .noneMatch(a -> a.state() == AgentState.WRAP_UP), Duration.ofSeconds(5));
@@ -132,10 +138,10 @@ class TeamSoakH2IT extends CallH2Context {
             assertThat(history.getLast().to()).isEqualTo(a.state());
         }
         long picks = queue.pickTimer().count() - picksBefore;
-        System.out.printf("teams soak: %d s, %d agents, %d callers (%d answered, %d logged before drain), %d picks,"
-                        + " pick p50 %.3f ms p99 %.3f ms, CPU %.3f ms per answered call%n", SECONDS, AGENTS,
-                callers.size(), answeredRows, logged, picks, queue.pickTimer().quantile(0.5) / 1e6,
-                queue.pickTimer().quantile(0.99) / 1e6, answeredRows == 0 ? 0 : cpu / 1e6 / answeredRows);
+        System.out.printf("teams soak: %d s, %d agents, %d callers (%d answered, %d logged before drain, at most %d"
+                        + " waiting), %d picks, pick p50 %.3f ms p99 %.3f ms, CPU %.3f ms per answered call%n", SECONDS,
+                AGENTS, callers.size(), answeredRows, logged, mostWaiting.get(), picks,
+                queue.pickTimer().quantile(0.5) / 1e6, queue.pickTimer().quantile(0.99) / 1e6, answeredRows == 0 ? 0 : cpu / 1e6 / answeredRows);
         callers.forEach(FakeCaller::close);
         timers.shutdownNow();
     }
