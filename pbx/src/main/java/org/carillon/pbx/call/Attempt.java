@@ -28,6 +28,8 @@ final class Attempt {
     SipScheduler.Timeout noAnswer;
     /** How the extension rings and where the caller goes if it does not answer; empty for transfers. */
     Optional<CallForwarding.Rule> rule = Optional.empty();
+    /** The application's offer this attempt rings for; null for the call's own ringing and for transfers. */
+    Offer offering;
     boolean earlyMediaBridged;
     boolean done;
 

@@ -85,6 +85,7 @@ final class Call implements CallerSession {
     /** Forwards taken so far (no answer, busy, unregistered): bounded so two rules cannot loop. */
     private int forwards;
     private String forwardedBecause;
+    private Offer offer;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -252,7 +253,7 @@ final class Call implements CallerSession {
     }
 
     /** Our offer puts the staying party's codec first, so the relay need not transcode when it can. */
-    private static LocalAudio preferring(LocalAudio local, AudioFormat first) {
+    static LocalAudio preferring(LocalAudio local, AudioFormat first) {
         var formats = new ArrayList<>(local.formats());
         if (formats.remove(first)) {
             formats.addFirst(first);
@@ -263,6 +264,10 @@ final class Call implements CallerSession {
     // ---- the branches of an attempt ----
 
     void onBranchResponse(CalleeLeg branch, SipResponse r) {
+        if (branch.attempt().offering != null) {
+            branch.attempt().offering.onResponse(branch, r);
+            return;
+        }
         int status = r.statusCode();
         Attempt attempt = branch.attempt();
         if (status < 200) {
@@ -281,6 +286,10 @@ final class Call implements CallerSession {
     }
 
     void onBranchFailed(CalleeLeg branch, int status) {
+        if (branch.attempt().offering != null) {
+            branch.attempt().offering.onFailed(branch, status);
+            return;
+        }
         branch.failed(status);
         branchEnded(branch.attempt());
     }
@@ -800,6 +809,9 @@ final class Call implements CallerSession {
             return;
         }
         state = CallState.ENDED;
+        if (offer != null) {
+            offer.cancel();
+        }
         if (!caller.finalSent()) {
             caller.reject(status);
         }
@@ -858,6 +870,40 @@ final class Call implements CallerSession {
     boolean ringsFor(String number) {
         ActiveCall v = published;
         return v != null && v.state() == CallState.RINGING && (number.isEmpty() || number.equals(v.dialled()));
+    }
+
+    // ---- offers: an application's answered caller rung to extensions ({@link Offer}) ----
+
+    String domain() {
+        return tenant.sipDomain();
+    }
+
+    void track(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    void alias(CalleeLeg branch) {
+        aliases.add(branch.callId());
+        service.registry().alias(branch.callId(), this);
+    }
+
+    void offerEnded(Offer ended) {
+        if (offer == ended) {
+            offer = null;
+        }
+    }
+
+    /** An offered device answered: it becomes the caller's other party, and the application's audio stops. */
+    void offerAnswered(Offer answered, CalleeLeg branch) {
+        offerEnded(answered);
+        stopCallerPlayer();
+        right = branch;
+        calleeNumber = branch.number();
+        watchRtp(branch);
+        state = CallState.ANSWERED;
+        bridge(left, right);
+        schedule(service.settings().maxDuration(), () -> hangUp("system"));
+        service.changed(this);
     }
 
     // ---- CallerSession: what applications see ----
@@ -927,5 +973,34 @@ final class Call implements CallerSession {
         } else {
             fail(status, status == 486 ? CallResult.BUSY : CallResult.FAILED);
         }
+    }
+
+    @Override
+    public Timer after(Duration delay, Runnable task) {
+        SipScheduler.Timeout t = schedule(delay, () -> {
+            if (state != CallState.ENDED) {
+                task.run();
+            }
+        });
+        return t::cancel;
+    }
+
+    @Override
+    public void forward(Destination d) {
+        if (service.application(d.type()).isEmpty()) {
+            hangUp(404);
+            return;
+        }
+        handTo(d);
+    }
+
+    @Override
+    public OfferHandle offer(List<String> extensions, Duration ringFor,
+                             java.util.function.Consumer<OfferOutcome> outcome) {
+        if (!caller.answered() || state == CallState.ENDED || right != null || (offer != null && offer.pending())) {
+            throw new IllegalStateException("the caller cannot be offered now");
+        }
+        offer = Offer.start(this, caller, extensions, ringFor, outcome);
+        return offer;
     }
 }

@@ -5,9 +5,11 @@ import org.carillon.media.dtmf.DigitCollector;
 import org.carillon.media.play.AudioSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The caller's side of a call as an application sees it. Every method must be called on the call's executor, except
@@ -63,4 +65,49 @@ public interface CallerSession {
      * is left behind). Any thread; needs an answer.
      */
     CompletableFuture<Recording> record(Path target, Recording.Spec spec);
+
+    /** The tenant the call belongs to. */
+    long tenantId();
+
+    /** Runs {@code task} on the call's executor; callable from any thread. */
+    default void execute(Runnable task) {
+        executor().execute(task);
+    }
+
+    /** Runs {@code task} on the call's executor after {@code delay} unless cancelled or the call ended first. */
+    Timer after(Duration delay, Runnable task);
+
+    /** Runs {@code listener} on the call's executor when the call ends, however it ends (at most once). */
+    default void onEnded(Runnable listener) {
+        gone().thenRun(() -> execute(listener));
+    }
+
+    /**
+     * Offers the answered caller to {@code extensions} at once (every registered device rings) for {@code ringFor};
+     * the first to answer is bridged with the caller. {@code outcome} runs once on the call's executor, unless the
+     * offer is cancelled first; the call cancels it when it ends.
+     *
+     * @throws IllegalStateException when the caller is not answered or another offer is pending
+     */
+    OfferHandle offer(List<String> extensions, Duration ringFor, Consumer<OfferOutcome> outcome);
+
+    /** An offer under way ({@link Offer}). Call executor only. */
+    interface OfferHandle {
+        /** True until it was answered, failed, expired or was cancelled. */
+        boolean pending();
+
+        /** Stops ringing without reporting an outcome; no-op when over. */
+        void cancel();
+    }
+
+    /**
+     * Hands the caller to the application serving {@code destination} (a team's overflow: voicemail, another team, a
+     * prompt); hangs up when no application serves it.
+     */
+    void forward(Destination destination);
+
+    /** A scheduled task that may still be cancelled. */
+    interface Timer {
+        void cancel();
+    }
 }

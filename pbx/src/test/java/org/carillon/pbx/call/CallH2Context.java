@@ -24,7 +24,7 @@ import java.nio.file.Path;
  */
 @SpringBootTest(classes = PbxApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({NoLoginWait.class, FeatureTestBeans.class})
-abstract class CallH2Context implements FeatureFixture {
+public abstract class CallH2Context implements FeatureFixture {
     static final int NO_ANSWER_SECONDS = 4;
     private static final Path DATA = FeatureSettings.tempDir("pbx-calls-h2");
     /** A real SMTP server: voicemail emails (and welcome mails) go there. */

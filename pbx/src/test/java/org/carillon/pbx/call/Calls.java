@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared steps of the call ITs. */
-final class Calls {
+public final class Calls {
     /** A new extension's number, device credentials and its user's email. */
     record Ext(String number, String username, String password, String email) {
     }
@@ -146,5 +146,17 @@ final class Calls {
             phone.command("hangup", "", Duration.ofMillis(300));
         }
         return awaitMessage(f, to);
+    }
+
+    /** Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code within}. */
+    public static void await(String what, java.util.function.BooleanSupplier condition, Duration within)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling another thread's progress, not waiting for time to pass
+        }
     }
 }

@@ -1,0 +1,263 @@
+package org.carillon.pbx.team;
+
+import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.extension.Actor;
+import org.carillon.pbx.extension.DeviceDirectory;
+import org.carillon.pbx.extension.ExtensionRemoved;
+import org.carillon.platform.audit.AuditLog;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Teams of a tenant: validated create, replace and delete (written to the audit log), and a cache the router and the
+ * queue read without touching the database.
+ *
+ * <p>Threads: thread-safe. Reads never block; writes are serialised (one lock) so number assignment cannot race.
+ */
+@Service
+public class TeamService implements SmartInitializingSingleton {
+    static final int LOW = 600;
+    static final int HIGH = 699;
+    private static final List<Destination.Type> OVERFLOW_TYPES = List.of(Destination.Type.EXTENSION,
+            Destination.Type.VOICEMAIL, Destination.Type.TEAM, Destination.Type.PROMPT, Destination.Type.HANGUP);
+
+    private final TeamStore store;
+    private final DeviceDirectory devices;
+    private final AgentService agents;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<Long, Team> byId = new ConcurrentHashMap<>();
+
+    public TeamService(TeamStore store, DeviceDirectory devices, AgentService agents, AuditLog audit,
+                       TransactionTemplate tx, Clock clock) {
+        this.store = store;
+        this.devices = devices;
+        this.agents = agents;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        store.all().forEach(t -> byId.put(t.id(), t));
+    }
+
+    /** The teams of a tenant by number. */
+    public List<Team> list(long tenantId) {
+        return byId.values().stream().filter(t -> t.tenantId() == tenantId)
+                .sorted(Comparator.comparing(Team::number)).toList();
+    }
+
+    public Optional<Team> find(long tenantId, String number) {
+        return byId.values().stream().filter(t -> t.tenantId() == tenantId && t.number().equals(number)).findFirst();
+    }
+
+    Optional<Team> findById(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** @throws TeamNotFoundException when the tenant has no such team */
+    public Team require(long tenantId, String number) {
+        return find(tenantId, number).orElseThrow(() -> new TeamNotFoundException("no team " + number));
+    }
+
+    /** The teams an extension belongs to as a member. */
+    public List<Team> teamsOf(long tenantId, String extension) {
+        return list(tenantId).stream().filter(t -> t.members().contains(extension)).toList();
+    }
+
+    public boolean exists(long tenantId, String number) {
+        return find(tenantId, number).isPresent();
+    }
+
+    /** @throws InvalidTeamException naming every invalid field */
+    public synchronized Team create(long tenantId, TeamInput in, Actor actor) {
+        Team t = validated(tenantId, Optional.empty(), in);
+        long id = tx.execute(s -> store.insert(t, clock.instant()));
+        Team saved = copy(t, id);
+        byId.put(id, saved);
+        agents.join(tenantId, saved.members(), actor.email());
+        audit.record(actor.email(), "team.create", "team", saved.number(), "strategy=" + saved.strategy().wire(),
+                actor.source());
+        return saved;
+    }
+
+    /** Replaces every field of team {@code number}. @throws InvalidTeamException, TeamNotFoundException */
+    public synchronized Team replace(long tenantId, String number, TeamInput in, Actor actor) {
+        Team old = require(tenantId, number);
+        Team t = copy(validated(tenantId, Optional.of(old), in), old.id());
+        tx.executeWithoutResult(s -> store.update(t));
+        byId.put(t.id(), t);
+        agents.join(tenantId, t.members(), actor.email());
+        audit.record(actor.email(), "team.update", "team", t.number(), "strategy=" + t.strategy().wire(),
+                actor.source());
+        return t;
+    }
+
+    public synchronized void delete(long tenantId, String number, Actor actor) {
+        Team t = require(tenantId, number);
+        store.delete(tenantId, t.id());
+        byId.remove(t.id());
+        audit.record(actor.email(), "team.delete", "team", number, "", actor.source());
+    }
+
+    /** A deleted extension leaves every team it was in. */
+    @EventListener
+    public synchronized void onExtensionRemoved(ExtensionRemoved removed) {
+        for (Team t : list(removed.tenantId())) {
+            if (t.members().contains(removed.number()) || t.supervisors().contains(removed.number())) {
+                Team changed = new Team(t.id(), t.tenantId(), t.name(), t.number(), t.strategy(),
+                        t.members().stream().filter(m -> !m.equals(removed.number())).toList(),
+                        t.supervisors().stream().filter(m -> !m.equals(removed.number())).toList(), t.ringSeconds(),
+                        t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
+                        t.serviceLevelSeconds(), t.overflow(), t.officeHours());
+                tx.executeWithoutResult(s -> store.update(changed));
+                byId.put(t.id(), changed);
+            }
+        }
+    }
+
+    private static Team copy(Team t, long id) {
+        return new Team(id, t.tenantId(), t.name(), t.number(), t.strategy(), t.members(), t.supervisors(),
+                t.ringSeconds(), t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
+                t.serviceLevelSeconds(), t.overflow(), t.officeHours());
+    }
+
+    private Team validated(long tenantId, Optional<Team> old, TeamInput in) {
+        List<InvalidTeamException.FieldProblem> p = new ArrayList<>();
+        String name = in.name() == null ? "" : in.name().trim();
+        if (name.isEmpty()) {
+            p.add(problem("name", "Enter a name."));
+        } else if (name.length() > 100) {
+            p.add(problem("name", "At most 100 characters."));
+        }
+        String number = in.number().map(String::trim).filter(s -> !s.isEmpty())
+                .or(() -> old.map(Team::number)).orElse("");
+        if (number.isEmpty()) {
+            number = nextFree(tenantId).orElse("");
+            if (number.isEmpty()) {
+                p.add(problem("number", "Every team number from " + LOW + " to " + HIGH + " is taken."));
+            }
+        } else if (!number.matches("\\d{3}") || Integer.parseInt(number) < LOW || Integer.parseInt(number) > HIGH) {
+            p.add(problem("number", "Team numbers are " + LOW + " to " + HIGH + "."));
+        } else {
+            String n = number;
+            if (find(tenantId, n).filter(t -> old.map(o -> o.id() != t.id()).orElse(true)).isPresent()) {
+                p.add(problem("number", "Team " + n + " exists already."));
+            }
+        }
+        if (in.strategy() == null) {
+            p.add(problem("strategy", "Choose a ring strategy."));
+        }
+        List<String> members = extensions(tenantId, in.members(), "members", p);
+        List<String> supervisors = extensions(tenantId, in.supervisors(), "supervisors", p);
+        int ring = range(in.ringSeconds(), TeamInput.DEFAULT_RING, 5, 120, "ringSeconds", p);
+        int maxWait = range(in.maxWaitSeconds(), TeamInput.DEFAULT_MAX_WAIT, 5, 3600, "maxWaitSeconds", p);
+        int wrapUp = range(in.wrapUpSeconds(), TeamInput.DEFAULT_WRAP_UP, 0, 600, "wrapUpSeconds", p);
+        int announce = range(in.announceSeconds(), 0, 0, 600, "announceSeconds", p);
+        if (announce > 0 && announce < 10) {
+            p.add(problem("announceSeconds", "0 (never) or at least 10."));
+        }
+        int level = range(in.serviceLevelSeconds(), TeamInput.DEFAULT_SERVICE_LEVEL, 1, 600, "serviceLevelSeconds", p);
+        String moh = in.musicOnHold() == null || in.musicOnHold().isBlank() ? "default" : in.musicOnHold().trim();
+        if (!moh.equals("default")) {
+            p.add(problem("musicOnHold", "Only the built-in music on hold (default) exists for now."));
+        }
+        Optional<Destination> overflow = in.overflow() == null ? Optional.empty() : in.overflow();
+        if (overflow.isPresent()) {
+            checkOverflow(tenantId, overflow.get(), number, p);
+        }
+        String office = in.officeHours() == null ? "" : in.officeHours().trim();
+        if (office.length() > 100) {
+            p.add(problem("officeHours", "At most 100 characters."));
+        }
+        if (!p.isEmpty()) {
+            throw new InvalidTeamException(p);
+        }
+        return new Team(0, tenantId, name, number, in.strategy(), members, supervisors, ring, maxWait, wrapUp,
+                announce, moh, level, overflow, office);
+    }
+
+    private void checkOverflow(long tenantId, Destination d, String number,
+                               List<InvalidTeamException.FieldProblem> p) {
+        if (!OVERFLOW_TYPES.contains(d.type())) {
+            p.add(problem("overflow.type", "A team overflows to an extension, voicemail, another team, a prompt or "
+                    + "hang-up."));
+            return;
+        }
+        String target = d.target().trim();
+        switch (d.type()) {
+            case EXTENSION, VOICEMAIL -> {
+                if (devices.findByNumber(tenantId, target).isEmpty()) {
+                    p.add(problem("overflow.target", "No extension " + target + "."));
+                }
+            }
+            case TEAM -> {
+                if (target.equals(number)) {
+                    p.add(problem("overflow.target", "A team cannot overflow to itself."));
+                } else if (!exists(tenantId, target)) {
+                    p.add(problem("overflow.target", "No team " + target + "."));
+                }
+            }
+            case PROMPT -> {
+                if (org.carillon.media.play.Prompts.find(target).isEmpty()) {
+                    p.add(problem("overflow.target", "No prompt " + target + "."));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private List<String> extensions(long tenantId, List<String> numbers, String field,
+                                    List<InvalidTeamException.FieldProblem> p) {
+        List<String> out = new ArrayList<>();
+        var seen = new HashSet<String>();
+        for (String raw : numbers == null ? List.<String>of() : numbers) {
+            String n = raw == null ? "" : raw.trim();
+            if (devices.findByNumber(tenantId, n).isEmpty()) {
+                p.add(problem(field, "No extension " + n + "."));
+            } else if (!seen.add(n)) {
+                p.add(problem(field, "Extension " + n + " is listed twice."));
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static int range(Integer value, int dflt, int low, int high, String field,
+                             List<InvalidTeamException.FieldProblem> p) {
+        int v = value == null ? dflt : value;
+        if (v < low || v > high) {
+            p.add(problem(field, "Between " + low + " and " + high + " seconds."));
+        }
+        return v;
+    }
+
+    private Optional<String> nextFree(long tenantId) {
+        for (int n = LOW; n <= HIGH; n++) {
+            if (!exists(tenantId, Integer.toString(n))) {
+                return Optional.of(Integer.toString(n));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static InvalidTeamException.FieldProblem problem(String field, String message) {
+        return new InvalidTeamException.FieldProblem(field, message);
+    }
+}

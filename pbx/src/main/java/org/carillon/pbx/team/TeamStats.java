@@ -1,0 +1,116 @@
+package org.carillon.pbx.team;
+
+import org.carillon.pbx.tenant.TenantDirectory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the supervisor wall and the team report show: a team's agents and waiting callers now, today's answered and
+ * abandoned counts with the service level, and per-day figures over a date range (in the tenant's time zone).
+ *
+ * <p>Threads: thread-safe; reads the database for the day figures.
+ */
+@Component
+public class TeamStats {
+    private final TeamService teams;
+    private final AgentService agents;
+    private final TeamQueue queue;
+    private final TeamCallStore calls;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+
+    public TeamStats(TeamService teams, AgentService agents, TeamQueue queue, TeamCallStore calls,
+                     TenantDirectory tenants, Clock clock) {
+        this.teams = teams;
+        this.agents = agents;
+        this.queue = queue;
+        this.calls = calls;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    public record AgentLine(String extension, String state, String label, String auxCode, long secondsInState,
+                            String pending) {
+    }
+
+    public record WaitingLine(String caller, long waitSeconds, String ringing) {
+    }
+
+    /** One team on the wall. {@code serviceLevel}: percent answered within the team's threshold, -1 without calls. */
+    public record Wall(String number, String name, String strategy, List<AgentLine> agents, List<WaitingLine> waiting,
+                       long longestWaitSeconds, long answeredToday, long abandonedToday, int serviceLevel,
+                       int serviceLevelSeconds) {
+    }
+
+    /** One day of the report; averages in seconds (0 without calls). */
+    public record Day(LocalDate date, long answered, long abandoned, long overflowed, double averageWait,
+                      double averageTalk) {
+    }
+
+    public Wall wall(Team team) {
+        Instant now = clock.instant();
+        List<AgentLine> lines = new ArrayList<>();
+        for (String m : team.members()) {
+            agents.find(team.tenantId(), m).ifPresent(a -> lines.add(new AgentLine(m, a.state().wire(),
+                    a.state().label(), a.auxCode(), a.inState(now).toSeconds(),
+                    a.pending().map(AgentState::wire).orElse(""))));
+        }
+        List<WaitingLine> waiting = queue.waiting(team.id()).stream().map(w -> new WaitingLine(w.caller(),
+                Math.max(0, Duration.between(w.since(), now).toSeconds()), w.ringing().orElse(""))).toList();
+        long longest = waiting.stream().mapToLong(WaitingLine::waitSeconds).max().orElse(0);
+        Day today = days(team, today(team), today(team)).getFirst();
+        long within = today(team, team.serviceLevelSeconds());
+        long offered = today.answered() + today.abandoned();
+        int level = offered == 0 ? -1 : (int) Math.round(100.0 * within / offered);
+        return new Wall(team.number(), team.name(), team.strategy().wire(), lines, waiting, longest, today.answered(),
+                today.abandoned(), level, team.serviceLevelSeconds());
+    }
+
+    private LocalDate today(Team team) {
+        return LocalDate.ofInstant(clock.instant(), zone(team));
+    }
+
+    private long today(Team team, int withinSeconds) {
+        ZoneId zone = zone(team);
+        Instant from = today(team).atStartOfDay(zone).toInstant();
+        return calls.between(team.tenantId(), team.id(), from, from.plus(Duration.ofDays(1))).stream()
+                .filter(r -> r.result() == TeamCallStore.Result.ANSWERED && r.waitMillis() <= withinSeconds * 1000L)
+                .count();
+    }
+
+    /** Per day from {@code first} to {@code last} inclusive, every day listed even without calls. */
+    public List<Day> days(Team team, LocalDate first, LocalDate last) {
+        ZoneId zone = zone(team);
+        var rows = calls.between(team.tenantId(), team.id(), first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<LocalDate, List<TeamCallStore.Row>> byDay = new TreeMap<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            byDay.put(d, new ArrayList<>());
+        }
+        rows.forEach(r -> byDay.computeIfAbsent(LocalDate.ofInstant(r.queuedAt(), zone), k -> new ArrayList<>())
+                .add(r));
+        List<Day> out = new ArrayList<>();
+        byDay.forEach((day, list) -> {
+            var answered = list.stream().filter(r -> r.result() == TeamCallStore.Result.ANSWERED).toList();
+            long abandoned = list.stream().filter(r -> r.result() == TeamCallStore.Result.ABANDONED).count();
+            long overflowed = list.stream().filter(r -> r.result() == TeamCallStore.Result.OVERFLOW).count();
+            double wait = list.stream().mapToLong(TeamCallStore.Row::waitMillis).average().orElse(0) / 1000.0;
+            double talk = answered.stream().mapToLong(TeamCallStore.Row::talkMillis).average().orElse(0) / 1000.0;
+            out.add(new Day(day, answered.size(), abandoned, overflowed, wait, talk));
+        });
+        return out;
+    }
+
+    private ZoneId zone(Team team) {
+        return tenants.findById(team.tenantId()).map(t -> t.timeZone()).orElse(ZoneId.of("UTC"));
+    }
+}

@@ -1,0 +1,48 @@
+package org.carillon.pbx.team;
+
+import org.carillon.platform.web.EventHub;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Duration;
+
+/**
+ * The supervisor wall's server-sent events: one stream per team ({@code event: wall}, data a {@link TeamStats.Wall}),
+ * pushed after every agent change and queue change of the team. Nothing is computed while nobody watches.
+ *
+ * <p>Threads: thread-safe; publishing never blocks the caller ({@link EventHub}).
+ */
+@Component
+public class WallStream {
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private final EventHub hub = new EventHub("wall", TIMEOUT);
+    private final TeamService teams;
+    private final TeamStats stats;
+
+    public WallStream(TeamService teams, TeamStats stats) {
+        this.teams = teams;
+        this.stats = stats;
+    }
+
+    /** A new stream for one open wall; it starts with the team as it is now (the page may be older). */
+    public SseEmitter subscribe(Team team) {
+        SseEmitter emitter = hub.subscribe(team.id());
+        hub.publish(team.id(), stats.wall(team));
+        return emitter;
+    }
+
+    @EventListener
+    public void onQueue(TeamQueueChanged change) {
+        if (hub.subscriberCount() > 0) {
+            teams.findById(change.teamId()).ifPresent(t -> hub.publish(t.id(), stats.wall(t)));
+        }
+    }
+
+    @EventListener
+    public void onAgent(AgentStateChanged change) {
+        if (hub.subscriberCount() > 0) {
+            teams.teamsOf(change.tenantId(), change.extension()).forEach(t -> hub.publish(t.id(), stats.wall(t)));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+// Supervisor wall: each team card follows its server-sent events (/teams/{n}/wall/stream, event "wall": the whole
+// team as JSON) and the seconds counters tick locally between events.
+document.addEventListener('DOMContentLoaded', () => {
+  const text = (tag, value) => { const e = document.createElement(tag); e.textContent = value; return e; };
+  const seconds = (value) => {
+    const td = document.createElement('td');
+    const s = text('span', String(value));
+    s.dataset.seconds = '';
+    td.append(s, ' s');
+    return td;
+  };
+  setInterval(() => document.querySelectorAll('[data-seconds]').forEach((e) => {
+    const n = parseInt(e.textContent, 10);
+    if (!Number.isNaN(n)) { e.textContent = String(n + 1); }
+  }), 1000);
+  document.querySelectorAll('[data-wall]').forEach((card) => {
+    if (!window.EventSource) { return; }
+    const source = new EventSource(card.dataset.stream);
+    source.addEventListener('open', () => { card.dataset.live = 'on'; });
+    source.addEventListener('wall', (e) => {
+      card.dataset.live = 'on';
+      const w = JSON.parse(e.data);
+      const set = (field, value) => { card.querySelector(`[data-field="${field}"]`).textContent = value; };
+      set('waitingCount', String(w.waiting.length));
+      set('longestWait', String(w.longestWaitSeconds));
+      set('answeredToday', String(w.answeredToday));
+      set('abandonedToday', String(w.abandonedToday));
+      set('serviceLevel', w.serviceLevel < 0 ? '–' : `${w.serviceLevel} %`);
+      const agents = card.querySelector('[data-field="agents"]');
+      w.agents.forEach((a) => {
+        const row = agents.querySelector(`tr[data-agent="${CSS.escape(a.extension)}"]`);
+        if (!row) { return; }
+        const state = row.querySelector('[data-field="state"]');
+        state.dataset.state = a.state;
+        state.textContent = a.label + (a.auxCode ? ` (${a.auxCode})` : '') + (a.pending ? ` → ${a.pending}` : '');
+        row.querySelector('[data-seconds]').textContent = String(a.secondsInState);
+      });
+      const waiting = card.querySelector('[data-field="waiting"]');
+      waiting.replaceChildren(...w.waiting.map((c) => {
+        const tr = document.createElement('tr');
+        tr.append(text('td', c.caller), seconds(c.waitSeconds), text('td', c.ringing));
+        return tr;
+      }));
+    });
+  });
+});

@@ -1,0 +1,87 @@
+package org.carillon.pbx.call;
+
+import org.carillon.pbx.feature.Chromium;
+import org.carillon.pbx.feature.Sipp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The supervisor wall in a real headless Chromium updates live over server-sent events, without a reload: an agent's
+ * state changed through the API, a SIPp caller waiting in the queue, then hanging up (abandoned today: 1), and a
+ * supervisor's state change from the wall's own form.
+ */
+class TeamWallBrowserIT extends CallH2Context {
+    private static Chromium chromium;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chromium = Chromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private String field(String team, String name) {
+        return browser.findElement(By.cssSelector("[data-wall='" + team + "'] [data-field='" + name + "']")).getText();
+    }
+
+    private String agentState(String team, String ext) {
+        return browser.findElement(By.cssSelector("[data-wall='" + team + "'] tr[data-agent='" + ext
+                + "'] [data-field='state']")).getText();
+    }
+
+    @Test
+    void theWallFollowsAgentsAndWaitingCallersLive() throws Exception {
+        Calls.Ext agent = Calls.newExtension(this);
+        Calls.Ext caller = Calls.newExtension(this);
+        var r = api().post("/api/v1/teams", "{\"name\":\"Wall team\",\"strategy\":\"ring_all\",\"members\":[\""
+                + agent.number() + "\"],\"maxWaitSeconds\":60}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String team = r.text("number");
+        String base = "http://127.0.0.1:" + httpPort();
+        chromium.signIn(base, OWNER, OWNER_PASSWORD);
+        browser.get(base + "/teams/wall");
+        assertThat(agentState(team, agent.number())).startsWith("Ready");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30)); // a loaded CI machine is slow
+        wait.until(d -> "on".equals(d.findElement(By.cssSelector("[data-wall='" + team + "']"))
+                .getDomAttribute("data-live"))); // the stream is open: what follows arrives live
+
+        api().send("PUT", "/api/v1/agents/" + agent.number() + "/state", "{\"state\":\"break\",\"auxCode\":\"lunch\"}");
+        wait.until(d -> agentState(team, agent.number()).equals("On break (lunch)"));
+
+        try (SippPeer call = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+                caller.username(), "-ap", caller.password(), "-key", "caller", caller.number(), "-d", "4000"))) {
+            wait.until(d -> field(team, "waitingCount").equals("1"));
+            assertThat(browser.findElement(By.cssSelector("[data-wall='" + team + "'] [data-field='waiting']"))
+                    .getText()).contains(caller.number());
+            chromium.shot("team-wall-waiting");
+            assertThat(call.await()).as(call.output()).isZero();
+        }
+        wait.until(d -> field(team, "waitingCount").equals("0") && field(team, "abandonedToday").equals("1"));
+
+        // the supervisor sets the agent ready from the wall itself
+        var row = browser.findElement(By.cssSelector("[data-wall='" + team + "'] tr[data-agent='" + agent.number()
+                + "']"));
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.name("state"))).selectByValue("ready");
+        row.findElement(By.tagName("form")).submit();
+        wait.until(d -> agentState(team, agent.number()).startsWith("Ready"));
+        assertThat(api().get("/api/v1/agents/" + agent.number()).text("state")).isEqualTo("ready");
+        chromium.shot("team-wall");
+    }
+}
