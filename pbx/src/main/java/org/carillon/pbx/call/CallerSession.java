@@ -66,8 +66,6 @@ public interface CallerSession {
      */
     CompletableFuture<Recording> record(Path target, Recording.Spec spec);
 
-    /** The tenant the call belongs to. */
-    long tenantId();
 
     /** Runs {@code task} on the call's executor; callable from any thread. */
     default void execute(Runnable task) {

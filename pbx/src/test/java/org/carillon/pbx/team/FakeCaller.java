@@ -30,6 +30,7 @@ final class FakeCaller implements CallerSession {
     private final int talkMillis;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final List<Runnable> endListeners = new ArrayList<>();
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
     private Optional<Ringing> current = Optional.empty();
     private Optional<String> talkingTo = Optional.empty();
     private boolean ended;
@@ -110,6 +111,7 @@ final class FakeCaller implements CallerSession {
         talkingTo.ifPresent(ledger::stopTalking);
         ledger.ended(this);
         endListeners.forEach(Runnable::run);
+        gone.complete(null);
     }
 
     boolean ended() {
@@ -176,5 +178,34 @@ final class FakeCaller implements CallerSession {
     @Override
     public void forward(Destination destination) {
         end();
+    }
+
+    @Override
+    public java.util.concurrent.Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public CompletableFuture<Void> gone() {
+        return gone;
+    }
+
+    /** Queue callers press no keys in the soak. */
+    @Override
+    public CompletableFuture<org.carillon.media.dtmf.CollectedDigits> collect(List<? extends AudioSource> prompt,
+            org.carillon.media.dtmf.DigitCollector.Spec spec) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no keys in the soak"));
+    }
+
+    /** Nothing is recorded in the soak. */
+    @Override
+    public CompletableFuture<org.carillon.pbx.call.Recording> record(java.nio.file.Path target,
+            org.carillon.pbx.call.Recording.Spec spec) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no recording in the soak"));
+    }
+
+    @Override
+    public java.util.Optional<String> forwardedBecause() {
+        return java.util.Optional.empty();
     }
 }
