@@ -4,19 +4,40 @@ import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.call.RouteRequest;
 import org.carillon.pbx.call.Router;
 import org.carillon.pbx.extension.DeviceDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** The PBX's {@link Router}: the default {@link NumberPlan} over the extensions in memory. */
+import java.util.Optional;
+
+/**
+ * The PBX's {@link Router}: the {@link NumberPlan} with the caller's tenant's feature codes ({@link FeatureCodeService})
+ * over the extensions and speed dials in memory.
+ */
 @Component
 public class NumberPlanRouter implements Router {
-    private final NumberPlan plan;
+    private final FeatureCodeService codes;
+    private final NumberPlan.Directory directory;
 
-    public NumberPlanRouter(DeviceDirectory devices) {
-        this.plan = NumberPlan.defaults((tenant, number) -> devices.findByNumber(tenant, number).isPresent());
+    public NumberPlanRouter(DeviceDirectory devices, FeatureCodeService codes,
+                            ObjectProvider<SpeedDialLookup> speedDials) {
+        this.codes = codes;
+        this.directory = new NumberPlan.Directory() {
+            @Override
+            public boolean extensionExists(long tenantId, String number) {
+                return devices.findByNumber(tenantId, number).isPresent();
+            }
+
+            @Override
+            public Optional<String> speedDial(long tenantId, String caller, String code) {
+                SpeedDialLookup lookup = speedDials.getIfAvailable();
+                return lookup == null ? Optional.empty() : lookup.find(tenantId, caller, code);
+            }
+        };
     }
 
     @Override
     public Destination route(RouteRequest request) {
-        return plan.route(request);
+        return new NumberPlan(NumberPlan.Ranges.defaults(), codes.codes(request.tenantId()), directory)
+                .route(request);
     }
 }

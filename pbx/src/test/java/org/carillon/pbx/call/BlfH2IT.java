@@ -121,7 +121,7 @@ class BlfH2IT extends CallH2Context {
         Calls.Ext p = Calls.newExtension(this);
         try (SippPeer lamp = watcher(p, b.number(), "early")) {
             awaitWatched(b.number());
-            try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), bPort, List.of());
+            try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), bPort, List.of()).awaitBound();
                  SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s",
                          b.number(), "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()))) {
                 Calls.await("the early NOTIFY", Duration.ofSeconds(10), () -> logged(lamp, "early"));
