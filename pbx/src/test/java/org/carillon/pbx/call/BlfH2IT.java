@@ -144,6 +144,19 @@ class BlfH2IT extends CallH2Context {
     }
 
     @Test
+    void aWatcherAnsweringNotify481IsDroppedAtOnce() throws Exception {
+        Calls.Ext w = Calls.newExtension(this);
+        Calls.Ext watched = Calls.newExtension(this);
+        try (SippPeer forgetful = SippPeer.start("blf_watcher_481.xml", sipPort(), Sipp.freePort(), List.of("-s",
+                watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number()))) {
+            assertThat(forgetful.await()).as(forgetful.output()).isZero();
+        }
+        long tenant = bean(TenantDirectory.class).current().id();
+        Calls.await("the subscription to be dropped", Duration.ofSeconds(5),
+                () -> bean(SubscriptionService.class).watching(tenant, "dialog", watched.number()) == 0);
+    }
+
+    @Test
     void anUnknownEventPackageIsRefusedWith489() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
         try (SippPeer bad = SippPeer.start("subscribe_unknown_event.xml", sipPort(), Sipp.freePort(),
