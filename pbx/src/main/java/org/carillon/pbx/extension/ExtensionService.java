@@ -142,6 +142,11 @@ public class ExtensionService {
         return store.page(tenant.id(), query, page * size, size);
     }
 
+    /** Every extension of the tenant ordered by number: names and numbers are for every user (team directory). */
+    public List<Extension> directory(Tenant tenant) {
+        return store.page(tenant.id(), "", 0, Integer.MAX_VALUE);
+    }
+
     public long count(Tenant tenant, String query) {
         return store.count(tenant.id(), query);
     }

@@ -121,7 +121,7 @@ class BlfH2IT extends CallH2Context {
         Calls.Ext p = Calls.newExtension(this);
         try (SippPeer lamp = watcher(p, b.number(), "early")) {
             awaitWatched(b.number());
-            try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), bPort, List.of());
+            try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), bPort, List.of()).awaitBound();
                  SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s",
                          b.number(), "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()))) {
                 Calls.await("the early NOTIFY", Duration.ofSeconds(10), () -> logged(lamp, "early"));
@@ -141,6 +141,19 @@ class BlfH2IT extends CallH2Context {
         assertThat(call.path("result").asString()).isEqualTo("answered");
         assertThat(call.path("callee").asString()).isEqualTo(p.number());
         assertThat(call.path("transfers").get(0).asString()).isEqualTo("pickup:" + p.number());
+    }
+
+    @Test
+    void aWatcherAnsweringNotify481IsDroppedAtOnce() throws Exception {
+        Calls.Ext w = Calls.newExtension(this);
+        Calls.Ext watched = Calls.newExtension(this);
+        try (SippPeer forgetful = SippPeer.start("blf_watcher_481.xml", sipPort(), Sipp.freePort(), List.of("-s",
+                watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number()))) {
+            assertThat(forgetful.await()).as(forgetful.output()).isZero();
+        }
+        long tenant = bean(TenantDirectory.class).current().id();
+        Calls.await("the subscription to be dropped", Duration.ofSeconds(5),
+                () -> bean(SubscriptionService.class).watching(tenant, "dialog", watched.number()) == 0);
     }
 
     @Test

@@ -18,10 +18,12 @@ final class SippPeer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Path dir;
+    private final int port;
 
-    private SippPeer(Process process, Path dir) {
+    private SippPeer(Process process, Path dir, int port) {
         this.process = process;
         this.dir = dir;
+        this.port = port;
         this.log = dir.resolve("sipp.out");
     }
 
@@ -35,7 +37,22 @@ final class SippPeer implements AutoCloseable {
         cmd.add("127.0.0.1:" + pbxPort);
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sipp.out").toFile()).start();
-        return new SippPeer(p, dir);
+        return new SippPeer(p, dir, localPort);
+    }
+
+    /**
+     * Waits until SIPp holds its UDP port, so a request sent to it is not lost to an ICMP "port unreachable" on a busy
+     * machine (start a phone's scenario, then this, then whoever calls it).
+     */
+    SippPeer awaitBound() throws InterruptedException {
+        Calls.await("SIPp listening on " + port, java.time.Duration.ofSeconds(10), () -> {
+            try (var probe = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", port))) {
+                return !process.isAlive();
+            } catch (java.net.SocketException taken) {
+                return true;
+            }
+        });
+        return this;
     }
 
     /** Waits for the scenario to end. @return SIPp's exit code (0: every call succeeded), -1 when killed */

@@ -1,0 +1,106 @@
+package org.carillon.pbx.directory;
+
+import org.carillon.pbx.extension.ExtensionNotFoundException;
+import org.carillon.pbx.tenant.TenantDirectory;
+import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.List;
+
+/**
+ * The team directory (every signed-in user): the page {@code /directory} with search and favourites, its live
+ * stream {@code /directory/stream} (SSE), a keep-alive the open page calls so the session lasts while it is open
+ * (SECURITY.md, within the absolute limit), and the API {@code GET /api/v1/directory?q=&favourites=} and
+ * {@code PUT|DELETE /api/v1/directory/favourites/{number}}.
+ */
+@Controller
+public class DirectoryController {
+    private final DirectoryService directory;
+    private final DirectoryStream stream;
+    private final TenantDirectory tenants;
+    private final AccountStore accounts;
+
+    public DirectoryController(DirectoryService directory, DirectoryStream stream, TenantDirectory tenants,
+                               AccountStore accounts) {
+        this.directory = directory;
+        this.stream = stream;
+        this.tenants = tenants;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/directory")
+    public String page(@RequestParam(defaultValue = "") String q,
+                       @RequestParam(defaultValue = "false") boolean favourites, Authentication auth, Model model) {
+        model.addAttribute("members", directory.members(tenants.current(), accountId(auth), q, favourites));
+        model.addAttribute("q", q);
+        model.addAttribute("favourites", favourites);
+        model.addAttribute("active", "directory");
+        return "pbx/directory";
+    }
+
+    @GetMapping(path = "/directory/stream", produces = "text/event-stream")
+    @ResponseBody
+    public SseEmitter live() {
+        return stream.subscribe(tenants.current().id());
+    }
+
+    /** Called by the open page every few minutes: any authenticated request renews the session's idle timer. */
+    @GetMapping("/directory/alive")
+    public ResponseEntity<Void> alive() {
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/directory/favourites/{number}")
+    public String toggle(@PathVariable String number, @RequestParam(defaultValue = "true") boolean on,
+                         @RequestParam(defaultValue = "") String q, Authentication auth) {
+        directory.favourite(tenants.current(), accountId(auth), number, on);
+        return "redirect:/directory" + (q.isBlank() ? "" : "?q=" + java.net.URLEncoder.encode(q,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/v1/directory")
+    @ResponseBody
+    public List<Member> list(@RequestParam(defaultValue = "") String q,
+                             @RequestParam(defaultValue = "false") boolean favourites, Authentication auth) {
+        return directory.members(tenants.current(), accountId(auth), q, favourites);
+    }
+
+    @PutMapping("/api/v1/directory/favourites/{number}")
+    public ResponseEntity<Void> star(@PathVariable String number, Authentication auth) {
+        directory.favourite(tenants.current(), accountId(auth), number, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/v1/directory/favourites/{number}")
+    public ResponseEntity<Void> unstar(@PathVariable String number, Authentication auth) {
+        directory.favourite(tenants.current(), accountId(auth), number, false);
+        return ResponseEntity.noContent().build();
+    }
+
+    private long accountId(Authentication auth) {
+        return accounts.findByEmail(auth.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)).id();
+    }
+
+    @ExceptionHandler(ExtensionNotFoundException.class)
+    @ResponseBody
+    public ProblemDetail notFound(ExtensionNotFoundException e) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+}

@@ -1,0 +1,74 @@
+package org.carillon.pbx.presence;
+
+import org.carillon.pbx.call.ActiveCall;
+import org.carillon.pbx.call.CallState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How a call's snapshot becomes each extension's dialogs and how the dialog-info body shows them. */
+class PresenceStateTest {
+
+    private static ActiveCall call(CallState state, List<String> parties, Optional<String> ringing) {
+        return new ActiveCall("c1", 1, "1000", "1001", Optional.empty(), state, Instant.EPOCH, Optional.empty(),
+                new ActiveCall.Legs(parties, ringing, "abc@host", "pbxtag", "callertag"));
+    }
+
+    @Test
+    void aRingingCallIsAnEarlyRecipientDialogWithTheCallersDialogIdentifiers() {
+        var legs = PresenceService.legsOf(call(CallState.RINGING, List.of("1000"), Optional.of("1001")));
+        DialogLeg callee = legs.get("1001");
+        assertThat(callee.state()).isEqualTo(DialogLeg.State.EARLY);
+        assertThat(callee.initiator()).isFalse();
+        assertThat(callee.callId()).isEqualTo("abc@host");
+        assertThat(callee.localTag()).isEqualTo("pbxtag");
+        assertThat(callee.remoteTag()).isEqualTo("callertag");
+        assertThat(legs.get("1000").initiator()).isTrue();
+        assertThat(legs.get("1000").state()).isEqualTo(DialogLeg.State.EARLY);
+    }
+
+    @Test
+    void anAnsweredCallConfirmsBothSidesAndHoldMarksThemHeld() {
+        var talking = PresenceService.legsOf(call(CallState.ANSWERED, List.of("1000", "1001"), Optional.empty()));
+        assertThat(talking.values()).extracting(DialogLeg::state).containsOnly(DialogLeg.State.CONFIRMED);
+        var held = PresenceService.legsOf(call(CallState.ON_HOLD, List.of("1000", "1001"), Optional.empty()));
+        assertThat(held.values()).extracting(DialogLeg::state).containsOnly(DialogLeg.State.HELD);
+    }
+
+    @Test
+    void aBlindTransferRingsTheTargetWhileTheOthersStillTalk() {
+        var legs = PresenceService.legsOf(call(CallState.ANSWERED, List.of("1000", "1001"), Optional.of("1002")));
+        assertThat(legs.get("1002").state()).isEqualTo(DialogLeg.State.EARLY);
+        assertThat(legs.get("1001").state()).isEqualTo(DialogLeg.State.CONFIRMED);
+    }
+
+    @Test
+    void anEndedCallLeavesNoDialog() {
+        assertThat(PresenceService.legsOf(call(CallState.ENDED, List.of(), Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void anIdleBodyStillHasADialogElementAndRingingOneHasTheReplacesIdentifiers() {
+        String idle = DialogInfoPackage.render("1001", List.of(), 3, "pbx.example");
+        assertThat(idle).contains("version=\"3\"").contains("state=\"full\"").contains("<dialog id=\"1001\">")
+                .contains("<state>terminated</state>").contains("entity=\"sip:1001@pbx.example\"");
+        var leg = new DialogLeg("c1", "a&b", "pbxtag", "callertag", false, DialogLeg.State.EARLY, "1000",
+                Instant.EPOCH);
+        String ringing = DialogInfoPackage.render("1001", List.of(leg), 4, "pbx.example");
+        assertThat(ringing).contains("call-id=\"a&amp;b\"").contains("local-tag=\"pbxtag\"")
+                .contains("remote-tag=\"callertag\"").contains("direction=\"recipient\"")
+                .contains("<state>early</state>").contains("sip:1000@pbx.example");
+        assertThat(DialogInfoPackage.domainOf("sip:1001@pbx.example:5060;transport=tcp")).isEqualTo("pbx.example:5060");
+    }
+
+    @Test
+    void pidfIsOpenWhileReachableAndOnThePhoneInACall() {
+        assertThat(PidfPackage.render("1001", ExtensionState.IN_CALL, "d")).contains("<basic>open</basic>")
+                .contains("<rpid:on-the-phone/>");
+        assertThat(PidfPackage.render("1001", ExtensionState.OFFLINE, "d")).contains("<basic>closed</basic>");
+    }
+}
