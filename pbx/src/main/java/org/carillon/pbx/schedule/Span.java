@@ -71,10 +71,10 @@ public record Span(LocalTime start, LocalTime end) {
         return crossesMidnight() && t.isBefore(end);
     }
 
-    /** {@code 09:00-17:00}; an end at midnight is written {@code 24:00} unless the span starts at midnight. */
+    /** {@code 09:00-17:00}; an end at midnight is written {@code 24:00} ({@code 00:00-24:00} is the whole day). */
     @Override
     public String toString() {
-        String e = end.equals(LocalTime.MIDNIGHT) && !start.equals(LocalTime.MIDNIGHT) ? "24:00" : end.toString();
+        String e = end.equals(LocalTime.MIDNIGHT) ? "24:00" : end.toString();
         return start + "-" + e;
     }
 }
