@@ -20,7 +20,7 @@ public class ScheduleApiAdvice {
         return ApiProblem.validation(e.errors());
     }
 
-    @ExceptionHandler({ExtensionNotFoundException.class, HolidayNotFoundException.class})
+    @ExceptionHandler({ExtensionNotFoundException.class, ScheduleNotFoundException.class})
     public ProblemDetail notFound(RuntimeException e) {
         return ApiProblem.of(HttpStatus.NOT_FOUND, e.getMessage());
     }

@@ -282,7 +282,7 @@ public class ScheduleService {
 
     private Holiday requireHoliday(Tenant tenant, Optional<Long> owner, long id) {
         return store.findHoliday(tenant.id(), id).filter(h -> h.extensionId().equals(owner))
-                .map(ScheduleStore.OwnedHoliday::holiday).orElseThrow(() -> new HolidayNotFoundException(id));
+                .map(ScheduleStore.OwnedHoliday::holiday).orElseThrow(() -> ScheduleNotFoundException.holiday(id));
     }
 
     /** The owning extension's id, after checking the actor may read (or, with {@code write}, change) it. */
