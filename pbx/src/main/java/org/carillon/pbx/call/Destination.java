@@ -18,10 +18,12 @@ public record Destination(Type type, String target) {
      * The destination types; the first seven are the public contract, the rest are internal to routing:
      * {@code pickup} (target: an extension, or empty for group pickup), {@code voicemail_menu} (listen to messages:
      * empty target for one's own mailbox, {@code any} for any), {@code agent_code} ({@code login} or {@code break})
-     * and {@code profile_code} (target: the digits after the code, possibly empty).
+     * and {@code profile_code} (target: the digits after the code, possibly empty); {@code holiday} (target: a holiday's
+     * id: its audio file is played, then the call ends).
      */
     public enum Type {
-        EXTENSION, VOICEMAIL, TEAM, EXTERNAL, PROMPT, PARK, HANGUP, PICKUP, VOICEMAIL_MENU, AGENT_CODE, PROFILE_CODE;
+        EXTENSION, VOICEMAIL, TEAM, EXTERNAL, PROMPT, PARK, HANGUP, PICKUP, VOICEMAIL_MENU, AGENT_CODE, PROFILE_CODE,
+        HOLIDAY;
 
         @JsonValue
         public String wire() {

@@ -51,4 +51,10 @@ public class TenantDirectory {
         }
         return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
     }
+
+    /** Sets the IANA time zone the tenant's schedules are evaluated in. */
+    public void changeTimeZone(long id, java.time.ZoneId zone) {
+        store.updateTimeZone(id, zone);
+        cached = null;
+    }
 }

@@ -34,4 +34,8 @@ public class TenantStore {
         jdbc.sql("INSERT INTO tenant (name, sip_domain, time_zone, created_at) VALUES (?, ?, ?, ?)")
                 .params(name, sipDomain, zone.getId(), AccountStore.utc(clock.instant())).update();
     }
+
+    public void updateTimeZone(long id, ZoneId zone) {
+        jdbc.sql("UPDATE tenant SET time_zone = ? WHERE id = ?").params(zone.getId(), id).update();
+    }
 }

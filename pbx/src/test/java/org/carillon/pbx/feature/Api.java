@@ -47,6 +47,17 @@ public final class Api {
         return send("DELETE", path, null);
     }
 
+    public Reply put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    /** Sends raw bytes (an upload) with {@code contentType}. */
+    public Reply putBytes(String path, String contentType, byte[] body) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Accept", "application/json")
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Reply send(String method, String path, String json) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization).header("Accept", "application/json");
@@ -54,6 +65,10 @@ public final class Api {
             b.header("Content-Type", "application/json");
         }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return exchange(b);
+    }
+
+    private Reply exchange(HttpRequest.Builder b) {
         try {
             var r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node = null;
