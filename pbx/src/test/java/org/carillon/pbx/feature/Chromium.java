@@ -1,0 +1,133 @@
+package org.carillon.pbx.feature;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven by chromedriver for the PBX's browser tests; fails (never skips) when either is
+ * missing. Screenshots go to {@code target/screenshots/pbx-<name>.png}.
+ */
+final class Chromium implements AutoCloseable {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private final WebDriver driver;
+
+    private Chromium(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    /** @throws AssertionError when chromium or chromedriver is not installed */
+    static Chromium start() {
+        for (String bin : new String[]{"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
+            if (!Files.isExecutable(Path.of(bin))) {
+                throw new AssertionError(bin + " not found: apt-get install -y chromium chromium-driver");
+            }
+        }
+        try {
+            Files.createDirectories(SHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-extensions", "--no-first-run", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Chromium(driver);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Signs in through the login form of the PBX on {@code port} and waits to leave the login page. */
+    void signIn(int port, String email, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://127.0.0.1:" + port + "/login");
+        driver.findElement(By.name("username")).sendKeys(email);
+        driver.findElement(By.name("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Drags {@code source} onto {@code target} with the mouse through Chromium's own input pipeline (DevTools
+     * {@code Input} domain): press on the source, move, and the HTML5 drag that starts is carried to the target and
+     * dropped there, then the button is released. Headless Chromium has no window system to run a drag loop, so the
+     * drag is intercepted ({@code Input.setInterceptDrags}) and delivered with {@code Input.dispatchDragEvent},
+     * carrying {@code data} (MIME type → value) as the page's {@code dragstart} put it in its {@code DataTransfer}.
+     */
+    void dragAndDrop(WebElement source, WebElement target, Map<String, String> data) {
+        ChromiumDriver cdp = (ChromiumDriver) driver;
+        double[] from = centre(source);
+        double[] to = centre(target);
+        cdp.executeCdpCommand("Input.setInterceptDrags", Map.of("enabled", true));
+        try {
+            mouse(cdp, "mousePressed", from[0], from[1]);
+            mouse(cdp, "mouseMoved", from[0] + 8, from[1] + 8);
+            mouse(cdp, "mouseMoved", to[0], to[1]);
+            List<Map<String, String>> items = data.entrySet().stream()
+                    .map(e -> Map.of("mimeType", e.getKey(), "data", e.getValue())).toList();
+            // dragOperationsMask: copy (1) | move (16)
+            Map<String, Object> drag = Map.of("items", items, "dragOperationsMask", 17);
+            for (String type : List.of("dragEnter", "dragOver", "drop")) {
+                cdp.executeCdpCommand("Input.dispatchDragEvent", Map.of("type", type, "x", to[0], "y", to[1],
+                        "data", drag));
+            }
+            mouse(cdp, "mouseReleased", to[0], to[1]);
+        } finally {
+            cdp.executeCdpCommand("Input.setInterceptDrags", Map.of("enabled", false));
+        }
+    }
+
+    private static void mouse(ChromiumDriver cdp, String type, double x, double y) {
+        cdp.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left",
+                "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1));
+    }
+
+    /** The element's centre in viewport CSS pixels, after scrolling it into view. */
+    private double[] centre(WebElement element) {
+        @SuppressWarnings("unchecked")
+        List<Number> xy = (List<Number>) ((JavascriptExecutor) driver).executeScript("""
+                arguments[0].scrollIntoView({block: 'center'});
+                const r = arguments[0].getBoundingClientRect();
+                return [r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)];""", element);
+        return new double[]{xy.get(0).doubleValue(), xy.get(1).doubleValue()};
+    }
+
+    /** A screenshot for people to look at; a failure to write one does not fail the test. */
+    void shot(String name) {
+        try {
+            File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(f.toPath(), SHOTS.resolve("pbx-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // screenshots are a courtesy
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
