@@ -1,5 +1,6 @@
 package org.carillon.portal;
 
+import org.carillon.platform.testing.Endpoints;
 import org.carillon.platform.testing.WebClient;
 import org.carillon.portal.access.PortalRole;
 import org.junit.jupiter.api.Test;
@@ -188,20 +189,7 @@ class AuthorizationMatrixIT extends PortalContext {
     }
 
     private Set<String> endpoints() {
-        Set<String> result = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            Set<String> methods = new TreeSet<>();
-            info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
-            if (methods.isEmpty()) {
-                methods.add("*");
-            }
-            for (String pattern : info.getPatternValues()) {
-                for (String m : methods) {
-                    result.add(m + " " + pattern);
-                }
-            }
-        });
-        return result;
+        return Endpoints.of(mappings);
     }
 
     /** Two customers with a user of every role, each with an order, an invoice, a cart line and a sub-account. */

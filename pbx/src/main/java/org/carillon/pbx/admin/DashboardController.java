@@ -1,5 +1,7 @@
 package org.carillon.pbx.admin;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import org.carillon.pbx.license.LicenseService;
 import org.carillon.pbx.tenant.TenancyMode;
 import org.carillon.pbx.tenant.TenantStore;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The PBX start page. Later issues add registrations, calls, voicemail and the license state to it. */
 @Controller
+@Allowed(Permission.SIGNED_IN)
 public class DashboardController {
     private final TenantStore tenants;
     private final AccountStore accounts;

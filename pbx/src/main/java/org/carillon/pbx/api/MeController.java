@@ -1,5 +1,7 @@
 package org.carillon.pbx.api;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -12,6 +14,7 @@ import java.util.Locale;
 
 /** {@code GET /api/v1/me}: who the caller is, for scripts checking their credentials. */
 @RestController
+@Allowed(Permission.SIGNED_IN)
 @RequestMapping("/api/v1")
 public class MeController {
     private final AccountStore accounts;

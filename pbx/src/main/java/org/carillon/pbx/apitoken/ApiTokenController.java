@@ -1,12 +1,13 @@
 package org.carillon.pbx.apitoken;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.apitoken.ApiTokenScope;
 import org.carillon.platform.apitoken.ApiTokens;
-import org.carillon.platform.audit.AuditLog;
+import org.carillon.pbx.audit.AuditTrail;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,18 +18,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
+
 /**
  * Settings ▸ API tokens: an Owner creates named bearer tokens (read-only or full) for scripts, sees each token once,
  * and revokes them. Tokens act as the Owner who made them.
  */
 @Controller
-@PreAuthorize("hasRole('OWNER')")
+@Allowed(Permission.API_TOKENS)
 public class ApiTokenController {
     private final ApiTokens tokens;
     private final AccountStore accounts;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    public ApiTokenController(ApiTokens tokens, AccountStore accounts, AuditLog audit) {
+    public ApiTokenController(ApiTokens tokens, AccountStore accounts, AuditTrail audit) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
@@ -57,8 +60,9 @@ public class ApiTokenController {
             return again(who, model, trimmed);
         }
         var created = tokens.create(accountId(who), trimmed, parsed);
-        audit.record(who.getName(), "api_token_created", "api_token", Long.toString(created.token().id()),
-                "name=" + trimmed + ", scope=" + parsed.code(), request.getRemoteAddr());
+        audit.record(who.getName(), request.getRemoteAddr(), "api_token.create", "api_token",
+                Long.toString(created.token().id()), "", Map.of(),
+                Map.of("name", trimmed, "scope", parsed.code(), "token", created.secret()));
         redirect.addFlashAttribute("secret", created.secret());
         redirect.addFlashAttribute("createdName", trimmed);
         return "redirect:/settings/api-tokens";
@@ -67,10 +71,14 @@ public class ApiTokenController {
     @PostMapping("/settings/api-tokens/{id}/revoke")
     public String revoke(@PathVariable long id, Authentication who, RedirectAttributes redirect,
                          HttpServletRequest request) {
-        if (!tokens.revoke(accountId(who), id)) {
+        long account = accountId(who);
+        var token = tokens.list(account).stream().filter(t -> t.id() == id).findFirst();
+        if (token.isEmpty() || !tokens.revoke(account, id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        audit.record(who.getName(), "api_token_revoked", "api_token", Long.toString(id), "", request.getRemoteAddr());
+        audit.record(who.getName(), request.getRemoteAddr(), "api_token.revoke", "api_token", Long.toString(id), "",
+                Map.of("name", token.get().name(), "scope", token.get().scope().code(), "revoked", false),
+                Map.of("name", token.get().name(), "scope", token.get().scope().code(), "revoked", true));
         redirect.addFlashAttribute("revoked", true);
         return "redirect:/settings/api-tokens";
     }

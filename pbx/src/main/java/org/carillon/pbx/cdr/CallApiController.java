@@ -1,7 +1,10 @@
 package org.carillon.pbx.cdr;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.call.ActiveCall;
 import org.carillon.pbx.call.CallRecord;
 import org.carillon.pbx.call.CallResult;
@@ -33,16 +36,20 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/calls")
+@Allowed(Permission.OWN_CALLS)
 public class CallApiController {
     private final CdrStore store;
     private final CallService calls;
     private final TenantDirectory tenants;
+    private final AuditTrail audit;
     private final ActorResolver actors;
 
-    public CallApiController(CdrStore store, CallService calls, TenantDirectory tenants, ActorResolver actors) {
+    public CallApiController(CdrStore store, CallService calls, TenantDirectory tenants, ActorResolver actors,
+                             AuditTrail audit) {
         this.store = store;
         this.calls = calls;
         this.tenants = tenants;
+        this.audit = audit;
         this.actors = actors;
     }
 
@@ -98,14 +105,12 @@ public class CallApiController {
     }
 
     @DeleteMapping("/active/{id}")
-    public ResponseEntity<Map<String, String>> hangUp(@PathVariable String id, Authentication auth,
-                                                      HttpServletRequest request) {
-        if (!actors.resolve(auth, request).admin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only owners and managers hang up calls");
-        }
+    @Allowed(Permission.CALLS)
+    public ResponseEntity<Map<String, String>> hangUp(@PathVariable String id) {
         if (!calls.hangUp(tenants.current().id(), id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such active call");
         }
+        audit.record("call.hangup", "call", id, Map.of("state", "active"), Map.of("state", "hanging_up"));
         return ResponseEntity.accepted().body(Map.of("id", id, "status", "hanging_up"));
     }
 }

@@ -1,9 +1,11 @@
 package org.carillon.pbx.cdr;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.call.CallResult;
 import org.carillon.pbx.call.CallService;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,18 +27,21 @@ import java.util.Optional;
  */
 @Controller
 @RequestMapping("/calls")
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.CALLS)
 public class CallPageController {
     static final int PAGE_SIZE = 25;
     private final CdrStore store;
     private final CallService calls;
     private final TenantDirectory tenants;
+    private final AuditTrail audit;
     private final ActiveCallStream stream;
 
-    public CallPageController(CdrStore store, CallService calls, TenantDirectory tenants, ActiveCallStream stream) {
+    public CallPageController(CdrStore store, CallService calls, TenantDirectory tenants, ActiveCallStream stream,
+                              AuditTrail audit) {
         this.store = store;
         this.calls = calls;
         this.tenants = tenants;
+        this.audit = audit;
         this.stream = stream;
     }
 
@@ -74,6 +80,9 @@ public class CallPageController {
     @PostMapping("/active/{id}/hangup")
     public String hangUp(@PathVariable String id, RedirectAttributes redirect) {
         boolean found = calls.hangUp(tenants.current().id(), id);
+        if (found) {
+            audit.record("call.hangup", "call", id, Map.of("state", "active"), Map.of("state", "hanging_up"));
+        }
         redirect.addFlashAttribute("notice", found ? "The call is being hung up." : "That call has already ended.");
         return "redirect:/calls/active";
     }

@@ -1,5 +1,7 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.access.Role;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,16 @@ public record Actor(String email, Role role, Optional<String> extension, String 
     /** May see and change any extension of the tenant (Owner, Manager). */
     public boolean admin() {
         return role.admin();
+    }
+
+    /** The permission table grants this actor's role the permission. */
+    public boolean can(Permission permission) {
+        return permission.grants(role);
+    }
+
+    /** For templates: {@code actor.has('AUDIT')}. */
+    public boolean has(String permission) {
+        return can(Permission.valueOf(permission));
     }
 
     /** The extension is the actor's own. */

@@ -4,30 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV: comma-separated, fields quoted with {@code "} when they hold a comma, quote or line break, quotes
- * doubled inside. Cells starting with {@code = + - @} are prefixed with {@code '} on export so a spreadsheet never
- * runs them as formulas (OWASP CSV injection).
+ * RFC 4180 CSV reading: comma-separated, fields quoted with {@code "} when they hold a comma, quote or line break,
+ * quotes doubled inside. Writing is the platform's {@link org.carillon.platform.web.CsvLines}.
  */
 final class Csv {
     private Csv() {
-    }
-
-    static String line(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (String c : cells) {
-            if (!sb.isEmpty()) {
-                sb.append(',');
-            }
-            String v = c == null ? "" : c;
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("^\\+[0-9 ()./-]*$")) {
-                v = "'" + v;
-            }
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            sb.append(v);
-        }
-        return sb.append("\r\n").toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Role;
 import java.time.Instant;
 
 /**

@@ -1,12 +1,14 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.access.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +31,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/extensions")
+@Allowed(Permission.OWN_PROFILE)
 public class ExtensionApiController {
     private final ExtensionService service;
     private final ExtensionPresence presence;
@@ -73,7 +76,7 @@ public class ExtensionApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.EXTENSIONS)
     public CreatedExtension create(@RequestBody CreateRequest body, Authentication auth, HttpServletRequest request) {
         var input = new ExtensionInput(body.email(), body.firstName(), body.lastName(), body.mobile(),
                 Optional.ofNullable(body.role()), Optional.empty());
@@ -84,7 +87,7 @@ public class ExtensionApiController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.EXTENSIONS)
     public ExtensionPage list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "50") int size, Authentication auth,
                               HttpServletRequest request) {
@@ -111,20 +114,20 @@ public class ExtensionApiController {
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.EXTENSIONS)
     public void delete(@PathVariable String number, Authentication auth, HttpServletRequest request) {
         service.delete(tenants.current(), number, actors.resolve(auth, request));
     }
 
     @PostMapping("/{number}/credentials")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.EXTENSIONS)
     public Credentials regenerate(@PathVariable String number, Authentication auth, HttpServletRequest request) {
         var c = service.regenerate(tenants.current(), number, actors.resolve(auth, request));
         return new Credentials(c.username(), c.password());
     }
 
     @GetMapping("/{number}/credentials")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.EXTENSIONS)
     public Credentials credentials(@PathVariable String number, Authentication auth, HttpServletRequest request) {
         var c = service.credentials(tenants.current(), number, actors.resolve(auth, request));
         return new Credentials(c.username(), c.password());

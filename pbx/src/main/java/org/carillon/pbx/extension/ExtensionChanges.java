@@ -1,5 +1,6 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

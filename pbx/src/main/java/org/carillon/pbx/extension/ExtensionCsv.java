@@ -1,5 +1,7 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.platform.web.CsvLines;
+import org.carillon.pbx.access.Role;
 import org.carillon.pbx.tenant.Tenant;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,12 @@ public class ExtensionCsv {
 
     /** The tenant's extensions as CSV, ordered by number. */
     public String export(Tenant tenant) {
-        StringBuilder sb = new StringBuilder(Csv.line(COLUMNS));
+        StringBuilder sb = new StringBuilder(CsvLines.line(COLUMNS));
         int offset = 0;
         while (true) {
             List<Extension> page = store.page(tenant.id(), "", offset, 1000);
             for (Extension e : page) {
-                sb.append(Csv.line(List.of(e.number(), e.email(), e.firstName(), e.lastName(), e.mobile(),
+                sb.append(CsvLines.line(List.of(e.number(), e.email(), e.firstName(), e.lastName(), e.mobile(),
                         e.role().wire())));
             }
             if (page.size() < 1000) {

@@ -1,11 +1,12 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 /** CSV export and import pages of Accounts ▸ Extensions. Owner and Manager only. */
 @Controller
 @RequestMapping("/extensions")
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.EXTENSIONS)
 public class ExtensionCsvController {
     static final long MAX_BYTES = 2 * 1024 * 1024;
     private final ExtensionCsv csv;
@@ -49,11 +50,13 @@ public class ExtensionCsvController {
     }
 
     @PostMapping("/import")
-    public String importFile(@RequestParam("file") MultipartFile file, Authentication auth,
+    public String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Authentication auth,
                              HttpServletRequest request, Model model) throws IOException {
         model.addAttribute("active", "extensions");
-        if (file.isEmpty() || file.getSize() > MAX_BYTES) {
-            model.addAttribute("fileError", file.isEmpty() ? "Choose a CSV file." : "The file is larger than 2 MB.");
+        // a form posted without the file part (or not as multipart) is a missing file, not a server error
+        if (file == null || file.isEmpty() || file.getSize() > MAX_BYTES) {
+            model.addAttribute("fileError", file == null || file.isEmpty() ? "Choose a CSV file."
+                    : "The file is larger than 2 MB.");
             return "pbx/extensions/import";
         }
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);

@@ -1,9 +1,11 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.license.LicenseLimitException;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +31,7 @@ import java.util.Optional;
  */
 @Controller
 @RequestMapping("/extensions")
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.EXTENSIONS)
 public class ExtensionPageController {
     static final int PAGE_SIZE = 25;
     /** The tabs of an extension's page (SPEC §5), in order: id and label. */
@@ -133,8 +135,10 @@ public class ExtensionPageController {
         model.addAttribute("tab", TABS.stream().anyMatch(t -> t.getKey().equals(tab)) ? tab : "overview");
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("canChangeRole", actor.role() == Role.OWNER);
+        // An Owner gives any role; a Manager moves users between Supervisor and Agent (ExtensionService's rule).
+        boolean owner = actor.role() == Role.OWNER;
+        model.addAttribute("roles", owner ? Role.values() : new Role[]{Role.SUPERVISOR, Role.AGENT});
+        model.addAttribute("canChangeRole", owner || !e.role().admin());
         model.addAttribute("active", "extensions");
         return "pbx/extensions/page";
     }

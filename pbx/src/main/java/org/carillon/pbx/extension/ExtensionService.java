@@ -1,9 +1,10 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Role;
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.license.LicenseService;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.platform.account.AccountStore;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.settings.Settings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,7 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -30,7 +33,9 @@ public class ExtensionService {
     private final CredentialVault vault;
     private final DeviceDirectory directory;
     private final WelcomeMail welcome;
-    private final AuditLog audit;
+    private final AuditTrail audit;
+    /** Serialises changes that take an Owner away, so two Owners demoting each other cannot leave none. */
+    private final Object ownerLock = new Object();
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -38,7 +43,7 @@ public class ExtensionService {
     private final LicenseService licenses;
 
     public ExtensionService(ExtensionStore store, AccountStore accounts, CredentialVault vault,
-                            DeviceDirectory directory, WelcomeMail welcome, AuditLog audit, TransactionTemplate tx,
+                            DeviceDirectory directory, WelcomeMail welcome, AuditTrail audit, TransactionTemplate tx,
                             ApplicationEventPublisher events, Clock clock, Settings settings,
                             LicenseService licenses) {
         this.licenses = licenses;
@@ -96,8 +101,8 @@ public class ExtensionService {
                                 credentials.username()), clock.instant());
                 Extension e = store.findById(tenant.id(), id).orElseThrow();
                 welcome.enqueue(tenant, e, credentials);
-                audit.record(actor.email(), "extension.create", "extension", number, "role=" + role.wire(),
-                        actor.source());
+                audit.record(actor.email(), actor.source(), "extension.create", "extension", number, "",
+                        Map.of(), state(e, credentials.username()));
                 return e;
             });
         } catch (DuplicateKeyException e) {
@@ -181,17 +186,61 @@ public class ExtensionService {
         String first = changes.firstName().orElse(e.firstName());
         String last = changes.lastName().orElse(e.lastName());
         String mobile = changes.mobile().orElse(e.mobile());
+        Extension updated;
         try {
-            return tx.execute(status -> {
-                store.updateProfile(tenant.id(), e.id(), first, last, mobile, clock.instant());
-                store.updateAccount(e.accountId(), email, role, first, last, clock.instant());
-                audit.record(actor.email(), "extension.update", "extension", number,
-                        role != e.role() ? "role=" + role.wire() : "profile", actor.source());
-                return store.findById(tenant.id(), e.id()).orElseThrow();
-            });
+            if (e.role() == Role.OWNER && role != Role.OWNER) {
+                synchronized (ownerLock) {
+                    requireAnotherOwner(e, "demoted");
+                    updated = write(tenant, e, email, role, first, last, mobile, actor);
+                }
+            } else {
+                updated = write(tenant, e, email, role, first, last, mobile, actor);
+            }
         } catch (DuplicateKeyException dup) {
             throw new InvalidExtensionException("email", "is already used");
         }
+        if (role != e.role()) {
+            events.publishEvent(new RoleChanged(tenant.id(), number, e.role(), role));
+        }
+        return updated;
+    }
+
+    private Extension write(Tenant tenant, Extension e, String email, Role role, String first, String last,
+                            String mobile, Actor actor) {
+        return tx.execute(status -> {
+            store.updateProfile(tenant.id(), e.id(), first, last, mobile, clock.instant());
+            store.updateAccount(e.accountId(), email, role, first, last, clock.instant());
+            Extension after = store.findById(tenant.id(), e.id()).orElseThrow();
+            audit.record(actor.email(), actor.source(), role != e.role() ? "extension.role" : "extension.update",
+                    "extension", e.number(), "", state(e, e.sipUsername()), state(after, after.sipUsername()));
+            return after;
+        });
+    }
+
+    /**
+     * The last Owner can be neither demoted nor deleted (SPEC §2.9): someone must always hold every permission.
+     * Counts enabled Owner logins, with or without an extension (the first-start Owner has none).
+     *
+     * @throws ExtensionForbiddenException when {@code e} is the only enabled Owner
+     */
+    private void requireAnotherOwner(Extension e, String what) {
+        if (store.countEnabledOwnersExcept(e.accountId()) == 0) {
+            throw new ExtensionForbiddenException("the last Owner cannot be " + what
+                    + "; make another user an Owner first");
+        }
+    }
+
+    /** An extension's fields for the audit log (no secrets: the SIP password never enters a state). */
+    static Map<String, Object> state(Extension e, String sipUsername) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", e.number());
+        m.put("email", e.email());
+        m.put("firstName", e.firstName());
+        m.put("lastName", e.lastName());
+        m.put("mobile", e.mobile());
+        m.put("role", e.role().wire());
+        m.put("sipUsername", sipUsername);
+        return m;
     }
 
     /** Deletes the extension, its bindings and its user's login. */
@@ -204,10 +253,16 @@ public class ExtensionService {
         if (e.role() == Role.OWNER && actor.role() != Role.OWNER) {
             throw new ExtensionForbiddenException("only an Owner can delete an Owner");
         }
-        tx.executeWithoutResult(status -> {
-            store.delete(tenant.id(), e.id(), e.accountId());
-            audit.record(actor.email(), "extension.delete", "extension", number, "", actor.source());
-        });
+        synchronized (ownerLock) {
+            if (e.role() == Role.OWNER) {
+                requireAnotherOwner(e, "deleted");
+            }
+            tx.executeWithoutResult(status -> {
+                store.delete(tenant.id(), e.id(), e.accountId());
+                audit.record(actor.email(), actor.source(), "extension.delete", "extension", number, "",
+                        state(e, e.sipUsername()), Map.of());
+            });
+        }
         directory.remove(e.id());
         events.publishEvent(new ExtensionRemoved(tenant.id(), e.id(), number));
     }
@@ -220,7 +275,9 @@ public class ExtensionService {
         tx.executeWithoutResult(status -> {
             store.updateCredentials(tenant.id(), e.id(), fresh.username(),
                     vault.encrypt(fresh.password(), fresh.username()), clock.instant());
-            audit.record(actor.email(), "extension.credentials", "extension", number, "regenerated", actor.source());
+            audit.record(actor.email(), actor.source(), "extension.credentials", "extension", number, "regenerated",
+                    Map.of("sipUsername", e.sipUsername(), "sipPassword", "old"),
+                    Map.of("sipUsername", fresh.username(), "sipPassword", "new"));
         });
         directory.put(new DeviceAccount(e.id(), tenant.id(), number, fresh.username(), fresh.password()));
         return fresh;
@@ -231,7 +288,8 @@ public class ExtensionService {
         requireAdmin(actor);
         Extension e = require(tenant, number, actor);
         String password = vault.decrypt(store.sealedPassword(tenant.id(), e.id()), e.sipUsername());
-        audit.record(actor.email(), "extension.credentials.view", "extension", number, "", actor.source());
+        audit.record(actor.email(), actor.source(), "extension.credentials.view", "extension", number, "", Map.of(),
+                Map.of());
         return new SipCredentials(e.sipUsername(), password);
     }
 

@@ -1,5 +1,6 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.pbx.access.Role;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -116,6 +117,12 @@ public class ExtensionStore {
         jdbc.sql("UPDATE user_account SET email = ?, role = ?, first_name = ?, last_name = ?, updated_at = ? WHERE id = ?")
                 .params(AccountStore.normalise(email), role.wire(), firstName, lastName, AccountStore.utc(now), accountId)
                 .update();
+    }
+
+    /** Enabled Owner logins other than {@code accountId} (first-start Owner included, extension or not). */
+    public long countEnabledOwnersExcept(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_account WHERE role = 'owner' AND enabled = TRUE AND id <> ?")
+                .param(accountId).query(Long.class).single();
     }
 
     public void updateCredentials(long tenantId, long id, String username, String sealedPassword, Instant now) {

@@ -1,10 +1,11 @@
 package org.carillon.pbx.license;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +28,13 @@ public class LicenseApiController {
     }
 
     @GetMapping
+    @Allowed(Permission.SIGNED_IN)
     public LicenseView get() {
         return licenses.view();
     }
 
     @PutMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, "application/x-carillon-license"})
-    @PreAuthorize("hasRole('OWNER')")
+    @Allowed(Permission.LICENSES)
     public LicenseView put(@RequestBody String text, Authentication who) {
         return licenses.install(text, who.getName());
     }

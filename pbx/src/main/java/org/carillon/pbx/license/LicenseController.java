@@ -1,6 +1,7 @@
 package org.carillon.pbx.license;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Settings ▸ License: the Owner sees the state and installs a file (pasted or uploaded). */
 @Controller
-@PreAuthorize("hasRole('OWNER')")
+@Allowed(Permission.LICENSES)
 public class LicenseController {
     private static final int MAX_FILE_BYTES = 64 * 1024;
     private final LicenseService licenses;

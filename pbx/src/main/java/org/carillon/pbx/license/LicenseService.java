@@ -1,5 +1,6 @@
 package org.carillon.pbx.license;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.licensekey.file.Expectations;
 import org.carillon.licensekey.file.License;
 import org.carillon.licensekey.file.LicenseVerifier;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,7 @@ import java.util.Optional;
  */
 @Service
 public class LicenseService {
+    private final AuditTrail audit;
     private static final Duration FLOOR_WRITE_STEP = Duration.ofMinutes(1);
 
     private final LicenseStore store;
@@ -39,7 +43,9 @@ public class LicenseService {
     private record Cached(long fileId, Verification.Accepted accepted) {
     }
 
-    public LicenseService(LicenseStore store, InstallationIdentity identity, Settings settings, Clock clock) {
+    public LicenseService(LicenseStore store, InstallationIdentity identity, Settings settings, Clock clock,
+                          AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.identity = identity;
         this.clock = clock;
@@ -55,6 +61,7 @@ public class LicenseService {
      */
     @Transactional
     public LicenseView install(String text, String installedBy) {
+        LicenseView before = view();
         Instant floor = floor();
         Expectations expect = Expectations.forNewFile(identity.fingerprint()).withClockFloor(floor);
         var current = store.current();
@@ -70,7 +77,22 @@ public class LicenseService {
         store.insert(license.licenseId(), license.sequence(), accepted.kid(), accepted.development(), text.trim(),
                 clock.instant(), installedBy);
         cached = null;
-        return view();
+        LicenseView after = view();
+        audit.record(installedBy, AuditTrail.currentSource(), "license.install", "license", license.licenseId(), "",
+                before.state().equals("unlicensed") ? Map.of() : state(before), state(after));
+        return after;
+    }
+
+    /** The license's fields for the audit log (never the file or a key). */
+    private static Map<String, Object> state(LicenseView v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("licenseId", v.licenseId().orElse(""));
+        m.put("state", v.state());
+        m.put("edition", v.edition());
+        m.put("extensions", v.extensionLimit());
+        m.put("entitlementEnd", v.entitlementEnd().map(Object::toString).orElse(""));
+        m.put("development", v.development());
+        return m;
     }
 
     /** The license as it stands now. */

@@ -1,6 +1,7 @@
 package org.carillon.pbx.registrar;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
  * write-behind's CPU time (the database work) apart from the registrar's.
  */
 @RestController
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.SECURITY)
 public class RegistrarStatsController {
     private final Registrar registrar;
     private final RegisterHandler handler;

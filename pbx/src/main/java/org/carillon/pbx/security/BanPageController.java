@@ -1,8 +1,9 @@
 package org.carillon.pbx.security;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
-import org.carillon.platform.audit.AuditLog;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.carillon.pbx.audit.AuditTrail;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,16 +14,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Map;
 
 /** Settings ▸ Security: the SIP sources banned for failed authentications, each liftable. Owner and Manager. */
 @Controller
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.SECURITY)
 public class BanPageController {
     private final SourceBans bans;
     private final SecurityGate gate;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    public BanPageController(SourceBans bans, SecurityGate gate, AuditLog audit) {
+    public BanPageController(SourceBans bans, SecurityGate gate, AuditTrail audit) {
         this.bans = bans;
         this.gate = gate;
         this.audit = audit;
@@ -48,7 +50,8 @@ public class BanPageController {
         try {
             boolean lifted = bans.lift(InetAddress.getByName(address));
             if (lifted) {
-                audit.record(auth.getName(), "sip.ban.lift", "address", address, "", request.getRemoteAddr());
+                audit.record(auth.getName(), request.getRemoteAddr(), "sip.ban.lift", "address", address, "",
+                        Map.of("banned", true), Map.of("banned", false));
             }
             redirect.addFlashAttribute("notice", lifted ? "Ban on " + address + " lifted." : address + " was not banned.");
         } catch (UnknownHostException e) {

@@ -104,23 +104,6 @@ public final class Api {
         }
     }
 
-    /** PUTs raw bytes with {@code contentType} (an uploaded greeting). */
-    public Reply putBytes(String path, String contentType, byte[] body) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization).header("Accept", "application/json")
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        try {
-            var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode node = r.body().startsWith("{") ? JSON.readTree(r.body()) : null;
-            return new Reply(r.statusCode(), r.body(), node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Creates an extension through the API; fails the test unless 201. */
     public Reply createExtension(String email, String role) {
         Reply r = post("/api/v1/extensions", """

@@ -1,6 +1,11 @@
 package org.carillon.pbx.feature;
 
 import org.openqa.selenium.By;
+import java.util.Map;
+import java.util.List;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -60,6 +65,56 @@ public final class Chromium implements AutoCloseable {
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Drags {@code source} onto {@code target} with the mouse through Chromium's own input pipeline (DevTools
+     * {@code Input} domain): press on the source, move, and the HTML5 drag that starts is carried to the target and
+     * dropped there, then the button is released. Headless Chromium has no window system to run a drag loop, so the
+     * drag is intercepted ({@code Input.setInterceptDrags}) and delivered with {@code Input.dispatchDragEvent},
+     * carrying {@code data} (MIME type → value) as the page's {@code dragstart} put it in its {@code DataTransfer}.
+     */
+    public void dragAndDrop(WebElement source, WebElement target, Map<String, String> data) {
+        ChromiumDriver cdp = (ChromiumDriver) browser;
+        double[] from = centre(source);
+        double[] to = centre(target);
+        cdp.executeCdpCommand("Input.setInterceptDrags", Map.of("enabled", true));
+        try {
+            mouse(cdp, "mousePressed", from[0], from[1]);
+            mouse(cdp, "mouseMoved", from[0] + 8, from[1] + 8);
+            mouse(cdp, "mouseMoved", to[0], to[1]);
+            List<Map<String, String>> items = data.entrySet().stream()
+                    .map(e -> Map.of("mimeType", e.getKey(), "data", e.getValue())).toList();
+            // dragOperationsMask: copy (1) | move (16)
+            Map<String, Object> drag = Map.of("items", items, "dragOperationsMask", 17);
+            for (String type : List.of("dragEnter", "dragOver", "drop")) {
+                cdp.executeCdpCommand("Input.dispatchDragEvent", Map.of("type", type, "x", to[0], "y", to[1],
+                        "data", drag));
+            }
+            mouse(cdp, "mouseReleased", to[0], to[1]);
+        } finally {
+            cdp.executeCdpCommand("Input.setInterceptDrags", Map.of("enabled", false));
+        }
+    }
+
+    private static void mouse(ChromiumDriver cdp, String type, double x, double y) {
+        cdp.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left",
+                "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1));
+    }
+
+    /** The element's centre in viewport CSS pixels, after scrolling it into view. */
+    private double[] centre(WebElement element) {
+        @SuppressWarnings("unchecked")
+        List<Number> xy = (List<Number>) ((JavascriptExecutor) browser).executeScript("""
+                arguments[0].scrollIntoView({block: 'center'});
+                const r = arguments[0].getBoundingClientRect();
+                return [r.left + r.width / 2, r.top + Math.min(r.height / 2, 20)];""", element);
+        return new double[]{xy.get(0).doubleValue(), xy.get(1).doubleValue()};
+    }
+
+    /** Signs in on the PBX listening on {@code port} of the loopback address. */
+    public void signIn(int port, String email, String password) {
+        signIn("http://127.0.0.1:" + port, email, password);
     }
 
     /** Saves a screenshot as {@code target/screenshots/pbx-<name>.png} (a courtesy: failures are ignored). */

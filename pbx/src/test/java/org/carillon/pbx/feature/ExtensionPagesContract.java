@@ -107,7 +107,7 @@ public interface ExtensionPagesContract extends FeatureFixture {
     }
 
     private org.carillon.pbx.extension.Actor ownerActor() {
-        return new org.carillon.pbx.extension.Actor(OWNER, org.carillon.pbx.extension.Role.OWNER,
+        return new org.carillon.pbx.extension.Actor(OWNER, org.carillon.pbx.access.Role.OWNER,
                 java.util.Optional.empty(), "test");
     }
 }

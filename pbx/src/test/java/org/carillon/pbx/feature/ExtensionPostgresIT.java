@@ -2,5 +2,5 @@ package org.carillon.pbx.feature;
 
 /** Extensions API and role rules on PostgreSQL. */
 class ExtensionPostgresIT extends FeaturePostgresContext implements ExtensionApiContract, RolePermissionContract,
-        ExtensionPagesContract {
+        AuditContract, OwnPagesContract, ExtensionPagesContract {
 }

@@ -174,7 +174,7 @@ public interface RegistrarContract extends FeatureFixture {
             assertThat(ok.headers().first(HeaderName.CONTACT).orElseThrow()).contains("10.1.2.3:5060");
             var binding = bean(Registrar.class).bindings(
                     extensions().require(bean(org.carillon.pbx.tenant.TenantDirectory.class).current(), ext[0],
-                            new org.carillon.pbx.extension.Actor(OWNER, org.carillon.pbx.extension.Role.OWNER,
+                            new org.carillon.pbx.extension.Actor(OWNER, org.carillon.pbx.access.Role.OWNER,
                                     Optional.empty(), "test")).id()).getFirst();
             assertThat(binding.contact()).isEqualTo("sip:" + ext[0] + "@10.1.2.3:5060");
             assertThat(binding.target()).isEqualTo("sip:" + ext[0] + "@127.0.0.1:" + phone.localPort());

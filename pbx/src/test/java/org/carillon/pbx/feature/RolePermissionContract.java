@@ -3,6 +3,7 @@ package org.carillon.pbx.feature;
 import org.carillon.platform.testing.WebClient;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,5 +100,44 @@ public interface RolePermissionContract extends FeatureFixture {
         assertThat(web.get("/extensions").statusCode()).isEqualTo(200);
         assertThat(web.get("/security").statusCode()).isEqualTo(200);
         assertThat(web.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    default void theLastOwnerCannotBeDemotedButOneOfTwoOwnersCan() {
+        String first = uniqueEmail("owner1");
+        String firstNumber = user(first, "owner");
+        String second = uniqueEmail("owner2");
+        String secondNumber = user(second, "owner");
+        // two Owners besides the first-start one: one may demote another
+        var demoted = apiAs(first).patch("/api/v1/extensions/" + secondNumber, "{\"role\":\"manager\"}");
+        assertThat(demoted.status()).as(demoted.body()).isEqualTo(200);
+        // with every other Owner disabled (the first-start one, those of other tests), `first` is the last one
+        List<Long> others = jdbc().sql("SELECT id FROM user_account WHERE role = 'owner' AND enabled = TRUE"
+                + " AND email <> ?").param(first).query(Long.class).list();
+        others.forEach(id -> jdbc().sql("UPDATE user_account SET enabled = FALSE WHERE id = ?").param(id).update());
+        try {
+            var refused = apiAs(first).patch("/api/v1/extensions/" + firstNumber, "{\"role\":\"manager\"}");
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body()).contains("last Owner");
+            assertThat(apiAs(first).get("/api/v1/extensions/" + firstNumber).text("role")).isEqualTo("owner");
+            assertThat(apiAs(first).delete("/api/v1/extensions/" + firstNumber).status()).isEqualTo(403);
+            assertThat(apiAs(second).delete("/api/v1/extensions/" + firstNumber).status()).isEqualTo(403);
+            assertThat(apiAs(first).get("/api/v1/extensions/" + firstNumber).status()).isEqualTo(200);
+        } finally {
+            others.forEach(id -> jdbc().sql("UPDATE user_account SET enabled = TRUE WHERE id = ?").param(id).update());
+        }
+    }
+
+    @Test
+    default void aDemotedOwnerLosesTheOwnerPagesOnTheNextRequestWithoutSigningInAgain() {
+        String email = uniqueEmail("demoted");
+        String number = user(email, "owner");
+        WebClient web = new WebClient(httpPort());
+        web.login(email, USER_PASSWORD);
+        assertThat(web.get("/settings/license").statusCode()).isEqualTo(200);
+        assertThat(api().patch("/api/v1/extensions/" + number, "{\"role\":\"agent\"}").status()).isEqualTo(200);
+        assertThat(web.get("/settings/license").statusCode()).isEqualTo(403);
+        assertThat(web.get("/extensions").statusCode()).isEqualTo(403);
+        assertThat(web.get("/profile").statusCode()).isEqualTo(200);
     }
 }

@@ -3,7 +3,7 @@ package org.carillon.pbx.team;
 import org.carillon.pbx.call.CallH2Context;
 import org.carillon.pbx.call.Calls;
 import org.carillon.pbx.extension.Actor;
-import org.carillon.pbx.extension.Role;
+import org.carillon.pbx.access.Role;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 

@@ -30,6 +30,14 @@ public class SignInTime {
         }
     }
 
+    /**
+     * Counts the session as signed in now: after its own user changed their password (which ends every session
+     * signed in before the change), the session that made the change stays.
+     */
+    public void renew(HttpSession session) {
+        session.setAttribute(ATTRIBUTE, clock.millis());
+    }
+
     /** When the session's user signed in, in epoch milliseconds; its creation time when not stamped. */
     public static long of(HttpSession session) {
         return session.getAttribute(ATTRIBUTE) instanceof Long at ? at : session.getCreationTime();

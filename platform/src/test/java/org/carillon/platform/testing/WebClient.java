@@ -34,6 +34,24 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
     }
 
+    /**
+     * The status of a GET that returns as soon as the headers are in, its body left unread and closed: for
+     * server-sent event streams, which never end.
+     */
+    public int streamStatus(String path) {
+        try {
+            var r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            r.body().close();
+            return r.statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET whose body is kept as bytes (downloads). */
     public HttpResponse<byte[]> getBytes(String path) {
         try {

@@ -1,4 +1,4 @@
-package org.carillon.pbx.extension;
+package org.carillon.pbx.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
