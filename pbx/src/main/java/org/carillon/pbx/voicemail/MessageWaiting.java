@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * must not touch the database), the {@code message-summary} body, and the NOTIFYs. Phones that subscribe get them
  * through the subscription framework ({@link MessageSummaryPackage}); registered phones of a mailbox nobody
  * subscribes to get unsolicited NOTIFYs (RFC 3842 §3, as Asterisk and most desk phones do) on every change and after
- * each (re-)registration.
+ * each (re-)registration when a message is waiting (or the phone was last told so).
  *
  * <p>Threads: thread-safe; never blocks on the network (NOTIFYs are client transactions of the stack).
  */
@@ -51,6 +51,8 @@ public class MessageWaiting implements SmartInitializingSingleton {
     }
 
     private final Map<Long, Counts> counts = new ConcurrentHashMap<>();
+    /** Per extension: whether the last unsolicited NOTIFY said "yes" (in memory: a restart forgets it). */
+    private final Map<Long, Boolean> lastSentWaiting = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Registrar registrar;
     private final DeviceDirectory devices;
@@ -100,9 +102,16 @@ public class MessageWaiting implements SmartInitializingSingleton {
         unsolicited(change.tenantId(), change.extensionId());
     }
 
+    /**
+     * After a (re-)registration the phone is told when something waits, or when it was last told "yes" (its lamp may
+     * still be lit); a phone whose mailbox is empty and was never told otherwise has its lamp off already.
+     */
     @EventListener
     public void onRegistered(DeviceRegistered registered) {
-        unsolicited(registered.tenantId(), registered.extensionId());
+        long extensionId = registered.extensionId();
+        if (counts(extensionId).fresh() > 0 || lastSentWaiting.getOrDefault(extensionId, false)) {
+            unsolicited(registered.tenantId(), extensionId);
+        }
     }
 
     /** Sends the current counts to every registered device of the extension, unless its mailbox is subscribed to. */
@@ -118,7 +127,9 @@ public class MessageWaiting implements SmartInitializingSingleton {
             return; // subscribed phones are told through their subscription
         }
         String aor = "sip:" + number.get() + "@" + tenant.get().sipDomain();
-        byte[] body = body(counts(extensionId), aor);
+        Counts now = counts(extensionId);
+        byte[] body = body(now, aor);
+        lastSentWaiting.put(extensionId, now.fresh() > 0);
         for (Binding b : registrar.bindings(extensionId)) {
             try {
                 SipRequest notify = SipRequest.create(SipMethod.NOTIFY, Address.parse("<" + b.target() + ">").uri());

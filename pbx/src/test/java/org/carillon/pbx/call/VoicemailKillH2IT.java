@@ -32,10 +32,8 @@ class VoicemailKillH2IT {
     private Process pbx;
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (pbx != null && pbx.isAlive()) {
-            pbx.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    void killLeftover() throws InterruptedException {
+        PackagedPbx.kill(pbx);
     }
 
     private Process start(int http, int sip, String log) throws Exception {

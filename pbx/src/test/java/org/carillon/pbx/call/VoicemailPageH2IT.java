@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7, the voicemail page in a real headless Chromium: a message left by baresip is listed for its mailbox's
  * user (caller, new), plays in the page's audio element, is marked heard and deleted (after the confirmation); a
  * greeting is uploaded through the page;
- * the Owner, who has no extension, sees no mailbox and cannot fetch the message's audio.
+ * the Owner, who has no extension, sees no mailbox and cannot fetch the message's audio, but changes the mailbox's
+ * settings from the extension's page (a field error shown beside the field first).
  */
 class VoicemailPageH2IT extends CallH2Context {
 
@@ -70,8 +71,10 @@ class VoicemailPageH2IT extends CallH2Context {
             java.nio.file.Path greeting = java.nio.file.Files.createTempFile("greeting", ".wav");
             Signals.write(greeting, Signals.melody(new double[]{440, 880}, 500, 0.3));
             browser.findElement(By.id("greeting-name")).sendKeys(greeting.toString());
-            browser.findElement(By.id("greeting-name")).findElement(By.xpath("./ancestor::form"))
-                    .findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement upload = browser.findElement(By.id("greeting-name")).findElement(By.xpath("./ancestor::form"))
+                    .findElement(By.cssSelector("button[type=submit]"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'});", upload);
+            upload.click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("notice")).getText()
                     .contains("Greeting saved"));
             assertThat(apiAs(b.email()).get("/api/v1/extensions/" + b.number() + "/voicemail").json()
@@ -80,6 +83,31 @@ class VoicemailPageH2IT extends CallH2Context {
             chromium.signIn(base, OWNER, OWNER_PASSWORD);
             browser.get(base + "/voicemail");
             assertThat(browser.findElements(By.id("no-extension"))).hasSize(1);
+            // the Owner changes b's settings from the extension's "Voicemail settings" tab, without seeing messages
+            browser.get(base + "/extensions/" + b.number() + "?tab=voicemail");
+            browser.findElement(By.id("voicemail-settings-link")).click();
+            assertThat(browser.findElement(By.id("mailbox-number")).getText()).isEqualTo(b.number());
+            assertThat(browser.findElements(By.id("messages"))).isEmpty();
+            var max = browser.findElement(By.id("maxMessages"));
+            max.clear();
+            max.sendKeys("0");
+            submitSettings(browser);
+            assertThat(browser.findElement(By.cssSelector("#maxMessages + .invalid-feedback")).getText())
+                    .contains("from 1 to");
+            max = browser.findElement(By.id("maxMessages"));
+            max.clear();
+            max.sendKeys("42");
+            submitSettings(browser);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("notice")).getText()
+                    .contains("saved"));
+            assertThat(api().get("/api/v1/extensions/" + b.number() + "/voicemail").json().path("maxMessages")
+                    .asInt()).isEqualTo(42);
         }
+    }
+
+    private static void submitSettings(WebDriver browser) {
+        WebElement save = browser.findElement(By.cssSelector("#settings-form button[type=submit]"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", save);
+        save.click();
     }
 }

@@ -25,9 +25,7 @@ class BindingsSurviveKillIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (pbx != null && pbx.isAlive()) {
-            pbx.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        PackagedPbx.kill(pbx);
     }
 
     private Process start(int http, int sip, String log) throws IOException {

@@ -38,6 +38,13 @@ public final class PackagedPbx {
         return pb.start();
     }
 
+    /** Ends {@code p} with SIGKILL if it still runs (a test's clean-up). */
+    public static void kill(Process p) throws InterruptedException {
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** Waits until {@code /actuator/health} answers 200 (at most 180 s). */
     public static void awaitHealthy(int http, Process p, Path log) throws Exception {
         var client = HttpClient.newHttpClient();
