@@ -258,12 +258,15 @@ public class TeamQueue {
             }
             w.left = true;
             queues.getOrDefault(w.teamId, new ArrayList<>()).remove(w);
-            w.ringing.forEach(a -> ringing.remove(key(w.tenantId, a)));
-            w.ringing = List.of();
             team = teams.findById(w.teamId).orElse(null);
         }
+        // stop the ringing before its agents are free again: nobody may ring for two callers at once
         w.offer.ifPresent(CallerSession.OfferHandle::cancel);
         w.offer = Optional.empty();
+        synchronized (lock) {
+            w.ringing.forEach(a -> ringing.remove(key(w.tenantId, a)));
+            w.ringing = List.of();
+        }
         w.cancelTimers();
         log(w, TeamCallStore.Result.OVERFLOW, Optional.empty());
         changed(w);
