@@ -101,10 +101,12 @@ public class AgentApiController {
 
     @PutMapping("/api/v1/aux-codes")
     @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
-    public List<AgentStore.AuxCode> replaceAuxCodes(@RequestBody List<AuxCodeBody> body) {
+    public List<AgentStore.AuxCode> replaceAuxCodes(@RequestBody List<AuxCodeBody> body, Authentication auth,
+                                                    HttpServletRequest request) {
         long tenant = tenants.current().id();
         agents.replaceAuxCodes(tenant, body.stream().map(b -> new AgentStore.AuxCode(
-                b.code() == null ? null : b.code().trim(), b.label() == null ? null : b.label().trim())).toList());
+                b.code() == null ? null : b.code().trim(), b.label() == null ? null : b.label().trim())).toList(),
+                actors.resolve(auth, request));
         return agents.auxCodes(tenant);
     }
 

@@ -30,6 +30,7 @@ public class AgentService implements SmartInitializingSingleton {
             new AgentStore.AuxCode("meeting", "Meeting"), new AgentStore.AuxCode("training", "Training"));
 
     private final AgentStore store;
+    private final org.carillon.platform.audit.AuditLog audit;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -38,8 +39,10 @@ public class AgentService implements SmartInitializingSingleton {
     private record Key(long tenantId, String extension) {
     }
 
-    public AgentService(AgentStore store, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+    public AgentService(AgentStore store, org.carillon.platform.audit.AuditLog audit, TransactionTemplate tx,
+                        ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -81,7 +84,8 @@ public class AgentService implements SmartInitializingSingleton {
     }
 
     /** @throws AgentStateException for a malformed or duplicated code */
-    public void replaceAuxCodes(long tenantId, List<AgentStore.AuxCode> codes) {
+    public void replaceAuxCodes(long tenantId, List<AgentStore.AuxCode> codes,
+                                org.carillon.pbx.extension.Actor actor) {
         var seen = new java.util.HashSet<String>();
         for (AgentStore.AuxCode c : codes) {
             if (c.code() == null || !c.code().matches("[a-z0-9_-]{1,32}")) {
@@ -95,6 +99,17 @@ public class AgentService implements SmartInitializingSingleton {
             }
         }
         tx.executeWithoutResult(s -> store.replaceAuxCodes(tenantId, codes));
+        audit.record(actor.email(), "team.aux_codes", "aux_code", Long.toString(tenantId),
+                codes.stream().map(AgentStore.AuxCode::code).collect(java.util.stream.Collectors.joining(",")),
+                actor.source());
+    }
+
+    /** A deleted extension is no agent any more (a new extension with its number starts afresh). */
+    @org.springframework.context.event.EventListener
+    public synchronized void onExtensionRemoved(org.carillon.pbx.extension.ExtensionRemoved removed) {
+        if (agents.remove(new Key(removed.tenantId(), removed.number())) != null) {
+            tx.executeWithoutResult(s -> store.delete(removed.tenantId(), removed.number()));
+        }
     }
 
     /** Members new to every team start ready; an existing agent keeps its state. */

@@ -51,6 +51,11 @@ public class AgentStore {
                         from.extension(), from.version()).update() == 1;
     }
 
+    /** Forgets an agent (its extension was deleted); its history stays. */
+    public void delete(long tenantId, String extension) {
+        jdbc.sql("DELETE FROM agent WHERE tenant_id = ? AND extension = ?").params(tenantId, extension).update();
+    }
+
     public void history(long tenantId, Change c) {
         jdbc.sql("""
                 INSERT INTO agent_history (tenant_id, extension, from_state, to_state, aux_code, changed_at, changed_by)

@@ -58,8 +58,38 @@ public class TeamPageController {
         Actor actor = actors.resolve(auth, request);
         model.addAttribute("teams", teams.list(tenant()).stream().filter(t -> access.sees(actor, t)).toList());
         model.addAttribute("admin", actor.admin());
+        if (!model.containsAttribute("auxText")) {
+            model.addAttribute("auxText", agents.auxCodes(tenant()).stream().map(c -> c.code() + " = " + c.label())
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         model.addAttribute("active", "teams");
         return "pbx/teams/list";
+    }
+
+    /** Break reasons, one {@code code = Label} per line. */
+    @PostMapping("/aux-codes")
+    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    public String auxCodes(@RequestParam(defaultValue = "") String codes, Authentication auth,
+                           HttpServletRequest request, RedirectAttributes redirect) {
+        List<AgentStore.AuxCode> parsed = new java.util.ArrayList<>();
+        try {
+            for (String line : codes.split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split("=", 2);
+                if (parts.length < 2) {
+                    throw new AgentStateException("codes", "Write each reason as code = Label.");
+                }
+                parsed.add(new AgentStore.AuxCode(parts[0].trim(), parts[1].trim()));
+            }
+            agents.replaceAuxCodes(tenant(), parsed, actors.resolve(auth, request));
+            redirect.addFlashAttribute("notice", "Break reasons saved.");
+        } catch (AgentStateException e) {
+            redirect.addFlashAttribute("auxError", e.getMessage());
+            redirect.addFlashAttribute("auxText", codes);
+        }
+        return "redirect:/teams";
     }
 
     @GetMapping("/new")

@@ -117,11 +117,23 @@ public class TeamQueue {
                 if (team.isEmpty()) {
                     continue;
                 }
+                // most changes free nobody: then no waiting caller needs a look (200 waiting, 20 agents busy)
+                Set<String> free = new HashSet<>();
+                for (String m : team.get().members()) {
+                    if (!ringing.contains(key(team.get().tenantId(), m)) && agents.find(team.get().tenantId(), m)
+                            .filter(a -> a.state() == AgentState.READY).isPresent()) {
+                        free.add(m);
+                    }
+                }
                 for (Waiter w : entry.getValue()) {
+                    if (free.isEmpty()) {
+                        break;
+                    }
                     if (!w.ringing.isEmpty() || w.left) {
                         continue;
                     }
                     List<String> pick = pick(team.get(), w);
+                    free.removeAll(pick);
                     if (!pick.isEmpty()) {
                         w.ringing = pick;
                         pick.forEach(a -> ringing.add(key(w.tenantId, a)));
@@ -246,12 +258,15 @@ public class TeamQueue {
             }
             w.left = true;
             queues.getOrDefault(w.teamId, new ArrayList<>()).remove(w);
-            w.ringing.forEach(a -> ringing.remove(key(w.tenantId, a)));
-            w.ringing = List.of();
             team = teams.findById(w.teamId).orElse(null);
         }
+        // stop the ringing before its agents are free again: nobody may ring for two callers at once
         w.offer.ifPresent(CallerSession.OfferHandle::cancel);
         w.offer = Optional.empty();
+        synchronized (lock) {
+            w.ringing.forEach(a -> ringing.remove(key(w.tenantId, a)));
+            w.ringing = List.of();
+        }
         w.cancelTimers();
         log(w, TeamCallStore.Result.OVERFLOW, Optional.empty());
         changed(w);

@@ -150,6 +150,32 @@ class TeamWebH2IT extends CallH2Context {
     }
 
     @Test
+    void auxCodesArePerTenantEditableAndADeletedExtensionIsNoAgentAnyMore() {
+        String a = Calls.newExtension(this).number();
+        teamWith(a);
+        var bad = api().send("PUT", "/api/v1/aux-codes", "[{\"code\":\"Bad Code\",\"label\":\"x\"}]");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"code\"");
+        WebClient web = new WebClient(httpPort());
+        web.login(OWNER, OWNER_PASSWORD);
+        var refused = web.postForm("/teams/aux-codes", Map.of("codes", "no equals sign", "_csrf",
+                web.csrfToken("/teams")));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(web.get("/teams").body()).contains("id=\"codes-error\"").contains("no equals sign");
+        var saved = web.postForm("/teams/aux-codes", Map.of("codes", "coaching = Coaching\nlunch = Lunch", "_csrf",
+                web.csrfToken("/teams")));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/aux-codes").json().get(0).path("code").asString()).isEqualTo("coaching");
+        assertThat(api().send("PUT", "/api/v1/agents/" + a + "/state", "{\"state\":\"break\",\"auxCode\":"
+                + "\"coaching\"}").status()).isEqualTo(200);
+        assertThat(api().send("PUT", "/api/v1/agents/" + a + "/state", "{\"state\":\"break\",\"auxCode\":"
+                + "\"meeting\"}").status()).isEqualTo(400);
+        assertThat(api().delete("/api/v1/extensions/" + a).status()).isEqualTo(204);
+        assertThat(api().get("/api/v1/agents/" + a).status()).isEqualTo(404);
+        assertThat(bean(AgentService.class).find(tenant(), a)).isEmpty();
+    }
+
+    @Test
     void starFortyFiveLogsOutAndInAndStarFortySixTogglesBreakFromThePhone() throws Exception {
         Calls.Ext a = Calls.newExtension(this);
         teamWith(a.number());
