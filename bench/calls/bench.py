@@ -61,7 +61,7 @@ def api(base, method, path, body=None):
     return json.loads(urllib.request.urlopen(req, timeout=30).read().decode() or "{}")
 
 
-def start_carillon(work, http_port, sip_port):
+def start_carillon(work, http_port, sip_port, extra_env=None):
     jar = os.path.join(ROOT, "pbx", "target", "carillon-pbx.jar")
     env = {k: v for k, v in os.environ.items() if not k.startswith("CARILLON_")}
     env.update(CARILLON_DATA_DIR=os.path.join(work, "data"), CARILLON_PBX_HTTP_PORT=str(http_port),
@@ -69,6 +69,7 @@ def start_carillon(work, http_port, sip_port):
                CARILLON_SIP_AUTH_ALGORITHMS="MD5",  # SIPp 3.6.1 digests with MD5 only
                CARILLON_SIP_BAN_FAILURES="1000000", CARILLON_REGISTRAR_KEEPALIVE_SECONDS="0",
                CARILLON_CALL_RTP_TIMEOUT_SECONDS="0")  # SIPp sends no RTP: do not hang up silent calls
+    env.update(extra_env or {})  # other benchmarks' settings (bench/blf)
     log = open(os.path.join(work, "carillon.log"), "w")
     extra = os.environ.get("JAVA_OPTS", "").split()  # e.g. a flight recording
     p = subprocess.Popen([JAVA, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"] + extra + ["-jar", jar], cwd=work, env=env,
