@@ -26,6 +26,8 @@ final class Attempt {
     /** The party that sent REFER, when this attempt is a blind transfer. */
     final Optional<Party> transferor;
     SipScheduler.Timeout noAnswer;
+    /** How the extension rings and where the caller goes if it does not answer; empty for transfers. */
+    Optional<CallForwarding.Rule> rule = Optional.empty();
     boolean earlyMediaBridged;
     boolean done;
 

@@ -1,6 +1,8 @@
 package org.carillon.pbx.call;
 
 import org.carillon.media.codec.AudioFormat;
+import org.carillon.media.dtmf.CollectedDigits;
+import org.carillon.media.dtmf.DigitCollector;
 import org.carillon.media.offer.AudioOfferer;
 import org.carillon.media.offer.LocalAudio;
 import org.carillon.media.offer.NegotiatedAudio;
@@ -29,6 +31,7 @@ import org.carillon.sip.transaction.ServerTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +52,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Call implements CallerSession {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
+    private static final int MAX_FORWARDS = 5;
 
     private final String id = UUID.randomUUID().toString();
     private final CallService service;
@@ -75,6 +79,12 @@ final class Call implements CallerSession {
     private Duration sessionInterval = Duration.ZERO;
     private Instant answeredAt;
     private volatile ActiveCall published;
+    /** What applications do with the caller's media; set once the caller's media is open. */
+    private volatile CallerMedia callerMedia;
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
+    /** Forwards taken so far (no answer, busy, unregistered): bounded so two rules cannot loop. */
+    private int forwards;
+    private String forwardedBecause;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -92,7 +102,8 @@ final class Call implements CallerSession {
         return id;
     }
 
-    CallExecutor executor() {
+    @Override
+    public CallExecutor executor() {
         return executor;
     }
 
@@ -104,7 +115,8 @@ final class Call implements CallerSession {
         return caller.transaction();
     }
 
-    long tenantId() {
+    @Override
+    public long tenantId() {
         return tenant.id();
     }
 
@@ -150,6 +162,7 @@ final class Call implements CallerSession {
             return;
         }
         watchRtp(caller);
+        callerMedia = new CallerMedia(caller.media());
         switch (d.type()) {
             case EXTENSION -> ring(d.target(), caller, Optional.empty());
             default -> handTo(d);
@@ -179,12 +192,21 @@ final class Call implements CallerSession {
             return false;
         }
         List<Binding> bindings = service.registrar().bindings(callee.get().extensionId());
+        Optional<CallForwarding.Rule> rule = transferor.isEmpty()
+                ? Optional.of(service.forwarding().ruleFor(new CallForwarding.Request(tenant.id(), number,
+                        callerAccount.number(), true, service.clock().instant())))
+                : Optional.empty();
         if (bindings.isEmpty()) {
             if (transferor.isEmpty()) {
                 calleeNumber = number;
-                fail(480, CallResult.NO_ANSWER); // unregistered (voicemail will take these later)
+                forward(rule.get().onUnregistered(), "unregistered", rule.get(), 480, CallResult.NO_ANSWER);
             }
             return false;
+        }
+        if (rule.isPresent() && rule.get().ringFor().isZero()) {
+            calleeNumber = number;
+            forward(rule.get().onNoAnswer(), "no_answer", rule.get(), 480, CallResult.NO_ANSWER);
+            return true;
         }
         Attempt attempt;
         try {
@@ -200,6 +222,7 @@ final class Call implements CallerSession {
             return false;
         }
         attempts.add(attempt);
+        attempt.rule = rule;
         ringing = attempt;
         if (transferor.isEmpty()) {
             calleeNumber = number;
@@ -221,7 +244,8 @@ final class Call implements CallerSession {
                 branch.failed(503);
             }
         }
-        attempt.noAnswer = schedule(service.settings().noAnswer(), () -> noAnswer(attempt));
+        attempt.noAnswer = schedule(rule.map(CallForwarding.Rule::ringFor).orElse(service.settings().noAnswer()),
+                () -> noAnswer(attempt));
         service.changed(this);
         branchEnded(attempt);
         return true;
@@ -368,7 +392,37 @@ final class Call implements CallerSession {
         }
         CallResult result = status == 486 ? CallResult.BUSY
                 : status == 480 || status == 408 ? CallResult.NO_ANSWER : CallResult.FAILED;
+        if (attempt.rule.isPresent() && result != CallResult.FAILED) {
+            CallForwarding.Rule rule = attempt.rule.get();
+            boolean busy = result == CallResult.BUSY;
+            forward(busy ? rule.onBusy() : rule.onNoAnswer(), busy ? "busy" : "no_answer", rule, status, result);
+            return;
+        }
         fail(status, result);
+    }
+
+    /**
+     * The extension did not take the call: the caller goes where the forwarding rule says, if something serves that
+     * destination; else it gets {@code status} as before. The history keeps why ({@code forward:busy:voicemail:1001:
+     * default}, spaces and commas of the rule's reason as {@code _}).
+     */
+    private void forward(Destination to, String why, CallForwarding.Rule rule, int status, CallResult result) {
+        boolean served = to.type() == Destination.Type.EXTENSION
+                || service.application(to.type()).filter(a -> a.serves(this, to)).isPresent();
+        if (!served || ++forwards > MAX_FORWARDS || state == CallState.ENDED) {
+            fail(status, result);
+            return;
+        }
+        transfers.add("forward:" + why + ":" + to.type().wire() + ":" + to.target() + ":"
+                + rule.reason().replaceAll("[\\s,]", "_"));
+        unbridge(); // early media of the extension's phones, if it was bridged
+        forwardedBecause = why;
+        if (to.type() == Destination.Type.EXTENSION) {
+            ring(to.target(), caller, Optional.empty());
+        } else {
+            state = CallState.ROUTING;
+            handTo(to);
+        }
     }
 
     // ---- pickup: another extension takes this ringing call (*8, **<ext>, or INVITE with Replaces) ----
@@ -750,6 +804,10 @@ final class Call implements CallerSession {
             caller.reject(status);
         }
         timers.forEach(SipScheduler.Timeout::cancel);
+        if (callerMedia != null) {
+            callerMedia.close();
+        }
+        gone.complete(null);
         stopCallerPlayer();
         stopHoldMusic();
         unbridge();
@@ -775,9 +833,18 @@ final class Call implements CallerSession {
 
     /** The live view of this call (call executor). */
     ActiveCall view() {
+        List<String> parties = new ArrayList<>();
+        if (state != CallState.ENDED) {
+            parties.add(left.number());
+            if (right != null) {
+                parties.add(right.number());
+            }
+        }
         ActiveCall v = new ActiveCall(id, tenant.id(), callerAccount.number(), dialled,
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), state, startedAt,
-                Optional.ofNullable(answeredAt));
+                Optional.ofNullable(answeredAt), new ActiveCall.Legs(List.copyOf(parties),
+                Optional.ofNullable(ringing == null || state == CallState.ENDED ? null : ringing.number),
+                caller.callId(), caller.tag(), caller.invite().from().tag().orElse("")));
         published = v;
         return v;
     }
@@ -827,7 +894,33 @@ final class Call implements CallerSession {
     }
 
     @Override
+    public Optional<String> forwardedBecause() {
+        return Optional.ofNullable(forwardedBecause);
+    }
+
+    @Override
+    public CompletableFuture<Void> gone() {
+        return gone;
+    }
+
+    @Override
+    public CompletableFuture<CollectedDigits> collect(List<? extends AudioSource> prompt, DigitCollector.Spec spec) {
+        CallerMedia m = callerMedia;
+        return m == null ? CompletableFuture.completedFuture(new CollectedDigits("", CollectedDigits.Reason.CANCELLED))
+                : m.collect(prompt, spec);
+    }
+
+    @Override
+    public CompletableFuture<Recording> record(Path target, Recording.Spec spec) {
+        CallerMedia m = callerMedia;
+        return m == null ? CompletableFuture.failedFuture(new CallerGoneException()) : m.record(target, spec);
+    }
+
+    @Override
     public void hangUp(int status) {
+        if (state == CallState.ENDED) {
+            return;
+        }
         if (caller.answered()) {
             caller.bye();
             end(CallResult.ANSWERED, 200, "system");

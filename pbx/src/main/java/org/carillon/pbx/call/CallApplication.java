@@ -12,6 +12,14 @@ public interface CallApplication {
     /** The destination type served. */
     Destination.Type type();
 
+    /**
+     * Whether this application takes {@code destination} now (a voicemail box that is switched off does not); when it
+     * does not, a forwarded caller gets the status it would have had without forwarding (480, 486). Call executor.
+     */
+    default boolean serves(CallerSession caller, Destination destination) {
+        return true;
+    }
+
     /** Takes over the caller. */
     void handle(CallerSession caller, Destination destination);
 }

@@ -57,12 +57,14 @@ public class CallService implements AutoCloseable {
     private final Signalling signalling;
     private final WheelScheduler scheduler = new WheelScheduler();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final CallForwarding forwarding;
 
     public CallService(Settings settings, CallMedia media, CallRegistry registry, Registrar registrar,
                        DeviceDirectory devices, TenantDirectory tenants, DeviceAuthenticator authenticator,
                        SourceBans bans, Router router, List<CallApplication> applications,
                        ApplicationEventPublisher events, Clock clock,
-                       org.springframework.beans.factory.ObjectProvider<SipServer> sipServer) {
+                       org.springframework.beans.factory.ObjectProvider<SipServer> sipServer,
+                       org.springframework.beans.factory.ObjectProvider<CallForwarding> forwarding) {
         this.settings = CallSettings.from(settings);
         this.media = media;
         this.registry = registry;
@@ -75,6 +77,7 @@ public class CallService implements AutoCloseable {
         applications.forEach(a -> this.applications.put(a.type(), a));
         this.events = events;
         this.clock = clock;
+        this.forwarding = forwarding.getIfAvailable(() -> new DefaultCallForwarding(this.settings.noAnswer()));
         // the SIP server needs our handlers and we need its stack: look it up when the first call sends
         this.signalling = new Signalling(() -> sipServer.getObject().stack()
                 .orElseThrow(() -> new IllegalStateException("SIP server not running")), media.address());
@@ -214,6 +217,11 @@ public class CallService implements AutoCloseable {
 
     Optional<CallApplication> application(Destination.Type type) {
         return Optional.ofNullable(applications.get(type));
+    }
+
+    /** How extensions ring and where unanswered calls go (the call profiles' bean, else the default). */
+    CallForwarding forwarding() {
+        return forwarding;
     }
 
     CallSettings settings() {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The call engine's settings, each an environment variable:
  * {@code CARILLON_RTP_PORTS} (10000-20000), {@code CARILLON_EXTERNAL_ADDRESS} (address in SDP and Contact; empty:
- * the bind address), {@code CARILLON_CALL_NO_ANSWER_SECONDS} (30: ringing stops and the caller gets 480),
+ * the bind address), {@code CARILLON_CALL_NO_ANSWER_SECONDS} (30: ringing stops and, without call profiles, the
+ * caller goes to the callee's voicemail — 480 when it has none),
  * {@code CARILLON_CALL_MAX_SECONDS} (14400: a call is ended after 4 h), {@code CARILLON_CALL_RTP_TIMEOUT_SECONDS}
  * (60: an answered leg that sends no RTP for this long is hung up; 0 turns it off) and
  * {@code CARILLON_CALL_SESSION_EXPIRES_SECONDS} (1800: RFC 4028 session interval we ask for; 0 turns timers off).

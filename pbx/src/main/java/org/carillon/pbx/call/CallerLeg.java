@@ -39,6 +39,11 @@ final class CallerLeg implements Party {
     private boolean finalSent;
     private boolean progressSent;
 
+    /** Our tag in the caller's dialog (the To tag of every response we send it). */
+    String tag() {
+        return tag;
+    }
+
     /**
      * @param user   user part of our Contact towards this party (what it dialled)
      * @param number the calling extension's number

@@ -95,6 +95,9 @@ public class RegisterHandler implements SipRequestHandler {
             case RegisterOutcome.Accepted a -> {
                 accepted.increment();
                 tx.respond(ok(request, a.bindings(), parsed));
+                if (!a.bindings().isEmpty()) {
+                    registrar.announceRegistered(ok.account()); // after the 200: unsolicited MWI follows it
+                }
             }
             case RegisterOutcome.Rejected r -> {
                 SipResponse response = request.createResponse(r.status(), Optional.of(Tags.generate()));

@@ -65,6 +65,11 @@ public class Registrar implements ExtensionPresence {
                 before -> rules.apply(account.extensionId(), account.tenantId(), before, request, now));
     }
 
+    /** Tells listeners that a device of {@code account} registered (called once the 200 OK is on its way). */
+    void announceRegistered(DeviceAccount account) {
+        events.publishEvent(new DeviceRegistered(account.tenantId(), account.extensionId()));
+    }
+
     /** The current bindings of an extension, oldest first. */
     public List<Binding> bindings(long extensionId) {
         return table.current(extensionId, clock.instant());

@@ -32,6 +32,12 @@ final class Baresip implements AutoCloseable {
      */
     Baresip(Path dir, String number, String username, String password, int pbxPort, int sipPort, int ctrlPort,
             int rtpLow, Path audioIn) throws IOException {
+        this(dir, number, username, password, pbxPort, sipPort, ctrlPort, rtpLow, audioIn, "auto");
+    }
+
+    /** @param answerMode {@code auto}, or {@code manual} to answer with the {@code accept} command */
+    Baresip(Path dir, String number, String username, String password, int pbxPort, int sipPort, int ctrlPort,
+            int rtpLow, Path audioIn, String answerMode) throws IOException {
         this.dir = dir;
         this.ctrlPort = ctrlPort;
         Path binary = Path.of("/usr/bin/baresip");
@@ -50,7 +56,7 @@ final class Baresip implements AutoCloseable {
                 "ctrl_tcp_listen 127.0.0.1:" + ctrlPort, "snd_path " + dir.resolve("rec"), ""));
         Files.writeString(dir.resolve("accounts"), "<sip:" + number + "@127.0.0.1:" + pbxPort
                 + ";transport=udp>;auth_user=" + username + ";auth_pass=" + password
-                + ";answermode=auto;audio_codecs=pcmu,pcma;regint=300;mwi=no\n");
+                + ";answermode=" + answerMode + ";audio_codecs=pcmu,pcma;regint=300;mwi=no\n");
         Files.writeString(dir.resolve("contacts"), "");
         this.process = new ProcessBuilder("timeout", "-s", "KILL", "120", binary.toString(), "-f", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("baresip.log").toFile()).start();

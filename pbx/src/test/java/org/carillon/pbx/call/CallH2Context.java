@@ -1,5 +1,7 @@
 package org.carillon.pbx.call;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.carillon.pbx.PbxApplication;
 import org.carillon.pbx.feature.FeatureFixture;
 import org.carillon.pbx.feature.FeatureTestBeans;
@@ -28,6 +30,12 @@ import java.nio.file.Path;
 abstract class CallH2Context implements FeatureFixture {
     static final int NO_ANSWER_SECONDS = 4;
     private static final Path DATA = tempDir();
+    /** A real SMTP server: voicemail emails (and welcome mails) go there. */
+    static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
 
     @LocalServerPort
     int port;
@@ -46,6 +54,13 @@ abstract class CallH2Context implements FeatureFixture {
         registry.add("carillon.license.file", () -> TestLicense.write(DATA, FeatureTestBeans.START).toString());
         registry.add("carillon.sip.auth.algorithms", () -> "MD5");
         registry.add("carillon.call.no.answer.seconds", () -> Integer.toString(NO_ANSWER_SECONDS));
+        registry.add("carillon.smtp.host", () -> "127.0.0.1");
+        registry.add("carillon.smtp.port", () -> Integer.toString(MAIL.getSmtp().getPort()));
+        registry.add("carillon.smtp.tls", () -> "none");
+    }
+
+    Path dataDir() {
+        return DATA;
     }
 
     private static Path tempDir() {

@@ -68,6 +68,10 @@ abstract class CallPostgresContext implements FeatureFixture {
         }
     }
 
+    Path dataDir() {
+        return DATA;
+    }
+
     @Override
     public int httpPort() {
         return port;

@@ -3,6 +3,8 @@ package org.carillon.pbx.call;
 import org.carillon.pbx.feature.FeatureFixture;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,16 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shared steps of the call ITs. */
 final class Calls {
-    /** A new extension's number and device credentials. */
-    record Ext(String number, String username, String password) {
+    /** A new extension's number, device credentials and its user's email. */
+    record Ext(String number, String username, String password, String email) {
     }
 
     private Calls() {
     }
 
     static Ext newExtension(FeatureFixture f) {
-        var r = f.api().createExtension(f.uniqueEmail("caller"), "agent");
-        return new Ext(r.text("number"), r.text("username"), r.text("password"));
+        String email = f.uniqueEmail("caller");
+        var r = f.api().createExtension(email, "agent");
+        return new Ext(r.text("number"), r.text("username"), r.text("password"), email);
     }
 
     /** Polls the API until the extension shows {@code ready} (a real peer registers in its own time). */
@@ -46,6 +49,24 @@ final class Calls {
             throw new AssertionError(ex);
         }
         return e;
+    }
+
+    /** Switches the extension's voicemail off: unanswered calls then end with 480/486 as without voicemail. */
+    static void voicemailOff(FeatureFixture f, Ext e) {
+        var r = f.api().patch("/api/v1/extensions/" + e.number() + "/voicemail", "{\"enabled\": false}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Polls {@code condition} until it holds or {@code within} passed (then fails naming {@code what}). */
+    static void await(String what, Duration within, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling a peer's state, not waiting for time to pass
+        }
     }
 
     /** The newest history row of a caller, waiting briefly for the call to be written. */
@@ -73,5 +94,57 @@ final class Calls {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         throw new AssertionError("no active call became " + state);
+    }
+
+    /** Waits until a recording is being written (its {@code .part} file exists under the data dir). */
+    static void awaitRecording(Path dataDir) throws Exception {
+        Path root = dataDir.resolve("pbx").resolve("voicemail");
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(end)) {
+            if (Files.isDirectory(root)) {
+                try (var files = Files.walk(root)) {
+                    if (files.anyMatch(f -> f.toString().endsWith(".part"))) {
+                        return;
+                    }
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("no recording started");
+    }
+
+    /** Polls the extension's messages (as its own user) until one is there. */
+    static JsonNode awaitMessage(FeatureFixture f, Ext box) throws InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            var r = f.apiAs(box.email()).get("/api/v1/extensions/" + box.number() + "/voicemail/messages");
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            if (r.json().size() > 0 || Instant.now().isAfter(end)) {
+                assertThat(r.json().size()).as("messages of " + box.number()).isEqualTo(1);
+                return r.json().get(0);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /**
+     * {@code from} (a baresip phone started here) calls {@code to}, which must not answer (unregistered, or voicemail
+     * reached otherwise), waits for the recording, sends 2.5 s of a melody and hangs up. Returns the new message.
+     */
+    static JsonNode leaveMessage(FeatureFixture f, Path dataDir, Ext from, Ext to) throws Exception {
+        Path dir = Files.createTempDirectory("vm-leave");
+        Path wav = dir.resolve("a.wav");
+        Signals.write(wav, Signals.pad(Signals.melody(new double[]{500, 700, 900, 600}, 400, 0.4), 30_000));
+        try (Baresip phone = new Baresip(dir.resolve("a"), from.number(), from.username(), from.password(),
+                f.sipPort(), Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+            phone.awaitStarted(Duration.ofSeconds(10));
+            awaitRegistered(f, from.number());
+            phone.command("dial", "sip:" + to.number() + "@127.0.0.1:" + f.sipPort(), Duration.ofMillis(200));
+            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(5))).as(phone.safeLog()).isTrue();
+            awaitRecording(dataDir);
+            TimeUnit.MILLISECONDS.sleep(2500); // the caller's audio is recorded in real time
+            phone.command("hangup", "", Duration.ofMillis(300));
+        }
+        return awaitMessage(f, to);
     }
 }

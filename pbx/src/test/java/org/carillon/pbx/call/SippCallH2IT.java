@@ -34,6 +34,7 @@ class SippCallH2IT extends CallH2Context {
                          ThrowingRunnable during, String... callerExtra) throws Exception {
         int calleePort = Sipp.freePort();
         Calls.Ext b = Calls.registeredSipp(this, calleePort);
+        Calls.voicemailOff(this, b); // these tests check the engine's own outcomes, not voicemail's
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer callee = SippPeer.start(calleeScenario, sipPort(), calleePort, calleeExtra);
              SippPeer caller = caller(callerScenario, a, b, callerExtra)) {
@@ -125,6 +126,7 @@ class SippCallH2IT extends CallH2Context {
     void unregisteredCalleeGives480() throws Exception {
         Calls.Ext a = Calls.newExtension(this);
         Calls.Ext b = Calls.newExtension(this);
+        Calls.voicemailOff(this, b);
         try (SippPeer caller = caller("caller_refused.xml", a, b)) {
             assertThat(caller.await()).as(caller.output()).isZero();
         }

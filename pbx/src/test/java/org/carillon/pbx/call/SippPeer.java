@@ -62,6 +62,19 @@ final class SippPeer implements AutoCloseable {
         return out.toString();
     }
 
+    /** What the scenario logged with {@code <log>} (run it with {@code -trace_logs}); empty before anything. */
+    String logs() {
+        StringBuilder out = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith("_logs.log")).toList()) {
+                out.append(Files.readString(f));
+            }
+        } catch (IOException e) {
+            out.append(e);
+        }
+        return out.toString();
+    }
+
     private static String scenario(String name) {
         try {
             return Path.of(SippPeer.class.getResource("/sipp/call/" + name).toURI()).toString();

@@ -51,13 +51,6 @@ public final class Api {
         return send("PUT", path, json);
     }
 
-    /** Sends raw bytes (an upload) with {@code contentType}. */
-    public Reply putBytes(String path, String contentType, byte[] body) {
-        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization).header("Accept", "application/json")
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
     public Reply send(String method, String path, String json) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization).header("Accept", "application/json");
@@ -65,23 +58,47 @@ public final class Api {
             b.header("Content-Type", "application/json");
         }
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return exchange(b);
+        return reply(exchange(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
-    private Reply exchange(HttpRequest.Builder b) {
+    private static Reply reply(HttpResponse<String> r) {
+        JsonNode node = null;
+        if (!r.body().isBlank() && (r.body().startsWith("{") || r.body().startsWith("["))) {
+            node = JSON.readTree(r.body());
+        }
+        return new Reply(r.statusCode(), r.body(), node);
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            var r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = null;
-            if (!r.body().isBlank() && (r.body().startsWith("{") || r.body().startsWith("["))) {
-                node = JSON.readTree(r.body());
-            }
-            return new Reply(r.statusCode(), r.body(), node);
+            return HTTP.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A binary answer (audio): status, Content-Type, Content-Disposition and bytes. */
+    public record Bytes(int status, String contentType, String disposition, byte[] body) {
+    }
+
+    /** GETs {@code path} as bytes (e.g. a voicemail's WAV). */
+    public Bytes bytes(String path) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).GET().build();
+        var r = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("Content-Disposition").orElse(""), r.body());
+    }
+
+    /** PUTs raw bytes with {@code contentType} (an uploaded greeting). */
+    public Reply putBytes(String path, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization).header("Accept", "application/json")
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return reply(exchange(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Creates an extension through the API; fails the test unless 201. */

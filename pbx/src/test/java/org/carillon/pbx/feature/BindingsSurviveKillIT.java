@@ -5,11 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,44 +25,15 @@ class BindingsSurviveKillIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (pbx != null && pbx.isAlive()) {
-            pbx.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        PackagedPbx.kill(pbx);
     }
 
     private Process start(int http, int sip, String log) throws IOException {
-        Path jar = Path.of("target/carillon-pbx.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve(log).toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("CARILLON_"));
-        pb.environment().put("CARILLON_PBX_HTTP_PORT", Integer.toString(http));
-        pb.environment().put("CARILLON_SIP_PORT", Integer.toString(sip));
-        pb.environment().put("CARILLON_BIND", "127.0.0.1");
-        pb.environment().put("CARILLON_OWNER_PASSWORD", PASSWORD);
-        return pb.start();
+        return PackagedPbx.start(work, http, sip, log, java.util.Map.of());
     }
 
     private static void awaitHealthy(int http, Process p, Path log) throws Exception {
-        var client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("the PBX exited:\n" + Files.readString(log));
-            }
-            try {
-                var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-        }
-        throw new AssertionError("the PBX did not become healthy:\n" + Files.readString(log));
+        PackagedPbx.awaitHealthy(http, p, log);
     }
 
     @Test

@@ -18,23 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server-sent events, without a reload. Fails when baresip, chromium or chromedriver is missing.
  */
 class PhoneInBrowserIT extends FeatureH2Context {
+    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
     static void startChromium() throws IOException {
         Baresip.requireInstalled();
-        browser = Chromium.start();
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private void shot(String name) {
-        Chromium.shot(browser, name);
+        chromium.shot(name);
     }
 
     private String badge(String number) {
@@ -46,7 +48,7 @@ class PhoneInBrowserIT extends FeatureH2Context {
         var created = api().createExtension(uniqueEmail("baresip"), "agent");
         String number = created.text("number");
         String base = "http://127.0.0.1:" + httpPort();
-        Chromium.login(browser, base, OWNER, OWNER_PASSWORD);
+        chromium.signIn(base, OWNER, OWNER_PASSWORD);
         browser.get(base + "/extensions?q=" + number);
         assertThat(badge(number)).isEqualTo("Unregistered");
         shot("extensions-unregistered");

@@ -22,17 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (arrows, Space, Shift+arrow), the holiday list with an audio upload, and the profile switch on the user's page.
  */
 class SchedulePagesIT extends FeatureH2Context {
+    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
     static void startChromium() throws IOException {
-        browser = Chromium.start();
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -63,7 +65,7 @@ class SchedulePagesIT extends FeatureH2Context {
         api().put("/api/v1/schedule", """
                 {"officeHours": {}, "breakHours": {}, "nonOfficeHoursAction": {"type": "voicemail", "target": ""},
                  "breakTimeAction": {"type": "voicemail", "target": ""}}""");
-        Chromium.login(browser, base(), OWNER, OWNER_PASSWORD);
+        chromium.signIn(base(), OWNER, OWNER_PASSWORD);
         browser.get(base() + "/schedules");
         // mouse: drag Monday 09:00 → 11:30 (slots 18..23)
         new Actions(browser).clickAndHold(cell("officeHours", "monday", 18))
@@ -85,7 +87,7 @@ class SchedulePagesIT extends FeatureH2Context {
         WebElement friday = browser.findElement(By.id("officeHours.friday"));
         friday.sendKeys("22:00-02:00", Keys.TAB);
         assertThat(cell("officeHours", "saturday", 3).getAttribute("aria-selected")).isEqualTo("true");
-        Chromium.shot(browser, "schedule-grid");
+        chromium.shot("schedule-grid");
         press(By.id("save-schedule"));
         assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Office hours saved.");
         var saved = api().get("/api/v1/schedule").json().path("officeHours");
@@ -96,7 +98,7 @@ class SchedulePagesIT extends FeatureH2Context {
         // a bad span is shown beside its box
         browser.findElement(By.id("officeHours.wednesday")).sendKeys("nine to five");
         press(By.id("save-schedule"));
-        Chromium.shot(browser, "schedule-error");
+        chromium.shot("schedule-error");
         assertThat(browser.getPageSource()).contains("id=\"officeHours.wednesday-error\"");
         assertThat(browser.findElement(By.id("officeHours.wednesday-error")).getText()).contains("nine to five");
 
@@ -114,7 +116,7 @@ class SchedulePagesIT extends FeatureH2Context {
         row.findElement(By.cssSelector("input[type=file]")).sendKeys(wav.toString());
         row.findElement(By.cssSelector("button[type=submit]")).click();
         assertThat(browser.findElement(By.cssSelector("tr[data-holiday='Browser Day']")).getText()).contains("uploaded");
-        Chromium.shot(browser, "schedule-holidays");
+        chromium.shot("schedule-holidays");
         var listed = api().get("/api/v1/schedule/holidays").json();
         listed.forEach(h -> {
             if (h.path("name").asString().equals("Browser Day")) {
@@ -143,7 +145,7 @@ class SchedulePagesIT extends FeatureH2Context {
         String email = uniqueEmail("page");
         String number = api().createExtension(email, "agent").text("number");
         setWebPassword(email);
-        Chromium.login(browser, base(), email, USER_PASSWORD);
+        chromium.signIn(base(), email, USER_PASSWORD);
         browser.get(base() + "/my/schedule");
         press(By.cssSelector("label[for='profile-3']"));
         press(By.id("switch-profile"));
@@ -158,6 +160,6 @@ class SchedulePagesIT extends FeatureH2Context {
         var s = api().get("/api/v1/extensions/" + number + "/schedule").json();
         assertThat(s.path("ownHours").asBoolean()).isTrue();
         assertThat(s.path("officeHours").path("saturday").get(0).asString()).isEqualTo("10:00-11:00");
-        Chromium.shot(browser, "my-schedule");
+        chromium.shot("my-schedule");
     }
 }

@@ -1,0 +1,94 @@
+package org.carillon.pbx.presence;
+
+import org.carillon.pbx.subscription.EventPackage;
+import org.carillon.pbx.subscription.Watcher;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code dialog} event package (RFC 4235) for BLF lamps: full-state {@code application/dialog-info+xml} of an
+ * extension of the watcher's tenant. Every body carries at least one {@code <dialog>} element (Yealink and others
+ * ignore a body without one): an idle extension is one dialog whose state is {@code terminated}. A ringing dialog
+ * carries {@code call-id}, {@code local-tag} and {@code remote-tag}: pressing the lamp sends an INVITE with
+ * {@code Replaces: <call-id>;to-tag=<local-tag>;from-tag=<remote-tag>} (RFC 3891), which the call engine answers by
+ * picking the call up. A held dialog's local target carries {@code +sip.rendering=no} (RFC 4235 §4.1.6).
+ *
+ * <p>Threads: thread-safe, non-blocking.
+ */
+@Component
+class DialogInfoPackage implements EventPackage {
+    static final String TYPE = "application/dialog-info+xml";
+    private final PresenceService presence;
+
+    DialogInfoPackage(PresenceService presence) {
+        this.presence = presence;
+    }
+
+    @Override
+    public String name() {
+        return PresenceService.DIALOG;
+    }
+
+    @Override
+    public List<String> contentTypes() {
+        return List.of(TYPE);
+    }
+
+    @Override
+    public Optional<String> resource(Watcher watcher, String user) {
+        return presence.exists(watcher.tenantId(), user) ? Optional.of(user) : Optional.empty();
+    }
+
+    @Override
+    public byte[] body(long tenantId, String resource, String contentType, long version, String entity) {
+        return render(resource, presence.dialogs(tenantId, resource), version, domainOf(entity))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The dialog-info document of extension {@code number} with {@code legs}. */
+    static String render(String number, List<DialogLeg> legs, long version, String domain) {
+        String self = "sip:" + number + "@" + domain;
+        StringBuilder b = new StringBuilder(512);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"").append(version)
+                .append("\" state=\"full\" entity=\"").append(Xml.escape(self)).append("\">\n");
+        if (legs.isEmpty()) {
+            b.append("  <dialog id=\"").append(Xml.escape(number)).append("\">\n")
+                    .append("    <state>terminated</state>\n  </dialog>\n");
+        }
+        for (DialogLeg leg : legs) {
+            String remote = "sip:" + leg.remote() + "@" + domain;
+            b.append("  <dialog id=\"").append(Xml.escape(leg.id())).append("\" call-id=\"")
+                    .append(Xml.escape(leg.callId())).append("\" local-tag=\"").append(Xml.escape(leg.localTag()))
+                    .append("\" remote-tag=\"").append(Xml.escape(leg.remoteTag())).append("\" direction=\"")
+                    .append(leg.initiator() ? "initiator" : "recipient").append("\">\n")
+                    .append("    <state>").append(leg.state() == DialogLeg.State.EARLY ? "early" : "confirmed")
+                    .append("</state>\n")
+                    .append("    <local><identity>").append(Xml.escape(self)).append("</identity><target uri=\"")
+                    .append(Xml.escape(self)).append("\">")
+                    .append(leg.state() == DialogLeg.State.HELD ? "<param pname=\"+sip.rendering\" pvalue=\"no\"/>" : "")
+                    .append("</target></local>\n")
+                    .append("    <remote><identity>").append(Xml.escape(remote)).append("</identity><target uri=\"")
+                    .append(Xml.escape(remote)).append("\"/></remote>\n")
+                    .append("  </dialog>\n");
+        }
+        return b.append("</dialog-info>\n").toString();
+    }
+
+    /** {@code sip:1001@pbx.example;x=y} → {@code pbx.example}: the domain the watcher addressed. */
+    static String domainOf(String entity) {
+        int at = entity.indexOf('@');
+        String rest = at < 0 ? entity.substring(entity.indexOf(':') + 1) : entity.substring(at + 1);
+        int end = rest.length();
+        for (char c : new char[]{';', '?', '>'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return rest.substring(0, end);
+    }
+}

@@ -1,0 +1,185 @@
+package org.carillon.pbx.presence;
+
+import org.carillon.pbx.call.ActiveCall;
+import org.carillon.pbx.call.ActiveCallsChanged;
+import org.carillon.pbx.call.CallState;
+import org.carillon.pbx.extension.DeviceDirectory;
+import org.carillon.pbx.extension.ExtensionPresence;
+import org.carillon.pbx.extension.ExtensionRemoved;
+import org.carillon.pbx.extension.ExtensionStatus;
+import org.carillon.pbx.extension.ExtensionStatusChanged;
+import org.carillon.pbx.subscription.ResourceChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The presence core: follows registrations ({@link ExtensionStatusChanged}) and calls ({@link ActiveCallsChanged})
+ * and keeps every extension's dialogs, from which its {@link ExtensionState} is derived. Nothing calls it to change
+ * state; it only listens. Each change is announced as {@link ResourceChanged} for the {@code dialog} and
+ * {@code presence} event packages (whose NOTIFYs the subscription framework coalesces) and as
+ * {@link PresenceChanged} for the team directory.
+ *
+ * <p>Threads: thread-safe; listeners run on the publishers' threads (call executors, registrar) and never block
+ * (one short lock around the dialog tables).
+ */
+@Component
+public class PresenceService {
+    static final String DIALOG = "dialog";
+    static final String PRESENCE = "presence";
+
+    private final DeviceDirectory devices;
+    private final ExtensionPresence registrations;
+    private final ApplicationEventPublisher events;
+    /** Dialogs per extension ("tenant:number"), by leg id. Guarded by {@code this}. */
+    private final Map<String, Map<String, DialogLeg>> byExtension = new HashMap<>();
+    /** The numbers each live call touches, to find what it no longer touches. Guarded by {@code this}. */
+    private final Map<String, Set<String>> byCall = new HashMap<>();
+    private final ConcurrentHashMap<String, ExtensionState> lastAnnounced = new ConcurrentHashMap<>();
+
+    public PresenceService(DeviceDirectory devices, ExtensionPresence registrations,
+                           ApplicationEventPublisher events) {
+        this.devices = devices;
+        this.registrations = registrations;
+        this.events = events;
+    }
+
+    /** The state of an extension now (OFFLINE for a number that is no extension). */
+    public ExtensionState state(long tenantId, String number) {
+        List<DialogLeg> legs = dialogs(tenantId, number);
+        if (legs.stream().anyMatch(l -> l.state() == DialogLeg.State.CONFIRMED)) {
+            return ExtensionState.IN_CALL;
+        }
+        if (legs.stream().anyMatch(l -> l.state() == DialogLeg.State.HELD)) {
+            return ExtensionState.ON_HOLD;
+        }
+        if (legs.stream().anyMatch(l -> !l.initiator())) {
+            return ExtensionState.RINGING;
+        }
+        if (!legs.isEmpty()) {
+            return ExtensionState.IN_CALL; // dialling out: busy for a lamp
+        }
+        ExtensionStatus status = devices.findByNumber(tenantId, number)
+                .map(d -> registrations.status(d.extensionId())).orElse(ExtensionStatus.UNREGISTERED);
+        return switch (status) {
+            case READY -> ExtensionState.IDLE;
+            case UNREACHABLE -> ExtensionState.UNAVAILABLE;
+            case UNREGISTERED -> ExtensionState.OFFLINE;
+        };
+    }
+
+    /** The extension's live dialogs, oldest first. */
+    List<DialogLeg> dialogs(long tenantId, String number) {
+        synchronized (this) {
+            Map<String, DialogLeg> legs = byExtension.get(key(tenantId, number));
+            if (legs == null) {
+                return List.of();
+            }
+            List<DialogLeg> list = new ArrayList<>(legs.values());
+            list.sort(Comparator.comparing(DialogLeg::startedAt).thenComparing(DialogLeg::id));
+            return list;
+        }
+    }
+
+    boolean exists(long tenantId, String number) {
+        return devices.findByNumber(tenantId, number).isPresent();
+    }
+
+    @EventListener
+    public void onRegistration(ExtensionStatusChanged change) {
+        announce(change.tenantId(), change.number());
+    }
+
+    @EventListener
+    public void onRemoved(ExtensionRemoved removed) {
+        lastAnnounced.remove(key(removed.tenantId(), removed.number()));
+        events.publishEvent(new PresenceChanged(removed.tenantId(), removed.number(), ExtensionState.OFFLINE));
+    }
+
+    /** A call started, changed or ended: recompute the dialogs of every extension it touches or touched. */
+    @EventListener
+    public void onCall(ActiveCallsChanged change) {
+        ActiveCall call = change.call();
+        Map<String, DialogLeg> now = legsOf(call);
+        Set<String> touched = new HashSet<>();
+        synchronized (this) {
+            Set<String> before = byCall.getOrDefault(call.id(), Set.of());
+            for (String number : before) {
+                if (!now.containsKey(number)) {
+                    var legs = byExtension.get(key(call.tenantId(), number));
+                    if (legs != null && legs.remove(call.id()) != null) {
+                        touched.add(number);
+                    }
+                    if (legs != null && legs.isEmpty()) {
+                        byExtension.remove(key(call.tenantId(), number));
+                    }
+                }
+            }
+            now.forEach((number, leg) -> {
+                var legs = byExtension.computeIfAbsent(key(call.tenantId(), number), k -> new HashMap<>());
+                if (!leg.equals(legs.put(call.id(), leg))) {
+                    touched.add(number);
+                }
+            });
+            if (now.isEmpty()) {
+                byCall.remove(call.id());
+            } else {
+                byCall.put(call.id(), Set.copyOf(now.keySet()));
+            }
+        }
+        touched.forEach(n -> announce(call.tenantId(), n));
+    }
+
+    /** The dialog each extension has in {@code call}, by number. */
+    static Map<String, DialogLeg> legsOf(ActiveCall call) {
+        Map<String, DialogLeg> legs = new HashMap<>();
+        if (call.state() == CallState.ENDED || call.legs() == null) {
+            return legs;
+        }
+        ActiveCall.Legs l = call.legs();
+        List<String> parties = l.parties();
+        boolean connected = call.state() == CallState.ANSWERED || call.state() == CallState.ON_HOLD;
+        DialogLeg.State talking = call.state() == CallState.ON_HOLD ? DialogLeg.State.HELD : DialogLeg.State.CONFIRMED;
+        Optional<String> ringing = l.ringing();
+        if (!parties.isEmpty()) {
+            String first = parties.getFirst();
+            String other = parties.size() > 1 ? parties.get(1) : ringing.orElse(call.dialled());
+            legs.put(first, new DialogLeg(call.id(), l.callId(), l.callerTag(), l.pbxTag(), true,
+                    connected ? talking : DialogLeg.State.EARLY, other, call.startedAt()));
+            if (parties.size() > 1) {
+                legs.put(parties.get(1), new DialogLeg(call.id(), l.callId(), l.pbxTag(), l.callerTag(), false,
+                        connected ? talking : DialogLeg.State.EARLY, first, call.startedAt()));
+            }
+        }
+        if (ringing.isPresent() && !legs.containsKey(ringing.get())) {
+            String from = parties.isEmpty() ? call.caller() : parties.getFirst();
+            legs.put(ringing.get(), new DialogLeg(call.id(), l.callId(), l.pbxTag(), l.callerTag(), false,
+                    DialogLeg.State.EARLY, from, call.startedAt()));
+        }
+        return legs;
+    }
+
+    private void announce(long tenantId, String number) {
+        events.publishEvent(new ResourceChanged(tenantId, DIALOG, number));
+        events.publishEvent(new ResourceChanged(tenantId, PRESENCE, number));
+        ExtensionState state = state(tenantId, number);
+        ExtensionState before = lastAnnounced.put(key(tenantId, number), state);
+        if (before != state) {
+            events.publishEvent(new PresenceChanged(tenantId, number, state));
+        }
+    }
+
+    private static String key(long tenantId, String number) {
+        return tenantId + ":" + number;
+    }
+}
