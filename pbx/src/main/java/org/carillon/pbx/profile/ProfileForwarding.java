@@ -2,10 +2,12 @@ package org.carillon.pbx.profile;
 
 import org.carillon.pbx.call.CallForwarding;
 import org.carillon.pbx.call.CallService;
+import org.carillon.pbx.call.CallSettings;
 import org.carillon.pbx.call.CallState;
 import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.schedule.ScheduleService;
 import org.carillon.pbx.schedule.Verdict;
+import org.carillon.platform.settings.Settings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,8 @@ import java.time.Duration;
  * to the schedule's action without ringing), then its active call profile's rule for internal or external callers.
  * The {@code reason} names what decided ("holiday Christmas", "outside office hours", "profile Away"); a rule that
  * asks to ring the mobile says so ("mobile not rung: no outbound trunk") since no trunk exists yet. With call
- * waiting off, a user already in a call is treated as busy.
+ * waiting off, a user already in a call is treated as busy. {@code CARILLON_CALL_NO_ANSWER_SECONDS} caps every
+ * profile's ringing time.
  *
  * <p>Threads: thread-safe; runs on call executors; reads only caches once an extension's schedule and profiles
  * were loaded.
@@ -27,11 +30,14 @@ public class ProfileForwarding implements CallForwarding {
     private final ScheduleService schedules;
     private final ProfileService profiles;
     private final ObjectProvider<CallService> calls;
+    private final Duration longestRing;
 
-    public ProfileForwarding(ScheduleService schedules, ProfileService profiles, ObjectProvider<CallService> calls) {
+    public ProfileForwarding(ScheduleService schedules, ProfileService profiles, ObjectProvider<CallService> calls,
+                             Settings settings) {
         this.schedules = schedules;
         this.profiles = profiles;
         this.calls = calls;
+        this.longestRing = CallSettings.from(settings).noAnswer();
     }
 
     @Override
@@ -44,7 +50,7 @@ public class ProfileForwarding implements CallForwarding {
         var profile = profiles.activeProfile(request.tenantId(), request.callee());
         if (profile.isEmpty()) {
             Destination vm = own(Profiles.OWN_VOICEMAIL, request);
-            return new Rule(Duration.ofSeconds(20), vm, vm, vm, "default");
+            return new Rule(longestRing, vm, vm, vm, "default");
         }
         CallProfile p = profile.get();
         CallRule rule = p.rule(request.internal());
@@ -57,7 +63,9 @@ public class ProfileForwarding implements CallForwarding {
             reason.append("; call waiting off");
             return new Rule(Duration.ZERO, busy, busy, busy, reason.toString());
         }
-        return new Rule(Duration.ofSeconds(rule.ringSeconds()), own(rule.onNoAnswer(), request), busy,
+        Duration ring = Duration.ofSeconds(rule.ringSeconds());
+        // CARILLON_CALL_NO_ANSWER_SECONDS is the PBX's longest ringing: it caps every profile
+        return new Rule(ring.compareTo(longestRing) > 0 ? longestRing : ring, own(rule.onNoAnswer(), request), busy,
                 own(rule.onUnregistered(), request), reason.toString());
     }
 

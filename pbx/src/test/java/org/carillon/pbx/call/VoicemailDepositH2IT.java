@@ -84,7 +84,7 @@ class VoicemailDepositH2IT extends CallH2Context {
         assertThat(wavPart.getInputStream().readAllBytes()).isEqualTo(audio.body());
         var call = Calls.lastCallOf(this, a.number());
         assertThat(call.path("transfers").get(0).asString()).isEqualTo("forward:no_answer:voicemail:" + b.number()
-                + ":default");
+                + ":profile_Available");
     }
 
     @Test

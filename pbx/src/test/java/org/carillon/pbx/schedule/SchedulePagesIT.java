@@ -1,0 +1,165 @@
+package org.carillon.pbx.schedule;
+
+import org.carillon.pbx.feature.Chromium;
+import org.carillon.pbx.feature.FeatureH2Context;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The schedule editors of issue 12 in a real headless Chromium: the weekly grid by mouse (drag) and by keyboard
+ * (arrows, Space, Shift+arrow), the holiday list with an audio upload, and the profile switch on the user's page.
+ */
+class SchedulePagesIT extends FeatureH2Context {
+    private static Chromium chromium;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chromium = Chromium.start();
+        browser = chromium.driver();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + httpPort();
+    }
+
+    private WebElement cell(String kind, String day, int slot) {
+        return browser.findElement(By.cssSelector("table[data-kind='" + kind + "'] td[data-day='" + day
+                + "'][data-slot='" + slot + "']"));
+    }
+
+    /** Scrolls {@code by} to the middle at once (Bootstrap scrolls smoothly, which moves targets mid-click), clicks. */
+    private void press(By by) {
+        WebElement e = browser.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", e);
+        e.click();
+    }
+
+    private String box(String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    @Test
+    void theGlobalGridIsEditedByMouseAndKeyboardAndHolidaysTakeAudio() throws IOException {
+        api().delete("/api/v1/schedule/override");
+        api().put("/api/v1/schedule", """
+                {"officeHours": {}, "breakHours": {}, "nonOfficeHoursAction": {"type": "voicemail", "target": ""},
+                 "breakTimeAction": {"type": "voicemail", "target": ""}}""");
+        chromium.signIn(base(), OWNER, OWNER_PASSWORD);
+        browser.get(base() + "/schedules");
+        // mouse: drag Monday 09:00 → 11:30 (slots 18..23)
+        new Actions(browser).clickAndHold(cell("officeHours", "monday", 18))
+                .moveToElement(cell("officeHours", "monday", 21)).moveToElement(cell("officeHours", "monday", 23))
+                .release().perform();
+        assertThat(box("officeHours.monday")).isEqualTo("09:00-12:00");
+        assertThat(cell("officeHours", "monday", 20).getAttribute("aria-label"))
+                .isEqualTo("Monday 10:00 to 10:30, selected");
+        // keyboard: from Monday 09:00 go down to Tuesday, Space, then Shift+Right three times paints to 11:00
+        WebElement start = cell("officeHours", "monday", 18);
+        start.sendKeys(Keys.ARROW_DOWN);
+        browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+        for (int i = 0; i < 3; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        }
+        assertThat(browser.switchTo().activeElement().getAttribute("data-slot")).isEqualTo("21");
+        assertThat(box("officeHours.tuesday")).isEqualTo("09:00-11:00");
+        // exact minutes and midnight crossing through the box; the grid follows
+        WebElement friday = browser.findElement(By.id("officeHours.friday"));
+        friday.sendKeys("22:00-02:00", Keys.TAB);
+        assertThat(cell("officeHours", "saturday", 3).getAttribute("aria-selected")).isEqualTo("true");
+        chromium.shot("schedule-grid");
+        press(By.id("save-schedule"));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Office hours saved.");
+        var saved = api().get("/api/v1/schedule").json().path("officeHours");
+        assertThat(saved.path("monday").get(0).asString()).isEqualTo("09:00-12:00");
+        assertThat(saved.path("tuesday").get(0).asString()).isEqualTo("09:00-11:00");
+        assertThat(saved.path("friday").get(0).asString()).isEqualTo("22:00-02:00");
+
+        // a bad span is shown beside its box
+        browser.findElement(By.id("officeHours.wednesday")).sendKeys("nine to five");
+        press(By.id("save-schedule"));
+        chromium.shot("schedule-error");
+        assertThat(browser.getPageSource()).contains("id=\"officeHours.wednesday-error\"");
+        assertThat(browser.findElement(By.id("officeHours.wednesday-error")).getText()).contains("nine to five");
+
+        // holidays: add one, upload its audio
+        browser.get(base() + "/schedules");
+        browser.findElement(By.id("holiday-name")).sendKeys("Browser Day");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('holiday-date').value = '2031-05-01'");
+        press(By.id("holiday-yearly"));
+        press(By.cssSelector("#holiday-form button[type=submit]"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-holiday='Browser Day']"));
+        assertThat(row.getText()).contains("2031-05-01").contains("all day").contains("every year");
+        Path wav = Files.createTempFile("holiday", ".wav");
+        Files.write(wav, ScheduleApiContract.toneWav());
+        row.findElement(By.cssSelector("input[type=file]")).sendKeys(wav.toString());
+        row.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector("tr[data-holiday='Browser Day']")).getText()).contains("uploaded");
+        chromium.shot("schedule-holidays");
+        var listed = api().get("/api/v1/schedule/holidays").json();
+        listed.forEach(h -> {
+            if (h.path("name").asString().equals("Browser Day")) {
+                assertThat(h.path("audio").asBoolean()).isTrue();
+                api().delete("/api/v1/schedule/holidays/" + h.path("id").asString());
+            }
+        });
+        api().put("/api/v1/schedule", "{\"officeHours\": {}}");
+    }
+
+    @Test
+    void formErrorsAreShownBesideTheirFields() {
+        var web = new org.carillon.platform.testing.WebClient(httpPort());
+        web.login(OWNER, OWNER_PASSWORD);
+        var page = web.postForm("/schedules", java.util.Map.of("timeZone", "Europe/Berlin",
+                "officeHours.wednesday", "nine to five", "nonOfficeHoursAction.type", "extension",
+                "nonOfficeHoursAction.target", "12", "breakTimeAction.type", "voicemail",
+                "_csrf", web.csrfToken("/schedules")));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"officeHours.wednesday-error\"").contains("nine to five")
+                .contains("id=\"nonOfficeHoursAction-error\"");
+    }
+
+    @Test
+    void aUserSwitchesTheirProfileAndEditsTheirOwnScheduleOnTheirPage() {
+        String email = uniqueEmail("page");
+        String number = api().createExtension(email, "agent").text("number");
+        setWebPassword(email);
+        chromium.signIn(base(), email, USER_PASSWORD);
+        browser.get(base() + "/my/schedule");
+        press(By.cssSelector("label[for='profile-3']"));
+        press(By.id("switch-profile"));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Call profile Away is active.");
+        assertThat(api().get("/api/v1/extensions/" + number + "/profile").text("active")).isEqualTo("away");
+
+        press(By.id("ownHours"));
+        press(By.cssSelector("table[data-kind='officeHours'] td[data-day='saturday'][data-slot='20']"));
+        cell("officeHours", "saturday", 20).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        press(By.id("save-schedule"));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Schedule saved.");
+        var s = api().get("/api/v1/extensions/" + number + "/schedule").json();
+        assertThat(s.path("ownHours").asBoolean()).isTrue();
+        assertThat(s.path("officeHours").path("saturday").get(0).asString()).isEqualTo("10:00-11:00");
+        chromium.shot("my-schedule");
+    }
+}
