@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * only ever inserted, in the caller's transaction, so a rolled-back change leaves no line.
  *
  * <p>Who and where come from the current request (signed-in account, client address) when the caller does not
- * name them; outside a request they are {@code system}.
+ * name them; outside a request they are {@code system}. A change made with an API token says so in the detail (the
+ * token acts as its Owner, who is the actor).
  *
  * <p>Threads: thread-safe.
  */
@@ -59,9 +60,20 @@ public class AuditTrail {
                 INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, detail, source,
                     before_state, after_state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(AccountStore.utc(clock.instant()), actor, action, objectType, objectId, detail, source,
+                .params(AccountStore.utc(clock.instant()), actor, action, objectType, objectId, how(detail), source,
                         json(before).orElse(null), json(after).orElse(null))
                 .update();
+    }
+
+    /** The detail, with "via API token" added when the request came with a bearer token rather than a sign-in. */
+    private static String how(String detail) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean token = auth != null && auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().startsWith("SCOPE_"));
+        if (!token) {
+            return detail;
+        }
+        return detail.isEmpty() ? "via API token" : detail + "; via API token";
     }
 
     /** The signed-in account of the current request, or {@code system}. */

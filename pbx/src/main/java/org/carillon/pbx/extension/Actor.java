@@ -24,11 +24,6 @@ public record Actor(String email, Role role, Optional<String> extension, String 
         return permission.grants(role);
     }
 
-    /** For templates: {@code actor.has('AUDIT')}. */
-    public boolean has(String permission) {
-        return can(Permission.valueOf(permission));
-    }
-
     /** The extension is the actor's own. */
     public boolean owns(String number) {
         return extension.filter(number::equals).isPresent();

@@ -5,9 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -33,15 +31,6 @@ public class ActorResolver {
     /** @throws AccessDeniedException when the account vanished since sign-in */
     public Actor resolve(Authentication authentication, HttpServletRequest request) {
         return lookup(authentication, request).orElseThrow(() -> new AccessDeniedException("account gone"));
-    }
-
-    /** The actor of the current request; empty when nobody is signed in or the account is gone or disabled. */
-    public Optional<Actor> current(HttpServletRequest request) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return Optional.empty();
-        }
-        return lookup(auth, request);
     }
 
     private Optional<Actor> lookup(Authentication authentication, HttpServletRequest request) {

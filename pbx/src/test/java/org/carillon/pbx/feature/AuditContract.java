@@ -1,6 +1,8 @@
 package org.carillon.pbx.feature;
 
 import org.carillon.pbx.audit.AuditTrail;
+import org.carillon.platform.apitoken.ApiTokenScope;
+import org.carillon.platform.apitoken.ApiTokens;
 import org.carillon.platform.testing.WebClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +81,24 @@ public interface AuditContract extends FeatureFixture {
         assertThat(delete.path("before").path("number").asString()).isEqualTo(number);
         assertThat(delete.path("after").isNull()).isTrue();
         assertThat(everything()).doesNotContain(created.text("password")).doesNotContain(fresh.text("password"));
+    }
+
+    @Test
+    default void aChangeMadeWithAnApiTokenNamesTheTokensOwnerAndSaysSo() throws Exception {
+        long owner = jdbc().sql("SELECT id FROM user_account WHERE email = ?").param(OWNER).query(Long.class).single();
+        String token = bean(ApiTokens.class).create(owner, "audit via token", ApiTokenScope.FULL).secret();
+        String number = api().createExtension(uniqueEmail("viatoken"), "agent").text("number");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var patch = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort()
+                        + "/api/v1/extensions/" + number)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"lastName\":\"ByToken\"}"))
+                .build();
+        assertThat(http.send(patch, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        var update = only(audit(api(), "objectType=extension&objectId=" + number), "extension.update");
+        assertThat(update.path("actor").asString()).isEqualTo(OWNER);
+        assertThat(update.path("detail").asString()).isEqualTo("via API token");
+        assertThat(update.path("after").path("lastName").asString()).isEqualTo("ByToken");
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class FeatureSettings {
         registry.add("carillon.dev.licenses", () -> "true");
         registry.add("carillon.license.file",
                 () -> DevLicense.write(data, FeatureTestBeans.START, 100_000).toString());
+        // open server-sent event streams (extension list, role board) would hold a graceful shutdown for its 30 s
+        registry.add("server.shutdown", () -> "immediate");
         // the tests call KeepAlive.tick() themselves after moving the clock
         registry.add("carillon.registrar.keepalive.seconds", () -> "0");
     }

@@ -70,8 +70,13 @@ class RoleBoardBrowserIT extends FeatureH2Context {
         assertThat(columnOf(number)).isEqualTo("agent");
         chromium.shot("roles-before-drag");
         WebElement target = browser.findElement(By.cssSelector(".role-drop[data-role='manager']"));
+        // the mouse really picks the card up: the page sees the drag start on it
+        ((JavascriptExecutor) browser).executeScript("window.dragStarted = null; arguments[0].addEventListener("
+                + "'dragstart', (e) => { window.dragStarted = e.target.id; });", card(number));
         chromium.dragAndDrop(card(number), target, Map.of("text/plain", number));
         awaitColumn(number, "manager");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.dragStarted;"))
+                .isEqualTo("card-" + number);
         chromium.shot("roles-after-drag");
         assertThat(roleOf(number)).isEqualTo("manager");
         assertThat(browser.findElement(By.id("board-status")).getText()).contains("is now Manager");

@@ -100,6 +100,12 @@ public interface RolePermissionContract extends FeatureFixture {
         assertThat(web.get("/extensions").statusCode()).isEqualTo(200);
         assertThat(web.get("/security").statusCode()).isEqualTo(200);
         assertThat(web.get("/").statusCode()).isEqualTo(200);
+        // the extension page offers a Manager only the roles a Manager may give, and only on non-admins
+        String agent = api().createExtension(uniqueEmail("mgrsees"), "agent").text("number");
+        String page = web.get("/extensions/" + agent).body();
+        assertThat(page).contains("name=\"role\"").contains("value=\"supervisor\"").doesNotContain("value=\"owner\"");
+        String otherManager = api().createExtension(uniqueEmail("mgr2"), "manager").text("number");
+        assertThat(web.get("/extensions/" + otherManager).body()).doesNotContain("name=\"role\"");
     }
 
     @Test
