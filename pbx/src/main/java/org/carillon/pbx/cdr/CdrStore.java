@@ -3,6 +3,7 @@ package org.carillon.pbx.cdr;
 import org.carillon.pbx.call.CallRecord;
 import org.carillon.pbx.call.CallResult;
 import org.carillon.platform.account.AccountStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,22 +18,32 @@ import java.util.Optional;
 /** SQL for {@code call_record}. Same SQL on H2 and PostgreSQL. */
 @Repository
 public class CdrStore {
+    private static final String INSERT = """
+            INSERT INTO call_record (id, tenant_id, caller, dialled, callee, started_at, answered_at, ended_at,
+                duration_seconds, result, sip_status, ended_by, transfers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public CdrStore(JdbcClient jdbc) {
+    public CdrStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public void insert(CallRecord r) {
-        jdbc.sql("""
-                INSERT INTO call_record (id, tenant_id, caller, dialled, callee, started_at, answered_at, ended_at,
-                    duration_seconds, result, sip_status, ended_by, transfers)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.id(), r.tenantId(), r.caller(), r.dialled(), r.callee().orElse(""),
-                        AccountStore.utc(r.startedAt()), r.answeredAt().map(AccountStore::utc).orElse(null),
-                        AccountStore.utc(r.endedAt()), r.durationSeconds(), r.result().wire(), r.status(),
-                        r.endedBy(), String.join(",", r.transfers()))
-                .update();
+        jdbc.sql(INSERT).params(columns(r)).update();
+    }
+
+    /** Inserts all records with one batched statement; the caller supplies the transaction. */
+    public void insertAll(List<CallRecord> records) {
+        template.batchUpdate(INSERT, records.stream().map(CdrStore::columns).toList());
+    }
+
+    private static Object[] columns(CallRecord r) {
+        return new Object[] {r.id(), r.tenantId(), r.caller(), r.dialled(), r.callee().orElse(""),
+                AccountStore.utc(r.startedAt()), r.answeredAt().map(AccountStore::utc).orElse(null),
+                AccountStore.utc(r.endedAt()), r.durationSeconds(), r.result().wire(), r.status(),
+                r.endedBy(), String.join(",", r.transfers())};
     }
 
     /** One page of a tenant's calls, newest first, and how many match in all. */

@@ -32,8 +32,8 @@ final class NonceService {
     private static final int RANDOM = 8;
     private static final int MAC = 16;
 
-    private final SecretKeySpec key;
-    private final byte[] realm;
+    /** Keyed and fed the realm once; each MAC is computed on a clone (Mac.getInstance + init cost more than the MAC). */
+    private final Mac prototype;
     private final InstantSource clock;
     private final long lifetimeMillis;
     private final SecureRandom random = new SecureRandom();
@@ -42,8 +42,14 @@ final class NonceService {
         if (secret.length < 16) {
             throw new IllegalArgumentException("nonce secret must have at least 16 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
-        this.realm = realm.getBytes(StandardCharsets.UTF_8);
+        try {
+            this.prototype = Mac.getInstance("HmacSHA256");
+            prototype.init(new SecretKeySpec(secret.clone(), "HmacSHA256"));
+            prototype.update(realm.getBytes(StandardCharsets.UTF_8));
+            prototype.clone(); // fail here, not per nonce, if the provider's Mac cannot be cloned
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("JDK lacks a cloneable HmacSHA256", e);
+        }
         this.clock = clock;
         this.lifetimeMillis = lifetime.toMillis();
     }
@@ -83,13 +89,12 @@ final class NonceService {
 
     private byte[] mac(byte[] data, int length) {
         try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            m.update(realm);
+            // the prototype is never changed after the constructor, so concurrent clones are safe
+            Mac m = (Mac) prototype.clone();
             m.update(data, 0, length);
             return java.util.Arrays.copyOf(m.doFinal(), MAC);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JDK lacks HmacSHA256", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 not cloneable", e); // checked in the constructor
         }
     }
 }
