@@ -1,5 +1,7 @@
 package org.carillon.pbx.blf;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.extension.ExtensionNotFoundException;
@@ -26,6 +28,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1/extensions/{number}/blf-keys")
+@Allowed(Permission.OWN_KEYS)
 public class BlfKeyApiController {
     private final BlfKeyService keys;
     private final TenantDirectory tenants;

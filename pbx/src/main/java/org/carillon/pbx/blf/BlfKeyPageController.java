@@ -1,5 +1,7 @@
 package org.carillon.pbx.blf;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
@@ -25,6 +27,7 @@ import java.util.Map;
  * shown beside the field.
  */
 @Controller
+@Allowed(Permission.OWN_KEYS)
 public class BlfKeyPageController {
     static final int BLANK_ROWS = 4;
     private final BlfKeyService keys;
@@ -102,5 +105,12 @@ public class BlfKeyPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("active", "blf-keys");
         return "pbx/blf-keys";
+    }
+
+    /** A holiday or extension that is not there (or not the user's to see) is a 404 page. */
+    @org.springframework.web.bind.annotation.ExceptionHandler({org.carillon.pbx.extension.ExtensionNotFoundException.class})
+    public org.springframework.web.servlet.ModelAndView notFound() {
+        return new org.springframework.web.servlet.ModelAndView("error", Map.of("status", 404),
+                org.springframework.http.HttpStatus.NOT_FOUND);
     }
 }

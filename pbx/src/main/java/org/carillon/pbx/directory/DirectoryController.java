@@ -1,5 +1,7 @@
 package org.carillon.pbx.directory;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import org.carillon.pbx.extension.ExtensionNotFoundException;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.account.AccountStore;
@@ -30,6 +32,7 @@ import java.util.List;
  * {@code PUT|DELETE /api/v1/directory/favourites/{number}}.
  */
 @Controller
+@Allowed(Permission.SIGNED_IN)
 public class DirectoryController {
     private final DirectoryService directory;
     private final DirectoryStream stream;

@@ -1,5 +1,7 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
@@ -37,6 +39,7 @@ import java.util.Optional;
  * user's own extension.
  */
 @Controller
+@Allowed(Permission.OWN_STATUS)
 public class CallControlsPageController {
     private static final String[] PAGE = {"/extensions/{number}/schedule", "/my/schedule"};
     private final ScheduleService schedules;
@@ -126,7 +129,7 @@ public class CallControlsPageController {
         return "redirect:" + base(number, n) + "#holidays";
     }
 
-    @ExceptionHandler(ExtensionNotFoundException.class)
+    @ExceptionHandler({ExtensionNotFoundException.class, org.carillon.pbx.schedule.ScheduleNotFoundException.class})
     public ModelAndView notFound() {
         return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
     }

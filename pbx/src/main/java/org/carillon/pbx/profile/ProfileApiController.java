@@ -1,5 +1,7 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.call.Destination;
@@ -28,6 +30,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/extensions/{number}")
 @ScheduleErrors
+@Allowed(Permission.OWN_STATUS)
 public class ProfileApiController {
     private final ProfileService service;
     private final TenantDirectory tenants;

@@ -1,10 +1,11 @@
 package org.carillon.pbx.routing;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/feature-codes")
+@Allowed(Permission.SIGNED_IN)
 public class FeatureCodeApiController {
     private final FeatureCodeService codes;
     private final TenantDirectory tenants;
@@ -45,7 +47,7 @@ public class FeatureCodeApiController {
     }
 
     @PatchMapping
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.FEATURE_CODES)
     public List<FeatureCodeView> change(@RequestBody Map<String, String> body, Authentication auth,
                                         HttpServletRequest request) {
         Map<Feature, String> changes = new EnumMap<>(Feature.class);

@@ -1,8 +1,9 @@
 package org.carillon.pbx.routing;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /** Feature codes (SPEC §5): one table of the tenant's dial codes, changed together, clashes shown beside the field. */
 @Controller
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.FEATURE_CODES)
 public class FeatureCodePageController {
     private final FeatureCodeService codes;
     private final TenantDirectory tenants;

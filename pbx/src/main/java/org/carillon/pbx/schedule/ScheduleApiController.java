@@ -1,5 +1,7 @@
 package org.carillon.pbx.schedule;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
@@ -8,7 +10,6 @@ import org.carillon.pbx.tenant.TenantDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/api/v1")
 @ScheduleErrors
+@Allowed(Permission.OWN_STATUS)
 public class ScheduleApiController {
     private static final String WAV = "audio/wav";
     private final ScheduleService service;
@@ -47,13 +49,13 @@ public class ScheduleApiController {
     }
 
     @GetMapping("/schedule")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SCHEDULES)
     public ScheduleViews.TenantView tenant() {
         return tenantView(tenants.current());
     }
 
     @PutMapping("/schedule")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SCHEDULES)
     public ScheduleViews.TenantView saveTenant(@RequestBody ScheduleInput.TenantBody body, Authentication auth,
                                                HttpServletRequest request) {
         service.saveTenant(tenants.current(), body, actor(auth, request));
@@ -61,7 +63,7 @@ public class ScheduleApiController {
     }
 
     @PutMapping("/schedule/override")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SCHEDULES)
     public ScheduleViews.TenantView override(@RequestBody ScheduleInput.OverrideBody body, Authentication auth,
                                              HttpServletRequest request) {
         service.setOverride(tenants.current(), Optional.of(body), actor(auth, request));
@@ -69,7 +71,7 @@ public class ScheduleApiController {
     }
 
     @DeleteMapping("/schedule/override")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SCHEDULES)
     public ScheduleViews.TenantView liftOverride(Authentication auth, HttpServletRequest request) {
         service.setOverride(tenants.current(), Optional.empty(), actor(auth, request));
         return tenantView(tenants.current());
@@ -93,7 +95,7 @@ public class ScheduleApiController {
     // Holidays: the same handlers serve the tenant (no number) and one extension.
 
     @GetMapping("/schedule/holidays")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SCHEDULES)
     public List<ScheduleViews.HolidayView> globalHolidays(Authentication auth, HttpServletRequest request) {
         return holidays(Optional.empty(), auth, request);
     }
@@ -104,7 +106,16 @@ public class ScheduleApiController {
         return holidays(Optional.of(number), auth, request);
     }
 
-    @PostMapping({"/schedule/holidays", "/extensions/{number}/holidays"})
+    // the tenant's holidays (Owner, Manager) and an extension's own (its user, or an admin) share the logic
+    @PostMapping("/schedule/holidays")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allowed(Permission.SCHEDULES)
+    public ScheduleViews.HolidayView addTenantHoliday(@RequestBody ScheduleInput.HolidayBody body,
+                                                      Authentication auth, HttpServletRequest request) {
+        return addHoliday(Optional.empty(), body, auth, request);
+    }
+
+    @PostMapping("/extensions/{number}/holidays")
     @ResponseStatus(HttpStatus.CREATED)
     public ScheduleViews.HolidayView addHoliday(@PathVariable Optional<String> number,
                                                 @RequestBody ScheduleInput.HolidayBody body, Authentication auth,
@@ -113,7 +124,15 @@ public class ScheduleApiController {
                 actor(auth, request)));
     }
 
-    @PutMapping({"/schedule/holidays/{id}", "/extensions/{number}/holidays/{id}"})
+    @PutMapping("/schedule/holidays/{id}")
+    @Allowed(Permission.SCHEDULES)
+    public ScheduleViews.HolidayView updateTenantHoliday(@PathVariable long id,
+                                                         @RequestBody ScheduleInput.HolidayBody body,
+                                                         Authentication auth, HttpServletRequest request) {
+        return updateHoliday(Optional.empty(), id, body, auth, request);
+    }
+
+    @PutMapping("/extensions/{number}/holidays/{id}")
     public ScheduleViews.HolidayView updateHoliday(@PathVariable Optional<String> number, @PathVariable long id,
                                                    @RequestBody ScheduleInput.HolidayBody body, Authentication auth,
                                                    HttpServletRequest request) {
@@ -121,7 +140,14 @@ public class ScheduleApiController {
                 actor(auth, request)));
     }
 
-    @DeleteMapping({"/schedule/holidays/{id}", "/extensions/{number}/holidays/{id}"})
+    @DeleteMapping("/schedule/holidays/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Allowed(Permission.SCHEDULES)
+    public void deleteTenantHoliday(@PathVariable long id, Authentication auth, HttpServletRequest request) {
+        deleteHoliday(Optional.empty(), id, auth, request);
+    }
+
+    @DeleteMapping("/extensions/{number}/holidays/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteHoliday(@PathVariable Optional<String> number, @PathVariable long id, Authentication auth,
                               HttpServletRequest request) {

@@ -1,11 +1,12 @@
 package org.carillon.pbx.schedule;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +32,7 @@ import java.util.Optional;
  */
 @Controller
 @RequestMapping("/schedules")
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+@Allowed(Permission.SCHEDULES)
 public class SchedulePageController {
     private final ScheduleService service;
     private final HolidayFormActions holidays;
@@ -143,5 +144,12 @@ public class SchedulePageController {
                 .sorted().toList());
         model.addAttribute("active", "schedules");
         return "pbx/schedule/global";
+    }
+
+    /** A holiday or extension that is not there (or not the user's to see) is a 404 page. */
+    @org.springframework.web.bind.annotation.ExceptionHandler({ScheduleNotFoundException.class})
+    public org.springframework.web.servlet.ModelAndView notFound() {
+        return new org.springframework.web.servlet.ModelAndView("error", Map.of("status", 404),
+                org.springframework.http.HttpStatus.NOT_FOUND);
     }
 }

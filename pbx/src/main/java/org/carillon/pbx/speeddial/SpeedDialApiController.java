@@ -1,5 +1,7 @@
 package org.carillon.pbx.speeddial;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.extension.ExtensionForbiddenException;
@@ -10,7 +12,6 @@ import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +34,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/v1")
+@Allowed(Permission.OWN_KEYS)
 public class SpeedDialApiController {
     private final SpeedDialService speedDials;
     private final ExtensionService extensions;
@@ -58,14 +60,14 @@ public class SpeedDialApiController {
 
     @PostMapping("/speed-dials")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SPEED_DIALS)
     public SpeedDial addSystem(@RequestBody SpeedDialInput body, Authentication auth, HttpServletRequest request) {
         return speedDials.save(tenants.current().id(), "", body.code(), body.number(), body.label(), false,
                 auth.getName(), request.getRemoteAddr());
     }
 
     @PutMapping("/speed-dials/{code}")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SPEED_DIALS)
     public SpeedDial putSystem(@PathVariable String code, @RequestBody SpeedDialInput body, Authentication auth,
                                HttpServletRequest request) {
         refuseCodeInBody(body, code);
@@ -75,7 +77,7 @@ public class SpeedDialApiController {
 
     @DeleteMapping("/speed-dials/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.SPEED_DIALS)
     public void deleteSystem(@PathVariable String code, Authentication auth, HttpServletRequest request) {
         if (!speedDials.delete(tenants.current().id(), "", code, auth.getName(), request.getRemoteAddr())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no speed dial " + code);

@@ -1,5 +1,7 @@
 package org.carillon.pbx.speeddial;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
@@ -24,6 +26,7 @@ import java.util.Map;
  * user's own personal ones. Errors, clashes included, are shown beside the field.
  */
 @Controller
+@Allowed(Permission.OWN_KEYS)
 public class SpeedDialPageController {
     private final SpeedDialService speedDials;
     private final FeatureCodeService codes;

@@ -1,12 +1,13 @@
 package org.carillon.pbx.team;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * supervisors of its teams change anyone's. Another tenant's or an unrelated agent answers 404.
  */
 @RestController
+@Allowed(Permission.OWN_STATUS)
 public class AgentApiController {
     private final AgentService agents;
     private final TeamService teams;
@@ -59,7 +61,7 @@ public class AgentApiController {
     }
 
     @GetMapping("/api/v1/agents")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPERVISOR')")
+    @Allowed(Permission.AGENT_STATES)
     public List<AgentView> list(Authentication auth, HttpServletRequest request) {
         var actor = actors.resolve(auth, request);
         long tenant = tenants.current().id();
@@ -100,7 +102,7 @@ public class AgentApiController {
     }
 
     @PutMapping("/api/v1/aux-codes")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public List<AgentStore.AuxCode> replaceAuxCodes(@RequestBody List<AuxCodeBody> body, Authentication auth,
                                                     HttpServletRequest request) {
         long tenant = tenants.current().id();

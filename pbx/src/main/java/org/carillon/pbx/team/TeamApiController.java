@@ -1,5 +1,7 @@
 package org.carillon.pbx.team;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.call.Destination;
@@ -8,7 +10,6 @@ import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +33,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/teams")
+@Allowed(Permission.AGENT_STATES)
 public class TeamApiController {
     private final TeamService teams;
     private final TeamAccess access;
@@ -70,13 +72,13 @@ public class TeamApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public TeamView create(@RequestBody TeamBody body, Authentication auth, HttpServletRequest request) {
         return TeamView.of(teams.create(tenants.current().id(), input(body), actors.resolve(auth, request)));
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPERVISOR')")
+    @Allowed(Permission.AGENT_STATES)
     public List<TeamView> list(Authentication auth, HttpServletRequest request) {
         var actor = actors.resolve(auth, request);
         return teams.list(tenants.current().id()).stream().filter(t -> access.sees(actor, t)).map(TeamView::of)
@@ -84,7 +86,7 @@ public class TeamApiController {
     }
 
     @GetMapping("/{number}")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPERVISOR')")
+    @Allowed(Permission.AGENT_STATES)
     public TeamView get(@PathVariable String number, Authentication auth, HttpServletRequest request) {
         Team t = teams.require(tenants.current().id(), number);
         if (!access.sees(actors.resolve(auth, request), t)) {
@@ -94,7 +96,7 @@ public class TeamApiController {
     }
 
     @PutMapping("/{number}")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public TeamView replace(@PathVariable String number, @RequestBody TeamBody body, Authentication auth,
                             HttpServletRequest request) {
         return TeamView.of(teams.replace(tenants.current().id(), number, input(body), actors.resolve(auth, request)));
@@ -102,7 +104,7 @@ public class TeamApiController {
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public void delete(@PathVariable String number, Authentication auth, HttpServletRequest request) {
         teams.delete(tenants.current().id(), number, actors.resolve(auth, request));
     }

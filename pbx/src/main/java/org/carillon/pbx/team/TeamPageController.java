@@ -1,10 +1,11 @@
 package org.carillon.pbx.team;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 @Controller
 @RequestMapping("/teams")
-@PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPERVISOR')")
+@Allowed(Permission.AGENT_STATES)
 public class TeamPageController {
     private static final List<String> FIELDS = List.of("name", "number", "strategy", "members", "supervisors",
             "ringSeconds", "maxWaitSeconds", "wrapUpSeconds", "announceSeconds", "serviceLevelSeconds",
@@ -68,7 +69,7 @@ public class TeamPageController {
 
     /** Break reasons, one {@code code = Label} per line. */
     @PostMapping("/aux-codes")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public String auxCodes(@RequestParam(defaultValue = "") String codes, Authentication auth,
                            HttpServletRequest request, RedirectAttributes redirect) {
         List<AgentStore.AuxCode> parsed = new java.util.ArrayList<>();
@@ -93,7 +94,7 @@ public class TeamPageController {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public String newForm(Model model) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("strategy", "ring_all");
@@ -101,7 +102,7 @@ public class TeamPageController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public String create(@RequestParam Map<String, String> params, Authentication auth, HttpServletRequest request,
                          Model model, RedirectAttributes redirect) {
         try {
@@ -114,7 +115,7 @@ public class TeamPageController {
     }
 
     @GetMapping("/{number:\\d+}")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public String edit(@PathVariable String number, Model model) {
         Team t = teams.require(tenant(), number);
         Map<String, String> form = new LinkedHashMap<>();
@@ -135,7 +136,7 @@ public class TeamPageController {
     }
 
     @PostMapping("/{number:\\d+}")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public String update(@PathVariable String number, @RequestParam Map<String, String> params, Authentication auth,
                          HttpServletRequest request, Model model, RedirectAttributes redirect) {
         Team old = teams.require(tenant(), number);
@@ -149,7 +150,7 @@ public class TeamPageController {
     }
 
     @PostMapping("/{number:\\d+}/delete")
-    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
+    @Allowed(Permission.TEAMS)
     public String delete(@PathVariable String number, Authentication auth, HttpServletRequest request,
                          RedirectAttributes redirect) {
         teams.delete(tenant(), number, actors.resolve(auth, request));
@@ -194,6 +195,7 @@ public class TeamPageController {
         return "redirect:/teams/wall";
     }
 
+    @Allowed(Permission.REPORTS)
     @GetMapping("/{number:\\d+}/report")
     public String report(@PathVariable String number, @RequestParam(defaultValue = "") String from,
                          @RequestParam(defaultValue = "") String to, Authentication auth, HttpServletRequest request,
@@ -211,6 +213,7 @@ public class TeamPageController {
         return "pbx/teams/report";
     }
 
+    @Allowed(Permission.REPORTS)
     @GetMapping("/{number:\\d+}/report.csv")
     @ResponseBody
     public org.springframework.http.ResponseEntity<String> reportCsv(@PathVariable String number,

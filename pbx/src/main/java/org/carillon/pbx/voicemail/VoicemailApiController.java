@@ -1,5 +1,7 @@
 package org.carillon.pbx.voicemail;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -39,6 +41,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/v1/extensions/{number}/voicemail")
+@Allowed(Permission.OWN_VOICEMAIL)
 public class VoicemailApiController {
     private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm");
 

@@ -1,5 +1,7 @@
 package org.carillon.pbx.voicemail;
 
+import org.carillon.pbx.access.Allowed;
+import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
@@ -29,6 +31,7 @@ import java.util.Optional;
  * there is no way to name another one here (nobody, the Owner included, reads another's messages).
  */
 @Controller
+@Allowed(Permission.OWN_VOICEMAIL)
 public class VoicemailPageController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

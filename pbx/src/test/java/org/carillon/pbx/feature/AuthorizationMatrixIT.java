@@ -40,6 +40,15 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.carillon.pbx.access.Permission.API_TOKENS;
+import static org.carillon.pbx.access.Permission.AGENT_STATES;
+import static org.carillon.pbx.access.Permission.REPORTS;
+import static org.carillon.pbx.access.Permission.FEATURE_CODES;
+import static org.carillon.pbx.access.Permission.SPEED_DIALS;
+import static org.carillon.pbx.access.Permission.SCHEDULES;
+import static org.carillon.pbx.access.Permission.TEAMS;
+import static org.carillon.pbx.access.Permission.OWN_KEYS;
+import static org.carillon.pbx.access.Permission.OWN_STATUS;
+import static org.carillon.pbx.access.Permission.OWN_VOICEMAIL;
 import static org.carillon.pbx.access.Permission.AUDIT;
 import static org.carillon.pbx.access.Permission.CALLS;
 import static org.carillon.pbx.access.Permission.EXTENSIONS;
@@ -106,6 +115,10 @@ class AuthorizationMatrixIT extends FeatureH2Context {
     /** A fresh extension for each destructive call (delete). */
     private static final Target FRESH = (w, r) -> w.fresh();
     private static final Target NO_SUCH_CALL = (w, r) -> "no-such-call";
+    /** An object the matrix does not make (a team, a holiday, a message): its 404 counts as reaching the handler. */
+    private static final Target NO_SUCH_OBJECT = (w, r) -> "0";
+    /** The personal scope of speed dials. */
+    private static final Target PERSONAL = (w, r) -> "mine";
 
     static {
         rule("GET /", SIGNED_IN);
@@ -161,6 +174,125 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         rule("POST /settings/license", LICENSES, Map.of("text", "not a license"));
         rule("POST /settings/license/activate", LICENSES, Map.of("key", ""));
         rule("PUT /api/v1/license", LICENSES, Map.of("text/plain", "not a license"));
+
+        // voicemail, presence and BLF, speed dial, feature codes, schedules and profiles, teams and agents
+        TABLE.put("DELETE /api/v1/directory/favourites/{number}", new Rule(SIGNED_IN, COLLEAGUE, null, Map.of(), false));
+        TABLE.put("DELETE /api/v1/extensions/{number}/holidays/{id}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("DELETE /api/v1/extensions/{number}/profiles/{name}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("DELETE /api/v1/extensions/{number}/speed-dials/{code}", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("DELETE /api/v1/extensions/{number}/voicemail/greetings/{kind}", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("DELETE /api/v1/extensions/{number}/voicemail/messages/{id}", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("DELETE /api/v1/schedule/holidays/{id}", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("DELETE /api/v1/schedule/override", SCHEDULES);
+        TABLE.put("DELETE /api/v1/speed-dials/{code}", new Rule(SPEED_DIALS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("DELETE /api/v1/teams/{number}", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("GET /api/v1/agents", AGENT_STATES);
+        // an extension in no team is not an agent: 404 counts as reaching the handler
+        TABLE.put("GET /api/v1/agents/{extension}", new Rule(OWN_STATUS, OWN, OTHER_TENANT, Map.of(), true));
+        TABLE.put("GET /api/v1/agents/{extension}/history", new Rule(OWN_STATUS, OWN, OTHER_TENANT, Map.of(), true));
+        rule("GET /api/v1/aux-codes", OWN_STATUS);
+        rule("GET /api/v1/directory", SIGNED_IN);
+        TABLE.put("GET /api/v1/extensions/{number}/blf-keys", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/blf-keys/provisioning", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/holidays", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("GET /api/v1/extensions/{number}/profile", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/profiles", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/speed-dials", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/voicemail", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/voicemail/messages", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/voicemail/messages/{id}/audio", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), true));
+        rule("GET /api/v1/feature-codes", SIGNED_IN);
+        rule("GET /api/v1/schedule", SCHEDULES);
+        rule("GET /api/v1/schedule/holidays", SCHEDULES);
+        TABLE.put("GET /api/v1/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("GET /api/v1/speed-dials", OWN_KEYS);
+        rule("GET /api/v1/teams", AGENT_STATES);
+        TABLE.put("GET /api/v1/teams/{number}", new Rule(AGENT_STATES, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("GET /blf-keys", OWN_KEYS);
+        rule("GET /directory", SIGNED_IN);
+        rule("GET /directory/alive", SIGNED_IN);
+        rule("GET /directory/stream", SIGNED_IN);
+        TABLE.put("GET /extensions/{number}/blf-keys", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /extensions/{number}/voicemail", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));
+        rule("GET /feature-codes", FEATURE_CODES);
+        rule("GET /my/schedule", OWN_STATUS);
+        rule("GET /schedules", SCHEDULES);
+        rule("GET /speed-dials", OWN_KEYS);
+        rule("GET /teams", AGENT_STATES);
+        rule("GET /teams/new", TEAMS);
+        rule("GET /teams/wall", AGENT_STATES);
+        TABLE.put("GET /teams/{number:\\d+}", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("GET /teams/{number:\\d+}/report", new Rule(REPORTS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("GET /teams/{number:\\d+}/report.csv", new Rule(REPORTS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("GET /teams/{number:\\d+}/wall/stream", new Rule(AGENT_STATES, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("GET /voicemail", OWN_VOICEMAIL);
+        TABLE.put("GET /voicemail/messages/{id}/audio", new Rule(OWN_VOICEMAIL, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("PATCH /api/v1/extensions/{number}/voicemail", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("PATCH /api/v1/extensions/{number}/voicemail/messages/{id}", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN,
+                Map.of("heard", "true"), true));
+        rule("PATCH /api/v1/feature-codes", FEATURE_CODES);
+        TABLE.put("POST /api/v1/extensions/{number}/holidays", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("POST /api/v1/extensions/{number}/profiles", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("POST /api/v1/extensions/{number}/speed-dials", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        rule("POST /api/v1/schedule/holidays", SCHEDULES);
+        rule("POST /api/v1/speed-dials", SPEED_DIALS);
+        rule("POST /api/v1/teams", TEAMS);
+        TABLE.put("POST /directory/favourites/{number}", new Rule(SIGNED_IN, COLLEAGUE, null, Map.of(), false));
+        TABLE.put("POST /extensions/{number}/blf-keys", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("POST /extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("POST /extensions/{number}/schedule/holidays", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("POST /extensions/{number}/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("POST /extensions/{number}/schedule/holidays/{id}/delete", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("POST /extensions/{number}/schedule/profile", new Rule(OWN_STATUS, OWN, NOT_OWN,
+                Map.of("active", "available"), false));
+        TABLE.put("POST /extensions/{number}/voicemail", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));
+        rule("POST /feature-codes", FEATURE_CODES);
+        rule("POST /my/schedule", OWN_STATUS);
+        rule("POST /my/schedule/holidays", OWN_STATUS);
+        TABLE.put("POST /my/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /my/schedule/holidays/{id}/delete", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("POST /my/schedule/profile", OWN_STATUS);
+        rule("POST /schedules", SCHEDULES);
+        rule("POST /schedules/holidays", SCHEDULES);
+        TABLE.put("POST /schedules/holidays/{id}/audio", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /schedules/holidays/{id}/delete", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("POST /schedules/override", SCHEDULES);
+        rule("POST /schedules/override/lift", SCHEDULES);
+        TABLE.put("POST /speed-dials/{scope}", new Rule(OWN_KEYS, PERSONAL, null, Map.of(), false));
+        TABLE.put("POST /speed-dials/{scope}/{code}/delete", new Rule(OWN_KEYS, PERSONAL, null, Map.of(), true));
+        rule("POST /teams", TEAMS);
+        TABLE.put("POST /teams/agents/{extension}/state", new Rule(AGENT_STATES, OWN, OTHER_TENANT,
+                Map.of("state", "ready"), true));
+        rule("POST /teams/aux-codes", TEAMS);
+        TABLE.put("POST /teams/{number:\\d+}", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /teams/{number:\\d+}/delete", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /voicemail/greetings/{kind}", new Rule(OWN_VOICEMAIL, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /voicemail/greetings/{kind}/delete", new Rule(OWN_VOICEMAIL, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /voicemail/messages/{id}/delete", new Rule(OWN_VOICEMAIL, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /voicemail/messages/{id}/heard", new Rule(OWN_VOICEMAIL, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("POST /voicemail/settings", OWN_VOICEMAIL);
+        TABLE.put("PUT /api/v1/agents/{extension}/state", new Rule(OWN_STATUS, OWN, OTHER_TENANT,
+                Map.of("state", "ready"), true));
+        rule("PUT /api/v1/aux-codes", TEAMS);
+        TABLE.put("PUT /api/v1/directory/favourites/{number}", new Rule(SIGNED_IN, COLLEAGUE, null, Map.of(), false));
+        TABLE.put("PUT /api/v1/extensions/{number}/blf-keys", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("PUT /api/v1/extensions/{number}/holidays/{id}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        // takes audio/wav only: the matrix's JSON gets 415 before any lookup, so no foreign check here
+        TABLE.put("PUT /api/v1/extensions/{number}/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, null, Map.of(), true));
+        TABLE.put("PUT /api/v1/extensions/{number}/profile", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("PUT /api/v1/extensions/{number}/profiles/{name}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("PUT /api/v1/extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("PUT /api/v1/extensions/{number}/speed-dials/{code}", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), true));
+        TABLE.put("PUT /api/v1/extensions/{number}/voicemail/greetings/{kind}", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), true));
+        rule("PUT /api/v1/schedule", SCHEDULES);
+        TABLE.put("PUT /api/v1/schedule/holidays/{id}", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("PUT /api/v1/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("PUT /api/v1/schedule/override", SCHEDULES);
+        TABLE.put("PUT /api/v1/speed-dials/{code}", new Rule(SPEED_DIALS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("PUT /api/v1/teams/{number}", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
 
         rule("GET /settings/api-tokens", API_TOKENS);
         rule("POST /settings/api-tokens", API_TOKENS, Map.of("name", "matrix", "scope", "read_only"));
@@ -230,7 +362,8 @@ class AuthorizationMatrixIT extends FeatureH2Context {
     }
 
     private static String fill(String pattern, String value) {
-        return pattern.replaceFirst("\\{[^}]+}", value);
+        // any further variable (a message id, a code) gets a value nothing has
+        return pattern.replaceFirst("\\{[^}]+}", value).replaceAll("\\{[^}]+}", "0");
     }
 
     /** A user of every role with an extension, an Agent colleague, and an extension in a second tenant. */
