@@ -9,6 +9,8 @@ import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.extension.ExtensionStatus;
 import org.carillon.pbx.extension.ExtensionStatusChanged;
 import org.carillon.pbx.subscription.ResourceChanged;
+import org.carillon.pbx.subscription.SubscriptionService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,8 @@ public class PresenceService {
     private final DeviceDirectory devices;
     private final ExtensionPresence registrations;
     private final ApplicationEventPublisher events;
+    /** Lazily: the subscription service needs the event packages, which need this service. */
+    private final ObjectProvider<SubscriptionService> subscriptions;
     /** Dialogs per extension ("tenant:number"), by leg id. Guarded by {@code this}. */
     private final Map<String, Map<String, DialogLeg>> byExtension = new HashMap<>();
     /** The numbers each live call touches, to find what it no longer touches. Guarded by {@code this}. */
@@ -48,10 +52,11 @@ public class PresenceService {
     private final ConcurrentHashMap<String, ExtensionState> lastAnnounced = new ConcurrentHashMap<>();
 
     public PresenceService(DeviceDirectory devices, ExtensionPresence registrations,
-                           ApplicationEventPublisher events) {
+                           ApplicationEventPublisher events, ObjectProvider<SubscriptionService> subscriptions) {
         this.devices = devices;
         this.registrations = registrations;
         this.events = events;
+        this.subscriptions = subscriptions;
     }
 
     /** The state of an extension now (OFFLINE for a number that is no extension). */
@@ -100,9 +105,15 @@ public class PresenceService {
         announce(change.tenantId(), change.number());
     }
 
+    /** A deleted extension: its watchers get a last NOTIFY ({@code reason=noresource}) and its lamp goes away. */
     @EventListener
     public void onRemoved(ExtensionRemoved removed) {
         lastAnnounced.remove(key(removed.tenantId(), removed.number()));
+        SubscriptionService s = subscriptions.getIfAvailable();
+        if (s != null) {
+            s.resourceRemoved(removed.tenantId(), DIALOG, removed.number());
+            s.resourceRemoved(removed.tenantId(), PRESENCE, removed.number());
+        }
         events.publishEvent(new PresenceChanged(removed.tenantId(), removed.number(), ExtensionState.OFFLINE));
     }
 

@@ -157,6 +157,24 @@ class BlfH2IT extends CallH2Context {
     }
 
     @Test
+    void aSubscriptionThatIsNotRefreshedEndsWithATerminatingNotifyOnceItsTimeIsUp() throws Exception {
+        Calls.Ext w = Calls.newExtension(this);
+        Calls.Ext watched = Calls.newExtension(this);
+        try (SippPeer lapsing = SippPeer.start("blf_watcher_expires.xml", sipPort(), Sipp.freePort(), List.of("-s",
+                watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(),
+                "-trace_logs"))) {
+            awaitWatched(watched.number());
+            SubscriptionService subscriptions = bean(SubscriptionService.class);
+            subscriptions.sweep();
+            assertThat(subscriptions.watching(bean(TenantDirectory.class).current().id(), "dialog",
+                    watched.number())).as("not lapsed yet").isEqualTo(1);
+            advance(Duration.ofSeconds(61));
+            subscriptions.sweep();
+            assertThat(lapsing.await()).as(lapsing.output() + lapsing.logs()).isZero();
+        }
+    }
+
+    @Test
     void anUnknownEventPackageIsRefusedWith489() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
         try (SippPeer bad = SippPeer.start("subscribe_unknown_event.xml", sipPort(), Sipp.freePort(),
