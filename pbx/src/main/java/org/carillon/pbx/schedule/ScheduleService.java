@@ -285,12 +285,11 @@ public class ScheduleService {
                 .map(ScheduleStore.OwnedHoliday::holiday).orElseThrow(() -> ScheduleNotFoundException.holiday(id));
     }
 
-    /** The owning extension's id, after checking the actor may read (or, with {@code write}, change) it. */
+    /** The owning extension's id, after checking the actor may read and change it ({@code write} for clarity). */
     private Optional<Long> owner(Tenant tenant, Optional<String> number, Actor actor, boolean write) {
         if (number.isEmpty()) {
-            if (write) {
-                requireAdmin(actor);
-            }
+            // global holidays are the admins' to read and change
+            requireAdmin(actor);
             return Optional.empty();
         }
         return Optional.of(extensions.require(tenant, number.get(), actor).id());

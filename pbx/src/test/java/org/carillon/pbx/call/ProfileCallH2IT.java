@@ -1,0 +1,76 @@
+package org.carillon.pbx.call;
+
+import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.tenant.TenantDirectory;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12 with real SIPp peers: where a call to an extension ends by its active call profile and its schedule,
+ * with the rule that routed it in the call history, and {@code *76} switching the caller's profile. (All callers
+ * are internal until trunks exist; the external rules are checked through the forwarding bean in ProfileH2IT.)
+ */
+class ProfileCallH2IT extends CallH2Context {
+
+    private SippPeer call(String scenario, Calls.Ext from, String dialled) throws Exception {
+        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), List.of("-s", dialled, "-au", from.username(),
+                "-ap", from.password(), "-key", "caller", from.number()));
+    }
+
+    private JsonNode callAndAwait(String scenario, Calls.Ext from, String dialled) throws Exception {
+        try (SippPeer caller = call(scenario, from, dialled)) {
+            assertThat(caller.await()).as(caller.output()).isZero();
+        }
+        return Calls.lastCallOf(this, from.number());
+    }
+
+    @Test
+    void awaySendsInternalCallersStraightToItsRuleAndTheHistorySaysWhy() throws Exception {
+        Calls.Ext b = Calls.registeredSipp(this, Sipp.freePort());
+        var rule = api().send("PUT", "/api/v1/extensions/" + b.number() + "/profiles/away", """
+                {"internal": {"ringSeconds": 0, "onNoAnswer": {"type": "hangup", "target": "busy"}}}""");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(200);
+        assertThat(api().send("PUT", "/api/v1/extensions/" + b.number() + "/profile", "{\"active\": \"away\"}")
+                .status()).isEqualTo(200);
+        Calls.Ext a = Calls.newExtension(this);
+        JsonNode history = callAndAwait("caller_refused.xml", a, b.number());
+        assertThat(history.path("status").asInt()).isEqualTo(486);
+        assertThat(history.path("transfers").get(0).asString())
+                .isEqualTo("forward:no_answer:hangup:busy:profile_Away");
+    }
+
+    @Test
+    void aHolidayWithAudioIsPlayedToTheCallerInsteadOfRinging() throws Exception {
+        Calls.Ext b = Calls.registeredSipp(this, Sipp.freePort());
+        LocalDate today = LocalDate.ofInstant(clock().instant(), bean(TenantDirectory.class).current().timeZone());
+        var holiday = api().post("/api/v1/extensions/" + b.number() + "/holidays", """
+                {"name": "Founders Day", "date": "%s", "allDay": true}""".formatted(today));
+        assertThat(holiday.status()).as(holiday.body()).isEqualTo(201);
+        String id = holiday.text("id");
+        var audio = api().putBytes("/api/v1/extensions/" + b.number() + "/holidays/" + id + "/audio", "audio/wav",
+                org.carillon.pbx.schedule.ScheduleApiContract.toneWav());
+        assertThat(audio.status()).as(audio.body()).isEqualTo(200);
+        Calls.Ext a = Calls.newExtension(this);
+        JsonNode history = callAndAwait("caller_refused.xml", a, b.number());
+        assertThat(history.path("status").asInt()).isEqualTo(480);
+        assertThat(history.path("transfers").get(0).asString())
+                .isEqualTo("forward:no_answer:holiday:" + id + ":holiday_Founders_Day");
+    }
+
+    @Test
+    void starSeventySixSwitchesTheCallersProfileAndAnnouncesIt() throws Exception {
+        Calls.Ext a = Calls.registeredSipp(this, Sipp.freePort());
+        callAndAwait("caller_waits.xml", a, "*762");
+        assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("busy");
+        callAndAwait("caller_waits.xml", a, "*76");
+        assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("away");
+        JsonNode unknown = callAndAwait("caller_refused.xml", a, "*769");
+        assertThat(unknown.path("status").asInt()).isEqualTo(404);
+        assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("away");
+    }
+}
