@@ -1,5 +1,8 @@
 package org.carillon.pbx.feature;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -23,19 +26,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's headless Chromium driven by chromedriver for the PBX's browser tests; fails (never skips) when either is
- * missing. Screenshots go to {@code target/screenshots/pbx-<name>.png}.
+ * Debian's headless Chromium driven by chromedriver for the PBX's browser tests, one per test class:
+ * {@code @RegisterExtension static final Chromium CHROMIUM = new Chromium();} starts it before the class's tests and
+ * quits it after. Fails (never skips) when chromium or chromedriver is missing. Screenshots go to
+ * {@code target/screenshots/pbx-<name>.png}.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
     private static final Path SHOTS = Path.of("target", "screenshots");
-    private final WebDriver driver;
+    private WebDriver driver;
 
-    private Chromium(WebDriver driver) {
-        this.driver = driver;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        driver = start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
     }
 
     /** @throws AssertionError when chromium or chromedriver is not installed */
-    static Chromium start() {
+    private static WebDriver start() {
         for (String bin : new String[]{"/usr/bin/chromium", "/usr/bin/chromedriver"}) {
             if (!Files.isExecutable(Path.of(bin))) {
                 throw new AssertionError(bin + " not found: apt-get install -y chromium chromium-driver");
@@ -54,7 +68,7 @@ final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Chromium(driver);
+        return driver;
     }
 
     WebDriver driver() {
@@ -124,10 +138,5 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             // screenshots are a courtesy
         }
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
     }
 }

@@ -1,8 +1,8 @@
 package org.carillon.pbx.feature;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -17,25 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server-sent events, without a reload. Fails when baresip, chromium or chromedriver is missing.
  */
 class PhoneInBrowserIT extends FeatureH2Context {
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
     @BeforeAll
-    static void startChromium() {
+    static void requirePeers() {
         Baresip.requireInstalled();
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
+        browser = CHROMIUM.driver();
     }
 
     private void shot(String name) {
-        chromium.shot(name);
+        CHROMIUM.shot(name);
     }
 
     private String badge(String number) {
@@ -47,7 +40,7 @@ class PhoneInBrowserIT extends FeatureH2Context {
         var created = api().createExtension(uniqueEmail("baresip"), "agent");
         String number = created.text("number");
         String base = "http://127.0.0.1:" + httpPort();
-        chromium.signIn(httpPort(), OWNER, OWNER_PASSWORD);
+        CHROMIUM.signIn(httpPort(), OWNER, OWNER_PASSWORD);
         browser.get(base + "/extensions?q=" + number);
         assertThat(badge(number)).isEqualTo("Unregistered");
         shot("extensions-unregistered");

@@ -1,8 +1,8 @@
 package org.carillon.pbx.feature;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -22,20 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moving the card live, and the server refusing what the user may not do (a Manager making an Owner).
  */
 class RoleBoardBrowserIT extends FeatureH2Context {
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
     @BeforeAll
-    static void startChromium() {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void browser() {
+        browser = CHROMIUM.driver();
     }
 
     private WebElement card(String number) {
@@ -59,7 +52,7 @@ class RoleBoardBrowserIT extends FeatureH2Context {
     }
 
     private void openBoard(String email, String password) {
-        chromium.signIn(httpPort(), email, password);
+        CHROMIUM.signIn(httpPort(), email, password);
         browser.get("http://127.0.0.1:" + httpPort() + "/roles");
     }
 
@@ -68,16 +61,16 @@ class RoleBoardBrowserIT extends FeatureH2Context {
         String number = api().createExtension(uniqueEmail("drag"), "agent").text("number");
         openBoard(OWNER, OWNER_PASSWORD);
         assertThat(columnOf(number)).isEqualTo("agent");
-        chromium.shot("roles-before-drag");
+        CHROMIUM.shot("roles-before-drag");
         WebElement target = browser.findElement(By.cssSelector(".role-drop[data-role='manager']"));
         // the mouse really picks the card up: the page sees the drag start on it
         ((JavascriptExecutor) browser).executeScript("window.dragStarted = null; arguments[0].addEventListener("
                 + "'dragstart', (e) => { window.dragStarted = e.target.id; });", card(number));
-        chromium.dragAndDrop(card(number), target, Map.of("text/plain", number));
+        CHROMIUM.dragAndDrop(card(number), target, Map.of("text/plain", number));
         awaitColumn(number, "manager");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.dragStarted;"))
                 .isEqualTo("card-" + number);
-        chromium.shot("roles-after-drag");
+        CHROMIUM.shot("roles-after-drag");
         assertThat(roleOf(number)).isEqualTo("manager");
         assertThat(browser.findElement(By.id("board-status")).getText()).contains("is now Manager");
     }
@@ -105,7 +98,7 @@ class RoleBoardBrowserIT extends FeatureH2Context {
         select.sendKeys(Keys.TAB);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         awaitColumn(number, "agent");
-        chromium.shot("roles-keyboard");
+        CHROMIUM.shot("roles-keyboard");
         assertThat(roleOf(number)).isEqualTo("agent");
     }
 
@@ -119,10 +112,10 @@ class RoleBoardBrowserIT extends FeatureH2Context {
         assertThat(api().patch("/api/v1/extensions/" + number, "{\"role\":\"supervisor\"}").status()).isEqualTo(200);
         awaitColumn(number, "supervisor");
         WebElement target = browser.findElement(By.cssSelector(".role-drop[data-role='owner']"));
-        chromium.dragAndDrop(card(number), target, Map.of("text/plain", number));
+        CHROMIUM.dragAndDrop(card(number), target, Map.of("text/plain", number));
         WebElement error = browser.findElement(By.id("board-error"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> error.isDisplayed());
-        chromium.shot("roles-refused");
+        CHROMIUM.shot("roles-refused");
         assertThat(error.getText()).contains("Only an Owner");
         assertThat(columnOf(number)).isEqualTo("supervisor");
         assertThat(roleOf(number)).isEqualTo("supervisor");
