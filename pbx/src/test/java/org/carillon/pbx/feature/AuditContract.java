@@ -186,5 +186,14 @@ public interface AuditContract extends FeatureFixture {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("extension.create").contains(number).contains("export-csv");
         assertThat(web.get("/audit?from=2026-13-45").body()).contains("must be a day");
+        String kind = "paging" + SEQUENCE.incrementAndGet();
+        for (int i = 0; i < 51; i++) {
+            bean(AuditTrail.class).record("system", "system", "test.page", kind, Integer.toString(i), "", Map.of(),
+                    Map.of("i", i));
+        }
+        String first = web.get("/audit?objectType=" + kind).body();
+        assertThat(first).contains("1 / 2").contains("51 entries").contains("page=1");
+        assertThat(web.get("/audit?objectType=" + kind + "&page=1").body()).contains("2 / 2")
+                .contains("data-audit-id");
     }
 }
