@@ -96,7 +96,8 @@ def start_carillon(work, http_port, sip_port):
     p = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
                           *os.environ.get("JAVA_OPTS", "").split(), "-jar", jar], cwd=work, env=env,
                          stdout=log, stderr=subprocess.STDOUT)
-    for _ in range(720):
+    deadline = time.time() + 600  # a start on a busy shared machine took over 3 minutes
+    while time.time() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{http_port}/actuator/health", timeout=2)
             return p
@@ -104,6 +105,7 @@ def start_carillon(work, http_port, sip_port):
             if p.poll() is not None:
                 sys.exit("Carillon exited; see " + log.name)
             time.sleep(0.25)
+    p.kill()
     sys.exit("Carillon did not start")
 
 

@@ -82,6 +82,15 @@ final class InviteServerMachine<R> extends TransactionMachine {
      *                               while ACCEPTED, as §13.3.1.4 has the TU do)
      */
     synchronized boolean respond(int status, R response) {
+        return respond(status, response, () -> { });
+    }
+
+    /**
+     * Like {@link #respond(int, Object)}; for the first 2xx, {@code onAccepted} runs after the move to ACCEPTED and
+     * <em>before</em> the 2xx is sent, so whatever must see the ACK (the UAS core's 2xx retransmission, §13.3.1.4)
+     * is in place before the ACK can arrive: on loopback it can come back before the sending thread runs again.
+     */
+    synchronized boolean respond(int status, R response, Runnable onAccepted) {
         TransactionState s = current();
         if (s == ACCEPTED && status >= 200 && status < 300) {
             actions.send(response, true);
@@ -96,6 +105,7 @@ final class InviteServerMachine<R> extends TransactionMachine {
             actions.send(response, false);
         } else if (status < 300) {
             enter(ACCEPTED);
+            onAccepted.run();
             actions.send(response, false);
             arm(Timer.L, timers.transactionTimeout());
             return true;

@@ -86,6 +86,15 @@ class InviteServerMachineTest {
     }
 
     @Test
+    void theFirst2xxIsAnnouncedBeforeItIsSentSoAnAckCannotOvertakeTheRetransmissionSetUp() {
+        InviteServerMachine<String> m = started(false);
+        m.respond(180, "180", () -> rec.log.add("accepted"));
+        assertThat(m.respond(200, "200", () -> rec.log.add("accepted"))).isTrue();
+        assertThat(m.respond(200, "200", () -> rec.log.add("accepted"))).isFalse(); // a resend: not announced
+        assertThat(rec.log).containsExactly("send 180@0", "accepted", "send 200@0", "resend 200@0");
+    }
+
+    @Test
     void a2xxEntersAcceptedAbsorbsInviteRetransmitsAndEndsWithTimerL() {
         InviteServerMachine<String> m = started(false);
         m.respond(200, "200");
