@@ -155,7 +155,15 @@ public class ScheduleApiController {
     }
 
     /** The audio file as the body ({@code Content-Type: audio/wav}). */
-    @PutMapping(path = {"/schedule/holidays/{id}/audio", "/extensions/{number}/holidays/{id}/audio"},
+    @PutMapping(path = "/schedule/holidays/{id}/audio",
+            consumes = {WAV, "audio/x-wav", "audio/wave", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Allowed(Permission.SCHEDULES)
+    public ScheduleViews.HolidayView uploadTenantAudio(@PathVariable long id, @RequestBody byte[] wav,
+                                                       Authentication auth, HttpServletRequest request) {
+        return uploadAudio(Optional.empty(), id, wav, auth, request);
+    }
+
+    @PutMapping(path = "/extensions/{number}/holidays/{id}/audio",
             consumes = {WAV, "audio/x-wav", "audio/wave", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public ScheduleViews.HolidayView uploadAudio(@PathVariable Optional<String> number, @PathVariable long id,
                                                  @RequestBody byte[] wav, Authentication auth,
@@ -164,7 +172,14 @@ public class ScheduleApiController {
                 actor(auth, request)));
     }
 
-    @GetMapping({"/schedule/holidays/{id}/audio", "/extensions/{number}/holidays/{id}/audio"})
+    @GetMapping("/schedule/holidays/{id}/audio")
+    @Allowed(Permission.SCHEDULES)
+    public ResponseEntity<byte[]> tenantAudio(@PathVariable long id, Authentication auth,
+                                              HttpServletRequest request) {
+        return audio(Optional.empty(), id, auth, request);
+    }
+
+    @GetMapping("/extensions/{number}/holidays/{id}/audio")
     public ResponseEntity<byte[]> audio(@PathVariable Optional<String> number, @PathVariable long id,
                                         Authentication auth, HttpServletRequest request) {
         return service.audio(tenants.current(), number, id, actor(auth, request))

@@ -206,7 +206,7 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         rule("GET /api/v1/feature-codes", SIGNED_IN);
         rule("GET /api/v1/schedule", SCHEDULES);
         rule("GET /api/v1/schedule/holidays", SCHEDULES);
-        TABLE.put("GET /api/v1/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("GET /api/v1/schedule/holidays/{id}/audio", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
         rule("GET /api/v1/speed-dials", OWN_KEYS);
         rule("GET /api/v1/teams", AGENT_STATES);
         TABLE.put("GET /api/v1/teams/{number}", new Rule(AGENT_STATES, NO_SUCH_OBJECT, null, Map.of(), true));
@@ -244,7 +244,9 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("POST /extensions/{number}/blf-keys", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("POST /extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("POST /extensions/{number}/schedule/holidays", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
-        TABLE.put("POST /extensions/{number}/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
+        // an upload: without a file the answer is 400 before any lookup, so no foreign check here
+        TABLE.put("POST /extensions/{number}/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, null, Map.of(),
+                true));
         TABLE.put("POST /extensions/{number}/schedule/holidays/{id}/delete", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
         TABLE.put("POST /extensions/{number}/schedule/profile", new Rule(OWN_STATUS, OWN, NOT_OWN,
                 Map.of("active", "available"), false));
@@ -280,8 +282,8 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("PUT /api/v1/directory/favourites/{number}", new Rule(SIGNED_IN, COLLEAGUE, null, Map.of(), false));
         TABLE.put("PUT /api/v1/extensions/{number}/blf-keys", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("PUT /api/v1/extensions/{number}/holidays/{id}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
-        // takes audio/wav only: the matrix's JSON gets 415 before any lookup, so no foreign check here
-        TABLE.put("PUT /api/v1/extensions/{number}/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, null, Map.of(), true));
+        TABLE.put("PUT /api/v1/extensions/{number}/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, NOT_OWN,
+                Map.of("audio/wav", "RIFF"), true));
         TABLE.put("PUT /api/v1/extensions/{number}/profile", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("PUT /api/v1/extensions/{number}/profiles/{name}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
         TABLE.put("PUT /api/v1/extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
@@ -289,7 +291,8 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("PUT /api/v1/extensions/{number}/voicemail/greetings/{kind}", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), true));
         rule("PUT /api/v1/schedule", SCHEDULES);
         TABLE.put("PUT /api/v1/schedule/holidays/{id}", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
-        TABLE.put("PUT /api/v1/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("PUT /api/v1/schedule/holidays/{id}/audio", new Rule(SCHEDULES, NO_SUCH_OBJECT, null,
+                Map.of("audio/wav", "RIFF"), true));
         rule("PUT /api/v1/schedule/override", SCHEDULES);
         TABLE.put("PUT /api/v1/speed-dials/{code}", new Rule(SPEED_DIALS, NO_SUCH_OBJECT, null, Map.of(), true));
         TABLE.put("PUT /api/v1/teams/{number}", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
@@ -433,9 +436,10 @@ class AuthorizationMatrixIT extends FeatureH2Context {
                     .header("Authorization", WebClient.basic(emails.get(role), USER_PASSWORD));
             if (method.equals("GET") || method.equals("DELETE")) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
-            } else if (fields.containsKey("text/plain")) {
-                b.header("Content-Type", "text/plain").method(method,
-                        HttpRequest.BodyPublishers.ofString(fields.get("text/plain")));
+            } else if (fields.size() == 1 && fields.keySet().iterator().next().contains("/")) {
+                // a raw body: the key is its media type (a license file, an audio upload)
+                String type = fields.keySet().iterator().next();
+                b.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(fields.get(type)));
             } else {
                 StringBuilder json = new StringBuilder("{");
                 fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k)
