@@ -5,7 +5,8 @@ document.addEventListener('DOMContentLoaded', () => {
   if (!table) {
     return;
   }
-  const badge = { idle: 'text-bg-success', offline: 'text-bg-secondary', unavailable: 'text-bg-secondary' };
+  const badge = { ready: 'text-bg-success', unregistered: 'text-bg-secondary', unreachable: 'text-bg-secondary',
+    unavailable: 'text-bg-secondary' };
   if (window.EventSource) {
     const source = new EventSource(table.dataset.presenceStream);
     source.addEventListener('presence', (e) => {

@@ -5,7 +5,7 @@ import org.carillon.pbx.presence.ExtensionState;
 /**
  * One colleague in the team directory.
  *
- * @param status    the live state (lower snake_case in JSON: {@code idle}, {@code ringing}, {@code in_call}, …)
+ * @param status    the live state (CONTRACTS.md extension status: {@code ready}, {@code ringing}, {@code in_call}, …)
  * @param label     the status in words
  * @param favourite starred by the signed-in user
  */

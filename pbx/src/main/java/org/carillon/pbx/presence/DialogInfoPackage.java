@@ -1,12 +1,8 @@
 package org.carillon.pbx.presence;
 
-import org.carillon.pbx.subscription.EventPackage;
-import org.carillon.pbx.subscription.Watcher;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code dialog} event package (RFC 4235) for BLF lamps: full-state {@code application/dialog-info+xml} of an
@@ -19,33 +15,16 @@ import java.util.Optional;
  * <p>Threads: thread-safe, non-blocking.
  */
 @Component
-class DialogInfoPackage implements EventPackage {
+class DialogInfoPackage extends ExtensionEventPackage {
     static final String TYPE = "application/dialog-info+xml";
-    private final PresenceService presence;
 
     DialogInfoPackage(PresenceService presence) {
-        this.presence = presence;
+        super(presence, PresenceService.DIALOG, TYPE);
     }
 
     @Override
-    public String name() {
-        return PresenceService.DIALOG;
-    }
-
-    @Override
-    public List<String> contentTypes() {
-        return List.of(TYPE);
-    }
-
-    @Override
-    public Optional<String> resource(Watcher watcher, String user) {
-        return presence.exists(watcher.tenantId(), user) ? Optional.of(user) : Optional.empty();
-    }
-
-    @Override
-    public byte[] body(long tenantId, String resource, String contentType, long version, String entity) {
-        return render(resource, presence.dialogs(tenantId, resource), version, domainOf(entity))
-                .getBytes(StandardCharsets.UTF_8);
+    String render(long tenantId, String number, long version, String domain) {
+        return render(number, presence.dialogs(tenantId, number), version, domain);
     }
 
     /** The dialog-info document of extension {@code number} with {@code legs}. */
@@ -76,19 +55,5 @@ class DialogInfoPackage implements EventPackage {
                     .append("  </dialog>\n");
         }
         return b.append("</dialog-info>\n").toString();
-    }
-
-    /** {@code sip:1001@pbx.example;x=y} → {@code pbx.example}: the domain the watcher addressed. */
-    static String domainOf(String entity) {
-        int at = entity.indexOf('@');
-        String rest = at < 0 ? entity.substring(entity.indexOf(':') + 1) : entity.substring(at + 1);
-        int end = rest.length();
-        for (char c : new char[]{';', '?', '>'}) {
-            int i = rest.indexOf(c);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        return rest.substring(0, end);
     }
 }

@@ -1,56 +1,33 @@
 package org.carillon.pbx.presence;
 
-import org.carillon.pbx.subscription.EventPackage;
-import org.carillon.pbx.subscription.Watcher;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code presence} event package (RFC 3856) for softphones: an extension's state as PIDF (RFC 3863) with an RPID
  * activity (RFC 4480): {@code basic} open while it can take calls (idle, ringing, in a call, on hold), closed when
- * offline or unavailable; {@code on-the-phone} while in a call or on hold; the directory's words as {@code note}.
+ * unregistered, unreachable or unavailable; {@code on-the-phone} while in a call or on hold; the directory's words as {@code note}.
  *
  * <p>Threads: thread-safe, non-blocking.
  */
 @Component
-class PidfPackage implements EventPackage {
+class PidfPackage extends ExtensionEventPackage {
     static final String TYPE = "application/pidf+xml";
-    private final PresenceService presence;
 
     PidfPackage(PresenceService presence) {
-        this.presence = presence;
+        super(presence, PresenceService.PRESENCE, TYPE);
     }
 
     @Override
-    public String name() {
-        return PresenceService.PRESENCE;
-    }
-
-    @Override
-    public List<String> contentTypes() {
-        return List.of(TYPE);
-    }
-
-    @Override
-    public Optional<String> resource(Watcher watcher, String user) {
-        return presence.exists(watcher.tenantId(), user) ? Optional.of(user) : Optional.empty();
-    }
-
-    @Override
-    public byte[] body(long tenantId, String resource, String contentType, long version, String entity) {
-        return render(resource, presence.state(tenantId, resource), DialogInfoPackage.domainOf(entity))
-                .getBytes(StandardCharsets.UTF_8);
+    String render(long tenantId, String number, long version, String domain) {
+        return render(number, presence.state(tenantId, number), domain);
     }
 
     static String render(String number, ExtensionState state, String domain) {
         String self = Xml.escape("sip:" + number + "@" + domain);
-        boolean open = state != ExtensionState.OFFLINE && state != ExtensionState.UNAVAILABLE;
+        boolean open = state.reachable();
         String activity = switch (state) {
             case IN_CALL, ON_HOLD -> "<rpid:on-the-phone/>";
-            case UNAVAILABLE -> "<rpid:away/>";
+            case UNAVAILABLE, UNREACHABLE -> "<rpid:away/>";
             default -> "";
         };
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

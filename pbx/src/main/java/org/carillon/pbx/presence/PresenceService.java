@@ -59,7 +59,7 @@ public class PresenceService {
         this.subscriptions = subscriptions;
     }
 
-    /** The state of an extension now (OFFLINE for a number that is no extension). */
+    /** The state of an extension now (UNREGISTERED for a number that is no extension). */
     public ExtensionState state(long tenantId, String number) {
         List<DialogLeg> legs = dialogs(tenantId, number);
         if (legs.stream().anyMatch(l -> l.state() == DialogLeg.State.CONFIRMED)) {
@@ -77,9 +77,9 @@ public class PresenceService {
         ExtensionStatus status = devices.findByNumber(tenantId, number)
                 .map(d -> registrations.status(d.extensionId())).orElse(ExtensionStatus.UNREGISTERED);
         return switch (status) {
-            case READY -> ExtensionState.IDLE;
-            case UNREACHABLE -> ExtensionState.UNAVAILABLE;
-            case UNREGISTERED -> ExtensionState.OFFLINE;
+            case READY -> ExtensionState.READY;
+            case UNREACHABLE -> ExtensionState.UNREACHABLE;
+            case UNREGISTERED -> ExtensionState.UNREGISTERED;
         };
     }
 
@@ -114,7 +114,7 @@ public class PresenceService {
             s.resourceRemoved(removed.tenantId(), DIALOG, removed.number());
             s.resourceRemoved(removed.tenantId(), PRESENCE, removed.number());
         }
-        events.publishEvent(new PresenceChanged(removed.tenantId(), removed.number(), ExtensionState.OFFLINE));
+        events.publishEvent(new PresenceChanged(removed.tenantId(), removed.number(), ExtensionState.UNREGISTERED));
     }
 
     /** A call started, changed or ended: recompute the dialogs of every extension it touches or touched. */

@@ -69,6 +69,6 @@ class PresenceStateTest {
     void pidfIsOpenWhileReachableAndOnThePhoneInACall() {
         assertThat(PidfPackage.render("1001", ExtensionState.IN_CALL, "d")).contains("<basic>open</basic>")
                 .contains("<rpid:on-the-phone/>");
-        assertThat(PidfPackage.render("1001", ExtensionState.OFFLINE, "d")).contains("<basic>closed</basic>");
+        assertThat(PidfPackage.render("1001", ExtensionState.UNREGISTERED, "d")).contains("<basic>closed</basic>");
     }
 }

@@ -1,0 +1,63 @@
+package org.carillon.pbx.presence;
+
+import org.carillon.pbx.subscription.EventPackage;
+import org.carillon.pbx.subscription.Watcher;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the {@code dialog} and {@code presence} packages share: the watched resource is an extension of the watcher's
+ * tenant, named by its number, and the body is rendered from the presence core's state when each NOTIFY is built.
+ *
+ * <p>Threads: thread-safe, non-blocking.
+ */
+abstract class ExtensionEventPackage implements EventPackage {
+    final PresenceService presence;
+    private final String name;
+    private final String contentType;
+
+    ExtensionEventPackage(PresenceService presence, String name, String contentType) {
+        this.presence = presence;
+        this.name = name;
+        this.contentType = contentType;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> contentTypes() {
+        return List.of(contentType);
+    }
+
+    @Override
+    public Optional<String> resource(Watcher watcher, String user) {
+        return presence.exists(watcher.tenantId(), user) ? Optional.of(user) : Optional.empty();
+    }
+
+    @Override
+    public byte[] body(long tenantId, String resource, String contentType, long version, String entity) {
+        return render(tenantId, resource, version, domainOf(entity)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The document for extension {@code number} now; {@code version} counts this subscription's NOTIFYs. */
+    abstract String render(long tenantId, String number, long version, String domain);
+
+    /** {@code sip:1001@pbx.example;x=y} → {@code pbx.example}: the domain the watcher addressed. */
+    static String domainOf(String entity) {
+        int at = entity.indexOf('@');
+        String rest = at < 0 ? entity.substring(entity.indexOf(':') + 1) : entity.substring(at + 1);
+        int end = rest.length();
+        for (char c : new char[]{';', '?', '>'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return rest.substring(0, end);
+    }
+}
