@@ -54,6 +54,7 @@ class DirectoryBrowserH2IT extends CallH2Context {
         setWebPassword(agentEmail);
         Calls.Ext colleague = Calls.newExtension(this);
         Calls.Ext caller = Calls.newExtension(this);
+        Calls.voicemailOff(this, colleague); // the refused call must end refused, not in the colleague's mailbox
         String base = "http://127.0.0.1:" + httpPort();
         chromium.signIn(base, agentEmail, USER_PASSWORD);
         browser.get(base + "/directory");

@@ -45,6 +45,8 @@ public final class Chromium implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-extensions", "--no-first-run", "--window-size=1280,900",
+                // Bootstrap scrolls smoothly unless motion is reduced: a click during the scroll lands elsewhere
+                "--force-prefers-reduced-motion",
                 "--autoplay-policy=no-user-gesture-required");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
