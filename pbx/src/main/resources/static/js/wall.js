@@ -13,34 +13,39 @@ document.addEventListener('DOMContentLoaded', () => {
     const n = parseInt(e.textContent, 10);
     if (!Number.isNaN(n)) { e.textContent = String(n + 1); }
   }), 1000);
-  document.querySelectorAll('[data-wall]').forEach((card) => {
-    if (!window.EventSource) { return; }
-    const source = new EventSource(card.dataset.stream);
-    source.addEventListener('open', () => { card.dataset.live = 'on'; });
-    source.addEventListener('wall', (e) => {
-      card.dataset.live = 'on';
-      const w = JSON.parse(e.data);
-      const set = (field, value) => { card.querySelector(`[data-field="${field}"]`).textContent = value; };
-      set('waitingCount', String(w.waiting.length));
-      set('longestWait', String(w.longestWaitSeconds));
-      set('answeredToday', String(w.answeredToday));
-      set('abandonedToday', String(w.abandonedToday));
-      set('serviceLevel', w.serviceLevel < 0 ? '–' : `${w.serviceLevel} %`);
-      const agents = card.querySelector('[data-field="agents"]');
-      w.agents.forEach((a) => {
-        const row = agents.querySelector(`tr[data-agent="${CSS.escape(a.extension)}"]`);
-        if (!row) { return; }
-        const state = row.querySelector('[data-field="state"]');
-        state.dataset.state = a.state;
-        state.textContent = a.label + (a.auxCode ? ` (${a.auxCode})` : '') + (a.pending ? ` → ${a.pending}` : '');
-        row.querySelector('[data-seconds]').textContent = String(a.secondsInState);
-      });
-      const waiting = card.querySelector('[data-field="waiting"]');
-      waiting.replaceChildren(...w.waiting.map((c) => {
-        const tr = document.createElement('tr');
-        tr.append(text('td', c.caller), seconds(c.waitSeconds), text('td', c.ringing));
-        return tr;
-      }));
+  // One stream for the whole wall (a browser opens at most six connections to a host: a stream per team would
+  // starve on a wall of many teams); each event names its team.
+  const walls = document.getElementById('walls');
+  if (!walls || !window.EventSource) { return; }
+  const cards = () => document.querySelectorAll('[data-wall]');
+  const source = new EventSource(walls.dataset.stream);
+  source.addEventListener('open', () => cards().forEach((card) => { card.dataset.live = 'on'; }));
+  source.addEventListener('error', () => cards().forEach((card) => { delete card.dataset.live; }));
+  source.addEventListener('wall', (e) => {
+    const w = JSON.parse(e.data);
+    const card = document.querySelector(`[data-wall="${CSS.escape(w.number)}"]`);
+    if (!card) { return; }
+    card.dataset.live = 'on';
+    const set = (field, value) => { card.querySelector(`[data-field="${field}"]`).textContent = value; };
+    set('waitingCount', String(w.waiting.length));
+    set('longestWait', String(w.longestWaitSeconds));
+    set('answeredToday', String(w.answeredToday));
+    set('abandonedToday', String(w.abandonedToday));
+    set('serviceLevel', w.serviceLevel < 0 ? '–' : `${w.serviceLevel} %`);
+    const agents = card.querySelector('[data-field="agents"]');
+    w.agents.forEach((a) => {
+      const row = agents.querySelector(`tr[data-agent="${CSS.escape(a.extension)}"]`);
+      if (!row) { return; }
+      const state = row.querySelector('[data-field="state"]');
+      state.dataset.state = a.state;
+      state.textContent = a.label + (a.auxCode ? ` (${a.auxCode})` : '') + (a.pending ? ` → ${a.pending}` : '');
+      row.querySelector('[data-seconds]').textContent = String(a.secondsInState);
     });
+    const waiting = card.querySelector('[data-field="waiting"]');
+    waiting.replaceChildren(...w.waiting.map((c) => {
+      const tr = document.createElement('tr');
+      tr.append(text('td', c.caller), seconds(c.waitSeconds), text('td', c.ringing));
+      return tr;
+    }));
   });
 });

@@ -5,12 +5,15 @@ import org.carillon.pbx.access.Permission;
 import org.carillon.pbx.license.LicenseService;
 import org.carillon.pbx.tenant.TenancyMode;
 import org.carillon.pbx.tenant.TenantStore;
+import org.carillon.pbx.voicemail.StorageFailures;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The PBX start page. Later issues add registrations, calls, voicemail and the license state to it. */
+import java.time.Duration;
+
+/** The PBX start page: the tenant, the license state, and problems an admin must see (voicemail storage). */
 @Controller
 @Allowed(Permission.SIGNED_IN)
 public class DashboardController {
@@ -18,13 +21,15 @@ public class DashboardController {
     private final AccountStore accounts;
     private final LicenseService licenses;
     private final TenancyMode tenancy;
+    private final StorageFailures voicemailFailures;
 
     public DashboardController(TenantStore tenants, AccountStore accounts, LicenseService licenses,
-                               TenancyMode tenancy) {
+                               TenancyMode tenancy, StorageFailures voicemailFailures) {
         this.tenants = tenants;
         this.accounts = accounts;
         this.licenses = licenses;
         this.tenancy = tenancy;
+        this.voicemailFailures = voicemailFailures;
     }
 
     @GetMapping("/")
@@ -33,6 +38,7 @@ public class DashboardController {
         model.addAttribute("accountCount", accounts.count());
         model.addAttribute("license", licenses.view());
         model.addAttribute("tenancy", tenancy.label());
+        model.addAttribute("voicemailFailures", voicemailFailures.within(Duration.ofDays(7)));
         model.addAttribute("active", "dashboard");
         return "pbx/dashboard";
     }

@@ -168,10 +168,12 @@ public class TeamPageController {
         return "pbx/teams/wall";
     }
 
-    @GetMapping(path = "/{number:\\d+}/wall/stream", produces = "text/event-stream")
+    /** One stream for the whole wall: every team the user sees on it. */
+    @GetMapping(path = "/wall/stream", produces = "text/event-stream")
     @ResponseBody
-    public SseEmitter wallStream(@PathVariable String number, Authentication auth, HttpServletRequest request) {
-        return wall.subscribe(visible(number, auth, request));
+    public SseEmitter wallStream(Authentication auth, HttpServletRequest request) {
+        Actor actor = actors.resolve(auth, request);
+        return wall.subscribe(teams.list(tenant()).stream().filter(t -> access.sees(actor, t)).toList());
     }
 
     /** The wall's state change (form post, so it works without script too). */

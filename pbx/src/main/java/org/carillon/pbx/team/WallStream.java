@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The supervisor wall's server-sent events: one stream per team ({@code event: wall}, data a {@link TeamStats.Wall}),
@@ -25,10 +27,13 @@ public class WallStream {
         this.stats = stats;
     }
 
-    /** A new stream for one open wall; it starts with the team as it is now (the page may be older). */
-    public SseEmitter subscribe(Team team) {
-        SseEmitter emitter = hub.subscribe(team.id());
-        hub.publish(team.id(), stats.wall(team));
+    /**
+     * One stream for an open wall of {@code shown} teams (each event names its team); it starts with each team as it
+     * is now (the page may be older).
+     */
+    public SseEmitter subscribe(List<Team> shown) {
+        SseEmitter emitter = hub.subscribe(shown.stream().map(Team::id).collect(Collectors.toSet()));
+        shown.forEach(t -> hub.publish(t.id(), stats.wall(t)));
         return emitter;
     }
 

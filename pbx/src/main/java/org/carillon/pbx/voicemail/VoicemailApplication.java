@@ -37,10 +37,12 @@ public class VoicemailApplication implements CallApplication {
     private static final Logger log = LoggerFactory.getLogger(VoicemailApplication.class);
 
     private final VoicemailService service;
+    private final StorageFailures failures;
     private final Clock clock;
 
-    public VoicemailApplication(VoicemailService service, Clock clock) {
+    public VoicemailApplication(VoicemailService service, StorageFailures failures, Clock clock) {
         this.service = service;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -92,6 +94,7 @@ public class VoicemailApplication implements CallApplication {
         } catch (RecordingFailedException | UncheckedIOException e) {
             log.error("voicemail: message from {} for {} could not be written: {}", s.caller(), box.number(),
                     e.toString());
+            failures.record(box.number(), "message from " + s.caller(), e);
             notSaved(s);
             return;
         }
@@ -106,6 +109,7 @@ public class VoicemailApplication implements CallApplication {
             service.save(box, id, s.caller(), receivedAt, r.length());
         } catch (RuntimeException e) {
             log.error("voicemail: message from {} for {} not saved", s.caller(), box.number(), e);
+            failures.record(box.number(), "message from " + s.caller(), e);
             service.files().delete(r.file());
             notSaved(s);
             return;

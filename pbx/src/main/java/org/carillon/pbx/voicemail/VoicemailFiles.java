@@ -57,8 +57,10 @@ public class VoicemailFiles {
         return folder(box).resolve("greeting-" + kind.wire() + ".wav");
     }
 
+    /** A recorded greeting, if any. Creates nothing, so a storage problem never stops a caller hearing a greeting. */
     Optional<Path> existingGreeting(Mailbox box, Greeting kind) {
-        Path p = greeting(box, kind);
+        Path p = root.resolve(Long.toString(box.tenantId())).resolve(Long.toString(box.extensionId()))
+                .resolve("greeting-" + kind.wire() + ".wav");
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 

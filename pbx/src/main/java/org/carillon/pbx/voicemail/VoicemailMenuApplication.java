@@ -42,9 +42,11 @@ public class VoicemailMenuApplication implements CallApplication {
     private static final Duration LONGEST_GREETING = Duration.ofSeconds(120);
 
     private final VoicemailService service;
+    private final StorageFailures failures;
 
-    public VoicemailMenuApplication(VoicemailService service) {
+    public VoicemailMenuApplication(VoicemailService service, StorageFailures failures) {
         this.service = service;
+        this.failures = failures;
     }
 
     @Override
@@ -250,6 +252,7 @@ public class VoicemailMenuApplication implements CallApplication {
             r = s.record(target, new Recording.Spec(LONGEST_GREETING, Duration.ofSeconds(5), "#"));
         } catch (RecordingFailedException | UncheckedIOException e) {
             log.error("voicemail: greeting {} of {} could not be written: {}", kind.wire(), box.number(), e.toString());
+            failures.record(box.number(), kind.wire() + " greeting", e);
             s.play(VoicemailPrompts.of("vm-not-saved"));
             return;
         }

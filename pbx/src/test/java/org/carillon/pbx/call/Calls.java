@@ -58,7 +58,7 @@ public final class Calls {
     }
 
     /** Polls {@code condition} until it holds or {@code within} passed (then fails naming {@code what}). */
-    static void await(String what, Duration within, java.util.function.BooleanSupplier condition)
+    public static void await(String what, Duration within, java.util.function.BooleanSupplier condition)
             throws InterruptedException {
         Instant end = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
@@ -148,15 +148,9 @@ public final class Calls {
         return awaitMessage(f, to);
     }
 
-    /** Polls {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code within}. */
+    /** {@link #await(String, Duration, java.util.function.BooleanSupplier)} with the condition first. */
     public static void await(String what, java.util.function.BooleanSupplier condition, Duration within)
             throws InterruptedException {
-        Instant end = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(50); // polling another thread's progress, not waiting for time to pass
-        }
+        await(what, within, condition);
     }
 }

@@ -54,6 +54,11 @@ class TeamWallBrowserIT extends CallH2Context {
                 + agent.number() + "\"],\"maxWaitSeconds\":60}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String team = r.text("number");
+        for (int i = 0; i < 7; i++) { // more teams than a browser opens connections to one host (six)
+            var other = api().post("/api/v1/teams", "{\"name\":\"Wall neighbour " + i + "\",\"strategy\":\"hunt\","
+                    + "\"members\":[\"" + agent.number() + "\"],\"maxWaitSeconds\":60}");
+            assertThat(other.status()).as(other.body()).isEqualTo(201);
+        }
         String base = "http://127.0.0.1:" + httpPort();
         chromium.signIn(base, OWNER, OWNER_PASSWORD);
         browser.get(base + "/teams/wall");

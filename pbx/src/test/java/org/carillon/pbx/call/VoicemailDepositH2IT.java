@@ -88,6 +88,45 @@ class VoicemailDepositH2IT extends CallH2Context {
     }
 
     @Test
+    void aMessageThatCannotBeWrittenIsToldToTheCallerAndShownToTheAdmin() throws Exception {
+        Calls.Ext box = Calls.newExtension(this); // unregistered: straight to voicemail
+        Calls.Ext caller = Calls.newExtension(this);
+        long tenant = bean(org.carillon.pbx.tenant.TenantDirectory.class).current().id();
+        long extensionId = jdbc().sql("SELECT id FROM extension WHERE tenant_id = ? AND number = ?")
+                .params(tenant, box.number()).query(Long.class).single();
+        // a plain file where the mailbox's folder must go: the write fails as on a full or read-only disk
+        Path folder = dataDir().resolve("pbx").resolve("voicemail").resolve(Long.toString(tenant))
+                .resolve(Long.toString(extensionId));
+        Files.createDirectories(folder.getParent());
+        Files.deleteIfExists(folder);
+        Files.writeString(folder, "in the way");
+        Path dir = Files.createTempDirectory("vm-fail");
+        Path wav = dir.resolve("a.wav");
+        Signals.write(wav, Signals.pad(Signals.melody(MELODY, STEP_MS, 0.4), 30_000));
+        try (Baresip phone = new Baresip(dir.resolve("a"), caller.number(), caller.username(), caller.password(),
+                sipPort(), Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+            phone.awaitStarted(Duration.ofSeconds(10));
+            Calls.awaitRegistered(this, caller.number());
+            phone.command("dial", "sip:" + box.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
+            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(15))).as(phone.safeLog()).isTrue();
+            Calls.await("the failure in the audit log", Duration.ofSeconds(30), () -> jdbc().sql(
+                    "SELECT COUNT(*) FROM audit_event WHERE action = 'voicemail.write_failed' AND object_id = ?")
+                    .param(box.number()).query(Long.class).single() == 1);
+            // the caller hears that the message was not saved, then the PBX hangs up
+            assertThat(phone.awaitLog("terminated", Duration.ofSeconds(20))).as(phone.safeLog()).isTrue();
+        } finally {
+            Files.deleteIfExists(folder);
+        }
+        setWebPassword(box.email());
+        assertThat(apiAs(box.email()).get("/api/v1/extensions/" + box.number() + "/voicemail/messages").json()
+                .size()).as("no half message").isZero();
+        var owner = new org.carillon.platform.testing.WebClient(httpPort());
+        owner.login(OWNER, OWNER_PASSWORD);
+        assertThat(owner.get("/").body()).contains("id=\"voicemail-failures\"")
+                .contains("Voicemail could not be stored");
+    }
+
+    @Test
     void anUnregisteredExtensionTakesAMessageAtOnceAndSendsNoEmailWhenTheOptionIsNone() throws Exception {
         Path dir = Files.createTempDirectory("vm-unregistered");
         Path wav = dir.resolve("a.wav");

@@ -5,6 +5,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,14 +34,14 @@ public final class EventHub {
     }
 
     private final class Subscriber {
-        final long scope;
+        final Set<Long> scopes;
         final SseEmitter emitter;
         final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_LIMIT);
         final Thread sender;
         volatile boolean closed;
 
-        Subscriber(long scope, SseEmitter emitter) {
-            this.scope = scope;
+        Subscriber(Set<Long> scopes, SseEmitter emitter) {
+            this.scopes = Set.copyOf(scopes);
             this.emitter = emitter;
             this.sender = Thread.ofVirtual().name("sse-" + eventName).unstarted(this::drain);
         }
@@ -70,8 +71,16 @@ public final class EventHub {
 
     /** A new stream for one open page within {@code scope}. */
     public SseEmitter subscribe(long scope) {
+        return subscribe(Set.of(scope));
+    }
+
+    /**
+     * A new stream for one open page that follows several scopes (a wall of several teams: one connection, since a
+     * browser opens at most six to a host and a page with a stream per card would starve).
+     */
+    public SseEmitter subscribe(Set<Long> scopes) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber s = new Subscriber(scope, emitter);
+        Subscriber s = new Subscriber(scopes, emitter);
         subscribers.add(s);
         emitter.onCompletion(s::close);
         emitter.onTimeout(s::close);
@@ -83,7 +92,7 @@ public final class EventHub {
     /** Queues {@code data} (serialised as JSON) for every open page of {@code scope}; never blocks. */
     public void publish(long scope, Object data) {
         for (Subscriber s : subscribers) {
-            if (s.scope == scope && !s.queue.offer(data)) {
+            if (s.scopes.contains(scope) && !s.queue.offer(data)) {
                 s.emitter.complete();
                 s.close();
             }
