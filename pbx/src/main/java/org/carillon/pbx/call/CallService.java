@@ -4,7 +4,6 @@ import org.carillon.pbx.extension.DeviceAccount;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.registrar.DeviceAuthenticator;
 import org.carillon.pbx.registrar.Registrar;
-import org.carillon.pbx.security.SourceBans;
 import org.carillon.pbx.sipserver.SipServer;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -49,7 +48,6 @@ public class CallService implements AutoCloseable {
     private final DeviceDirectory devices;
     private final TenantDirectory tenants;
     private final DeviceAuthenticator authenticator;
-    private final SourceBans bans;
     private final Router router;
     private final Map<Destination.Type, CallApplication> applications = new EnumMap<>(Destination.Type.class);
     private final ApplicationEventPublisher events;
@@ -61,7 +59,7 @@ public class CallService implements AutoCloseable {
 
     public CallService(Settings settings, CallMedia media, CallRegistry registry, Registrar registrar,
                        DeviceDirectory devices, TenantDirectory tenants, DeviceAuthenticator authenticator,
-                       SourceBans bans, Router router, List<CallApplication> applications,
+                       Router router, List<CallApplication> applications,
                        ApplicationEventPublisher events, Clock clock,
                        org.springframework.beans.factory.ObjectProvider<SipServer> sipServer,
                        org.springframework.beans.factory.ObjectProvider<CallForwarding> forwarding) {
@@ -72,7 +70,6 @@ public class CallService implements AutoCloseable {
         this.devices = devices;
         this.tenants = tenants;
         this.authenticator = authenticator;
-        this.bans = bans;
         this.router = router;
         applications.forEach(a -> this.applications.put(a.type(), a));
         this.events = events;
@@ -97,7 +94,6 @@ public class CallService implements AutoCloseable {
         }
         var outcome = authenticator.authenticate(tx, tenant.get().sipDomain(), claimedDevice(request));
         if (outcome instanceof DeviceAuthenticator.Outcome.Failed) {
-            bans.recordFailure(tx.source().remote().getAddress());
             return;
         }
         if (!(outcome instanceof DeviceAuthenticator.Outcome.Authenticated ok)

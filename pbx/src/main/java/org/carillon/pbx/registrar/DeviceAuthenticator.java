@@ -21,7 +21,7 @@ public interface DeviceAuthenticator {
         record Challenged() implements Outcome {
         }
 
-        /** Wrong or unknown credentials: the refusal was sent; the caller counts a failure. */
+        /** Wrong or unknown credentials: the failure was counted against the source, then the refusal sent. */
         record Failed() implements Outcome {
         }
     }

@@ -41,17 +41,15 @@ public class RegisterHandler implements SipRequestHandler {
     private final DeviceDirectory devices;
     private final TenantDirectory tenants;
     private final DeviceAuthenticator authenticator;
-    private final SourceBans bans;
     private final Clock clock;
     private final LongAdder accepted = new LongAdder();
 
     public RegisterHandler(Registrar registrar, DeviceDirectory devices, TenantDirectory tenants,
-                           DeviceAuthenticator authenticator, SourceBans bans, Clock clock) {
+                           DeviceAuthenticator authenticator, Clock clock) {
         this.registrar = registrar;
         this.devices = devices;
         this.tenants = tenants;
         this.authenticator = authenticator;
-        this.bans = bans;
         this.clock = clock;
     }
 
@@ -78,7 +76,6 @@ public class RegisterHandler implements SipRequestHandler {
                 ? devices.findByNumber(tenant.get().id(), to.user().get()) : Optional.empty();
         var outcome = authenticator.authenticate(tx, tenant.get().sipDomain(), aor);
         if (outcome instanceof DeviceAuthenticator.Outcome.Failed) {
-            bans.recordFailure(tx.source().remote().getAddress());
             return;
         }
         if (!(outcome instanceof DeviceAuthenticator.Outcome.Authenticated ok)) {

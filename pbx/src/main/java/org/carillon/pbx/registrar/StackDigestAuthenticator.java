@@ -18,6 +18,7 @@ import org.carillon.sip.transaction.Tags;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import org.carillon.pbx.security.SourceBans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +38,13 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
     private static final StoredCredential DUMMY = StoredCredential.password("x-no-such-user-x-" + System.nanoTime());
     private final byte[] secret;
     private final Clock clock;
+    private final SourceBans bans;
     private final List<DigestAlgorithm> algorithms;
     private final List<String> md5OnlyAgents;
     private final ConcurrentHashMap<String, DigestServer> servers = new ConcurrentHashMap<>();
 
-    StackDigestAuthenticator(DataDirectory data, Clock clock, Settings settings) {
+    StackDigestAuthenticator(DataDirectory data, Clock clock, Settings settings, SourceBans bans) {
+        this.bans = bans;
         this.secret = KeyFiles.loadOrCreate(data.resolve("keys").resolve("sip-nonce.key"), 32);
         this.clock = clock;
         this.algorithms = algorithms(settings.string(SETTING, "MD5,SHA-256"));
@@ -115,6 +118,8 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
             challenge(tx, server, true);
             return new Outcome.Challenged();
         }
+        // counted before the answer leaves: the source's next request must already see the ban it earns
+        bans.recordFailure(tx.source().remote().getAddress());
         challenge(tx, server, false);
         return new Outcome.Failed();
     }

@@ -3,7 +3,6 @@ package org.carillon.pbx.subscription;
 import org.carillon.pbx.extension.DeviceAccount;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.registrar.DeviceAuthenticator;
-import org.carillon.pbx.security.SourceBans;
 import org.carillon.pbx.sipserver.SipRequestHandler;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -39,15 +38,13 @@ class SubscribeHandler implements SipRequestHandler {
     private final TenantDirectory tenants;
     private final DeviceDirectory devices;
     private final DeviceAuthenticator authenticator;
-    private final SourceBans bans;
 
     SubscribeHandler(SubscriptionService subscriptions, TenantDirectory tenants, DeviceDirectory devices,
-                     DeviceAuthenticator authenticator, SourceBans bans) {
+                     DeviceAuthenticator authenticator) {
         this.subscriptions = subscriptions;
         this.tenants = tenants;
         this.devices = devices;
         this.authenticator = authenticator;
-        this.bans = bans;
     }
 
     @Override
@@ -126,7 +123,6 @@ class SubscribeHandler implements SipRequestHandler {
     private Optional<Watcher> authenticate(ServerTransaction tx, Tenant tenant) {
         var outcome = authenticator.authenticate(tx, tenant.sipDomain(), claimed(tx.request()));
         if (outcome instanceof DeviceAuthenticator.Outcome.Failed) {
-            bans.recordFailure(tx.source().remote().getAddress());
             return Optional.empty();
         }
         if (!(outcome instanceof DeviceAuthenticator.Outcome.Authenticated ok)) {

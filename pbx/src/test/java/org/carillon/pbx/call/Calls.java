@@ -71,11 +71,24 @@ public final class Calls {
 
     /** The newest history row of a caller, waiting briefly for the call to be written. */
     static JsonNode lastCallOf(FeatureFixture f, String number) throws InterruptedException {
+        return lastCallOf(f, number, 1);
+    }
+
+    /** How many calls of {@code number} the history holds now. */
+    static int callCountOf(FeatureFixture f, String number) {
+        return f.api().get("/api/v1/calls?number=" + number).json().path("calls").size();
+    }
+
+    /**
+     * The newest history row of a caller once the history holds at least {@code count} of its calls: rows are
+     * group-committed (within 100 ms of a call's end), so a peer may see the call end before its row exists.
+     */
+    static JsonNode lastCallOf(FeatureFixture f, String number, int count) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(5));
         while (true) {
             JsonNode calls = f.api().get("/api/v1/calls?number=" + number).json().path("calls");
-            if (calls.size() > 0 || Instant.now().isAfter(end)) {
-                assertThat(calls.size()).as("calls of " + number).isGreaterThanOrEqualTo(1);
+            if (calls.size() >= count || Instant.now().isAfter(end)) {
+                assertThat(calls.size()).as("calls of " + number).isGreaterThanOrEqualTo(count);
                 return calls.get(0);
             }
             TimeUnit.MILLISECONDS.sleep(50);

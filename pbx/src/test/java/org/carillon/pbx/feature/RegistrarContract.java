@@ -110,7 +110,9 @@ public interface RegistrarContract extends FeatureFixture {
             assertThat(extension(ext[0]).text("status")).isEqualTo("ready");
             advance(Duration.ofSeconds(2));
             assertThat(extension(ext[0]).text("status")).isEqualTo("unregistered");
-            assertThat(bean(Registrar.class).sweep()).isEqualTo(1);
+            // the sweep removes the lapsed binding: here, or in the background sweeper's tick just before it
+            assertThat(bean(Registrar.class).sweep()).isBetween(0, 1);
+            assertThat(extension(ext[0]).json().path("registrations").size()).isZero();
         }
     }
 
