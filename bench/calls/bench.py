@@ -15,43 +15,17 @@ retransmissions <= 0.1 % of messages) and the ratio.
 usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0 JAVA_OPTS= JAR=
                                          CARILLON_ONLY=1 (skip Kamailio, e.g. comparing two builds)
 """
-import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64, socket
+import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from carillon import OWNER, PASSWORD, free_port, free_tcp_port, cpu_seconds, descendants  # noqa: E402
+import carillon  # noqa: E402
+
 RUNS = int(os.environ.get("RUNS", "3"))
 SECONDS = int(os.environ.get("SECONDS_PER_RUN", "8"))
 WARMUP_RATE = int(os.environ.get("WARMUP_RATE", "200"))  # one unreported run at this rate first (JIT warm-up)
 RATES = [int(r) for r in (sys.argv[1:] or ["100", "300", "500", "700", "1000"])]
-OWNER, PASSWORD = "owner@carillon.local", "bench password 0123456789"
-HZ = os.sysconf("SC_CLK_TCK")
-JAVA = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-
-
-def free_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
-    return p
-
-
-def free_tcp_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
-    return p
-
-
-def cpu_seconds(pids):
-    total = 0
-    for pid in pids:
-        try:
-            f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-            total += int(f[11]) + int(f[12])
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            pass
-    return total / HZ
-
-
-def children(pid):
-    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout.split("\n")
-    return [pid] + [int(l.split()[0]) for l in out if l.strip() and int(l.split()[1]) == pid]
 
 
 def api(base, method, path, body=None):
@@ -63,29 +37,11 @@ def api(base, method, path, body=None):
 
 
 def start_carillon(work, http_port, sip_port, extra_env=None):
-    jar = os.environ.get("JAR", os.path.join(ROOT, "pbx", "target", "carillon-pbx.jar"))  # e.g. a baseline build
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CARILLON_")}
-    env.update(CARILLON_DATA_DIR=os.path.join(work, "data"), CARILLON_PBX_HTTP_PORT=str(http_port),
-               CARILLON_SIP_PORT=str(sip_port), CARILLON_BIND="127.0.0.1", CARILLON_OWNER_PASSWORD=PASSWORD,
-               CARILLON_SIP_AUTH_ALGORITHMS="MD5",  # SIPp 3.6.1 digests with MD5 only
-               CARILLON_SIP_BAN_FAILURES="1000000", CARILLON_REGISTRAR_KEEPALIVE_SECONDS="0",
-               CARILLON_CALL_RTP_TIMEOUT_SECONDS="0")  # SIPp sends no RTP: do not hang up silent calls
-    env.update(extra_env or {})  # other benchmarks' settings (bench/blf)
-    log = open(os.path.join(work, "carillon.log"), "w")
-    extra = os.environ.get("JAVA_OPTS", "").split()  # e.g. a flight recording
-    p = subprocess.Popen([JAVA, "--enable-native-access=ALL-UNNAMED", "-Xmx1g"] + extra + ["-jar", jar], cwd=work, env=env,
-                         stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 600  # a start on a busy shared machine took over 3 minutes
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{http_port}/actuator/health", timeout=2)
-            return p
-        except Exception:
-            if p.poll() is not None:
-                sys.exit("Carillon exited; see " + log.name)
-            time.sleep(0.25)
-    p.kill()
-    sys.exit("Carillon did not start")
+    """extra_env: other benchmarks' settings (bench/blf)."""
+    return carillon.start_carillon(work, http_port, sip_port, {
+        "CARILLON_SIP_AUTH_ALGORITHMS": "MD5",  # SIPp 3.6.1 digests with MD5 only
+        "CARILLON_CALL_RTP_TIMEOUT_SECONDS": "0",  # SIPp sends no RTP: do not hang up silent calls
+        **(extra_env or {})})
 
 
 def sipp(args, log, timeout):
@@ -212,7 +168,7 @@ def main():
         for rate in RATES:
             runs = []
             for _ in range(RUNS):
-                runs.append(one_run("kamailio", work, rate, lambda: children(kam.pid),
+                runs.append(one_run("kamailio", work, rate, lambda: descendants(kam.pid),
                                     ["-sf", os.path.join(HERE, "kamailio_caller.xml"), "-s", "uas"],
                                     ["-sf", os.path.join(HERE, "kamailio_callee.xml")], kcallee_port, kport))
             results["kamailio"][rate] = summarise("kamailio", rate, runs)

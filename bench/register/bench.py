@@ -13,44 +13,14 @@ usage: bench/register/run.sh [RATES...]   env: USERS=10000 RUNS=3 KEEP=0
 import http.cookiejar, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request, uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from carillon import ROOT, OWNER, PASSWORD, JAVA, free_port, cpu_seconds, descendants  # noqa: E402
+import carillon  # noqa: E402
+
 USERS = int(os.environ.get("USERS", "10000"))
 RUNS = int(os.environ.get("RUNS", "3"))
 RATES = [int(r) for r in (sys.argv[1:] or ["500", "1000", "2000", "3000", "4000", "5000"])]
-OWNER, PASSWORD = "owner@carillon.local", "bench password 0123456789"
 FIRST = 100000
-HZ = os.sysconf("SC_CLK_TCK")
-
-
-def free_port():
-    import socket
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
-    return p
-
-
-def cpu_seconds(pids):
-    total = 0
-    for pid in pids:
-        try:
-            f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-            total += int(f[11]) + int(f[12])
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            pass
-    return total / HZ
-
-
-def descendants(pid):
-    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout.split("\n")
-    kids = {}
-    for line in out:
-        if line.strip():
-            p, pp = map(int, line.split())
-            kids.setdefault(pp, []).append(p)
-    result, todo = [pid], [pid]
-    while todo:
-        for k in kids.get(todo.pop(), []):
-            result.append(k); todo.append(k)
-    return result
 
 
 class Web:
@@ -76,37 +46,14 @@ class Web:
 
 
 def start_carillon(work, http_port, sip_port):
-    jar = os.environ.get("JAR", os.path.join(ROOT, "pbx", "target", "carillon-pbx.jar"))
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
-    if not os.path.exists(jar):
-        sys.exit("build the PBX first: mvn -o -q -B -pl pbx package -DskipTests")
-    lic = subprocess.run([java, "-cp", os.path.join(ROOT, "license-key", "target",
+    lic = subprocess.run([JAVA, "-cp", os.path.join(ROOT, "license-key", "target",
                                                       "carillon-license-key-0.1.0-SNAPSHOT.jar"),
                           "org.carillon.licensekey.DevLicenseTool", "--extensions", str(USERS), "--days", "30"],
                          capture_output=True, text=True, check=True).stdout
     open(os.path.join(work, "license.txt"), "w").write(lic)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CARILLON_")}
-    env.update(CARILLON_DATA_DIR=os.path.join(work, "data"), CARILLON_PBX_HTTP_PORT=str(http_port),
-               CARILLON_SIP_PORT=str(sip_port), CARILLON_BIND="127.0.0.1", CARILLON_OWNER_PASSWORD=PASSWORD,
-               CARILLON_DEV_LICENSES="true", CARILLON_LICENSE_FILE=os.path.join(work, "license.txt"),
-               CARILLON_EXTENSION_NUMBERS=f"{FIRST}-{FIRST + 2 * USERS}",
-               # the bench registers from one source address: no bans, and no keep-alive traffic in the way
-               CARILLON_SIP_BAN_FAILURES="1000000", CARILLON_REGISTRAR_KEEPALIVE_SECONDS="0")
-    log = open(os.path.join(work, "carillon.log"), "w")
-    p = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-                          *os.environ.get("JAVA_OPTS", "").split(), "-jar", jar], cwd=work, env=env,
-                         stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 600  # a start on a busy shared machine took over 3 minutes
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{http_port}/actuator/health", timeout=2)
-            return p
-        except Exception:
-            if p.poll() is not None:
-                sys.exit("Carillon exited; see " + log.name)
-            time.sleep(0.25)
-    p.kill()
-    sys.exit("Carillon did not start")
+    return carillon.start_carillon(work, http_port, sip_port, {
+        "CARILLON_DEV_LICENSES": "true", "CARILLON_LICENSE_FILE": os.path.join(work, "license.txt"),
+        "CARILLON_EXTENSION_NUMBERS": f"{FIRST}-{FIRST + 2 * USERS}"})
 
 
 def provision(web):

@@ -25,18 +25,21 @@ import java.util.concurrent.TimeoutException;
  * inserts them in one transaction (at most {@value #MAX_BATCH}). One commit per call cost far more than the insert
  * itself (H2 writes a new chunk of its store on every commit: ~30 % of the PBX's CPU at 300 calls/s, and the calls
  * queued for the 10 pooled connections under load); only the ending call waits, after its last SIP message.
+ * The queue is bounded ({@value #QUEUE_CAPACITY}): when the writer is that far behind (a stalled database), an
+ * ending call writes its own row, so the connection pool, not the heap, holds the backlog.
  */
 @Component
 public class CdrWriter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CdrWriter.class);
     static final int MAX_BATCH = 256;
     static final long GATHER_MS = 100;
+    static final int QUEUE_CAPACITY = 8 * MAX_BATCH;
     /** How long an ending call waits for its commit before it goes on (the record is still written later). */
     private static final long WAIT_SECONDS = 10;
 
     private final CdrStore store;
     private final TransactionTemplate tx;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private volatile Thread writer;
 
     private record Pending(CallRecord record, CompletableFuture<Void> done) {
@@ -50,13 +53,12 @@ public class CdrWriter implements SmartLifecycle {
     /** Queues the record and blocks the calling thread (the call's) until it is committed or failed. */
     @EventListener
     public void onEnded(CallRecord record) {
-        if (writer == null) { // not started (or stopped): write on this thread
-            write(List.of(new Pending(record, new CompletableFuture<>())));
-            return;
-        }
         var pending = new Pending(record, new CompletableFuture<>());
-        queue.add(pending);
-        if (writer == null && queue.remove(pending)) { // stopped meanwhile: nobody will take it
+        boolean queued = writer != null && queue.offer(pending);
+        if (queued && writer == null && queue.remove(pending)) { // stopped meanwhile: nobody will take it
+            queued = false;
+        }
+        if (!queued) { // not started, stopped, or the writer is far behind: write on this thread
             write(List.of(pending));
             return;
         }

@@ -9,12 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +95,65 @@ class CdrWriterTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_record WHERE id LIKE 'ok-%'", Integer.class))
                 .isEqualTo(49);
         assertThat(rows("dup")).isEqualTo(1);
+    }
+
+    @Test
+    void aCallEndingWhileTheWriterIsFarBehindWritesItsOwnRow() throws InterruptedException {
+        writer.stop();
+        var stuck = new CountDownLatch(1); // the writer thread is in its transaction
+        var gate = new CountDownLatch(1); // ... and stays there: a stalled database
+        var real = new DataSourceTransactionManager(jdbc.getDataSource());
+        var stalled = new PlatformTransactionManager() {
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                if (Thread.currentThread().getName().equals("cdr-writer")) {
+                    stuck.countDown();
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return real.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {
+                real.commit(status);
+            }
+
+            @Override
+            public void rollback(TransactionStatus status) {
+                real.rollback(status);
+            }
+        };
+        writer = new CdrWriter(new CdrStore(JdbcClient.create(jdbc.getDataSource()), jdbc),
+                new TransactionTemplate(stalled));
+        writer.start();
+        List<Thread> threads = new ArrayList<>();
+        threads.add(Thread.ofVirtual().start(() -> writer.onEnded(record("first"))));
+        assertThat(stuck.await(30, TimeUnit.SECONDS)).isTrue();
+        // the writer holds "first"; the queue takes QUEUE_CAPACITY more; the last 10 calls find no room
+        var returned = new CountDownLatch(10);
+        List<String> notCommitted = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < CdrWriter.QUEUE_CAPACITY + 10; i++) {
+            String id = "call-" + i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                writer.onEnded(record(id));
+                if (gate.getCount() == 1 && rows(id) != 1) { // returned while the writer is stalled: its own row
+                    notCommitted.add(id);
+                }
+                returned.countDown();
+            }));
+        }
+        assertThat(returned.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(notCommitted).isEmpty();
+        gate.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_record", Integer.class))
+                .isEqualTo(CdrWriter.QUEUE_CAPACITY + 11);
     }
 
     @Test

@@ -20,14 +20,18 @@ final class ProcStat {
     /** User + system CPU time of {@code pid} and all its threads so far, in nanoseconds (10 ms resolution). */
     static long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name (field 2) may hold spaces: count fields from the closing parenthesis
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 utime, 15 stime
-            return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+            return cpuNanosOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** utime + stime of one {@code stat} line (a process's or a thread's), in nanoseconds. */
+    private static long cpuNanosOf(String stat) {
+        // the command name (field 2) may hold spaces: count fields from the closing parenthesis
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 utime, 15 stime
+        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
     }
 
     /**
@@ -45,9 +49,7 @@ final class ProcStat {
                     continue;
                 }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                out.merge(name, ticks * (1_000_000_000L / TICKS_PER_SECOND), Long::sum);
+                out.merge(name, cpuNanosOf(stat), Long::sum);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,7 +80,7 @@ final class ProcStat {
         }
     }
 
-    /** The 1-minute load average. */
+    /** The 1-, 5- and 15-minute load averages. */
     static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
