@@ -1,5 +1,6 @@
 package org.carillon.pbx.directory;
 
+import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.Extension;
 import org.carillon.pbx.extension.ExtensionNotFoundException;
 import org.carillon.pbx.extension.ExtensionService;
@@ -24,11 +25,14 @@ public class DirectoryService {
     private final ExtensionService extensions;
     private final PresenceService presence;
     private final FavouriteStore favourites;
+    private final DeviceDirectory devices;
 
-    public DirectoryService(ExtensionService extensions, PresenceService presence, FavouriteStore favourites) {
+    public DirectoryService(ExtensionService extensions, PresenceService presence, FavouriteStore favourites,
+                            DeviceDirectory devices) {
         this.extensions = extensions;
         this.presence = presence;
         this.favourites = favourites;
+        this.devices = devices;
     }
 
     /**
@@ -54,7 +58,7 @@ public class DirectoryService {
 
     /** Stars or un-stars a colleague. @throws ExtensionNotFoundException for a number that is no extension */
     public boolean favourite(Tenant tenant, long accountId, String number, boolean on) {
-        if (extensions.directory(tenant).stream().noneMatch(e -> e.number().equals(number))) {
+        if (devices.findByNumber(tenant.id(), number).isEmpty()) { // in memory: not the whole tenant's rows
             throw new ExtensionNotFoundException(number);
         }
         if (on) {

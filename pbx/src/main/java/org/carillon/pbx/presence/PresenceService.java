@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link PresenceChanged} for the team directory.
  *
  * <p>Threads: thread-safe; listeners run on the publishers' threads (call executors, registrar) and never block
- * (one short lock around the dialog tables).
+ * (one short lock while a call event updates the dialog tables); reads, one per NOTIFY, take no lock.
  */
 @Component
 public class PresenceService {
@@ -45,8 +45,11 @@ public class PresenceService {
     private final ApplicationEventPublisher events;
     /** Lazily: the subscription service needs the event packages, which need this service. */
     private final ObjectProvider<SubscriptionService> subscriptions;
-    /** Dialogs per extension ("tenant:number"), by leg id. Guarded by {@code this}. */
-    private final Map<String, Map<String, DialogLeg>> byExtension = new HashMap<>();
+    /**
+     * Dialogs per extension ("tenant:number"), oldest first, as immutable lists: rebuilt once per call event (writes
+     * hold {@code this}), read without a lock or a copy by every NOTIFY built for the extension's watchers.
+     */
+    private final ConcurrentHashMap<String, List<DialogLeg>> byExtension = new ConcurrentHashMap<>();
     /** The numbers each live call touches, to find what it no longer touches. Guarded by {@code this}. */
     private final Map<String, Set<String>> byCall = new HashMap<>();
     private final ConcurrentHashMap<String, ExtensionState> lastAnnounced = new ConcurrentHashMap<>();
@@ -85,15 +88,7 @@ public class PresenceService {
 
     /** The extension's live dialogs, oldest first. */
     List<DialogLeg> dialogs(long tenantId, String number) {
-        synchronized (this) {
-            Map<String, DialogLeg> legs = byExtension.get(key(tenantId, number));
-            if (legs == null) {
-                return List.of();
-            }
-            List<DialogLeg> list = new ArrayList<>(legs.values());
-            list.sort(Comparator.comparing(DialogLeg::startedAt).thenComparing(DialogLeg::id));
-            return list;
-        }
+        return byExtension.getOrDefault(key(tenantId, number), List.of());
     }
 
     boolean exists(long tenantId, String number) {
@@ -126,19 +121,12 @@ public class PresenceService {
         synchronized (this) {
             Set<String> before = byCall.getOrDefault(call.id(), Set.of());
             for (String number : before) {
-                if (!now.containsKey(number)) {
-                    var legs = byExtension.get(key(call.tenantId(), number));
-                    if (legs != null && legs.remove(call.id()) != null) {
-                        touched.add(number);
-                    }
-                    if (legs != null && legs.isEmpty()) {
-                        byExtension.remove(key(call.tenantId(), number));
-                    }
+                if (!now.containsKey(number) && replace(call, number, Optional.empty())) {
+                    touched.add(number);
                 }
             }
             now.forEach((number, leg) -> {
-                var legs = byExtension.computeIfAbsent(key(call.tenantId(), number), k -> new HashMap<>());
-                if (!leg.equals(legs.put(call.id(), leg))) {
+                if (replace(call, number, Optional.of(leg))) {
                     touched.add(number);
                 }
             });
@@ -149,6 +137,29 @@ public class PresenceService {
             }
         }
         touched.forEach(n -> announce(call.tenantId(), n));
+    }
+
+    /**
+     * Puts {@code leg} in place of {@code call}'s dialog of extension {@code number} (empty: removes it) and keeps the
+     * extension's list sorted; call with {@code this} held. @return true when the extension's dialogs changed
+     */
+    private boolean replace(ActiveCall call, String number, Optional<DialogLeg> leg) {
+        String key = key(call.tenantId(), number);
+        List<DialogLeg> before = byExtension.getOrDefault(key, List.of());
+        Optional<DialogLeg> old = before.stream().filter(l -> l.id().equals(call.id())).findFirst();
+        if (old.equals(leg)) {
+            return false;
+        }
+        List<DialogLeg> next = new ArrayList<>(before.size() + 1);
+        before.stream().filter(l -> !l.id().equals(call.id())).forEach(next::add);
+        leg.ifPresent(next::add);
+        if (next.isEmpty()) {
+            byExtension.remove(key);
+        } else {
+            next.sort(Comparator.comparing(DialogLeg::startedAt).thenComparing(DialogLeg::id));
+            byExtension.put(key, List.copyOf(next));
+        }
+        return true;
     }
 
     /** The dialog each extension has in {@code call}, by number. */

@@ -92,15 +92,11 @@ public class SpeedDialService implements SpeedDialLookup, SmartInitializingSingl
             plan.numberPlanClash(c).ifPresent(m -> problems.add(new ApiProblem.FieldError("code", m)));
             SpeedDial same = byKey.get(key(tenantId, owner, c));
             if (!replace && same != null && problems.isEmpty()) {
-                problems.add(new ApiProblem.FieldError("code", c + " is already the speed dial "
-                        + (same.label().isEmpty() ? same.number() : "\"" + same.label() + "\"") + "."));
+                problems.add(taken(c, "speed dial ", same));
             }
-            if (!owner.isEmpty() && problems.isEmpty()) {
-                SpeedDial system = byKey.get(key(tenantId, "", c));
-                if (system != null) {
-                    problems.add(new ApiProblem.FieldError("code", c + " is already the system speed dial "
-                            + (system.label().isEmpty() ? system.number() : "\"" + system.label() + "\"") + "."));
-                }
+            SpeedDial system = owner.isEmpty() ? null : byKey.get(key(tenantId, "", c));
+            if (system != null && problems.isEmpty()) {
+                problems.add(taken(c, "system speed dial ", system));
             }
         }
         if (!NUMBER.matcher(n).matches()) {
@@ -139,6 +135,12 @@ public class SpeedDialService implements SpeedDialLookup, SmartInitializingSingl
     public void onExtensionRemoved(ExtensionRemoved removed) {
         store.deleteOwner(removed.tenantId(), removed.number());
         byKey.values().removeIf(s -> s.tenantId() == removed.tenantId() && s.owner().equals(removed.number()));
+    }
+
+    /** "12 is already the speed dial "Reception"." (the number when it has no label) */
+    private static ApiProblem.FieldError taken(String code, String what, SpeedDial by) {
+        return new ApiProblem.FieldError("code", code + " is already the " + what
+                + (by.label().isEmpty() ? by.number() : "\"" + by.label() + "\"") + ".");
     }
 
     private static String key(long tenantId, String owner, String code) {

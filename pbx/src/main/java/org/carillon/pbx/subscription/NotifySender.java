@@ -79,8 +79,7 @@ final class NotifySender {
         SipRequest r = s.dialog.createRequest(SipMethod.NOTIFY);
         r.headers().set(HeaderName.EVENT, s.event);
         String state = s.terminated.map(reason -> "terminated;reason=" + reason)
-                .orElseGet(() -> "active;expires=" + Math.max(0, s.expiresAt.getEpochSecond()
-                        - clock.instant().getEpochSecond()));
+                .orElseGet(() -> "active;expires=" + s.remaining(clock.instant()));
         r.headers().set(HeaderName.SUBSCRIPTION_STATE, state);
         r.headers().set(HeaderName.CONTACT, s.contact);
         s.version++;

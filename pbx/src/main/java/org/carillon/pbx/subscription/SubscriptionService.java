@@ -18,6 +18,7 @@ import org.carillon.sip.uri.SipUri;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The PBX's notifier (RFC 6665): holds every subscription by dialog and by watched resource, creates, refreshes and
@@ -47,7 +49,8 @@ public class SubscriptionService implements AutoCloseable {
     private final Map<String, EventPackage> packages = new TreeMap<>();
     private final Clock clock;
     private final String bindAddress;
-    private final ObjectProvider<SipServer> sipServer;
+    /** Looked up on first use (the SIP server needs the SUBSCRIBE handler, which needs this), then kept. */
+    private final Supplier<SipServer> sipServer;
     private final NotifySender sender;
     private final ConcurrentHashMap<DialogId, Subscription> byDialog = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<Subscription>> byResource = new ConcurrentHashMap<>();
@@ -63,8 +66,8 @@ public class SubscriptionService implements AutoCloseable {
         this.clock = clock;
         var bind = SipServerSettings.from(settings).bind();
         this.bindAddress = bind.isAnyLocalAddress() ? "" : bind.getHostAddress();
-        this.sipServer = sipServer;
-        this.sender = new NotifySender(() -> sipServer.getObject().stack()
+        this.sipServer = SingletonSupplier.of(sipServer::getObject);
+        this.sender = new NotifySender(() -> this.sipServer.get().stack()
                 .orElseThrow(() -> new IllegalStateException("SIP server not running")), clock,
                 this.settings.maxFailures(), this::forget);
     }
@@ -161,7 +164,7 @@ public class SubscriptionService implements AutoCloseable {
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        int port = sipServer.getObject().port();
+        int port = sipServer.get().port();
         return "<sip:" + host + ":" + port + (transport == Transport.UDP ? ""
                 : ";transport=" + transport.viaName().toLowerCase(Locale.ROOT)) + ">";
     }
