@@ -41,7 +41,6 @@ import java.util.Optional;
 @Controller
 @Allowed(Permission.OWN_STATUS)
 public class CallControlsPageController {
-    private static final String[] PAGE = {"/extensions/{number}/schedule", "/my/schedule"};
     private final ScheduleService schedules;
     private final ProfileService profiles;
     private final HolidayFormActions holidays;
@@ -81,7 +80,7 @@ public class CallControlsPageController {
         try {
             schedules.saveExtension(tenant, n, body, actor);
             redirect.addFlashAttribute("notice", "Schedule saved.");
-            return "redirect:" + base(number, n);
+            return "redirect:" + base(number.isEmpty(), n);
         } catch (InvalidScheduleException e) {
             return render(tenant, n, actor, form, ScheduleForms.errors(e), model, number.isEmpty());
         }
@@ -98,7 +97,7 @@ public class CallControlsPageController {
         } catch (InvalidScheduleException e) {
             redirect.addFlashAttribute("notice", "Unknown call profile.");
         }
-        return "redirect:" + base(number, n);
+        return "redirect:" + base(number.isEmpty(), n);
     }
 
     @PostMapping({"/extensions/{number}/schedule/holidays", "/my/schedule/holidays"})
@@ -107,7 +106,7 @@ public class CallControlsPageController {
         Actor actor = actors.resolve(auth, request);
         String n = extension(number, actor);
         holidays.add(tenants.current(), Optional.of(n), form, actor, redirect);
-        return "redirect:" + base(number, n) + "#holidays";
+        return "redirect:" + base(number.isEmpty(), n) + "#holidays";
     }
 
     @PostMapping({"/extensions/{number}/schedule/holidays/{id}/audio", "/my/schedule/holidays/{id}/audio"})
@@ -117,7 +116,7 @@ public class CallControlsPageController {
         Actor actor = actors.resolve(auth, request);
         String n = extension(number, actor);
         holidays.upload(tenants.current(), Optional.of(n), id, audio, actor, redirect);
-        return "redirect:" + base(number, n) + "#holidays";
+        return "redirect:" + base(number.isEmpty(), n) + "#holidays";
     }
 
     @PostMapping({"/extensions/{number}/schedule/holidays/{id}/delete", "/my/schedule/holidays/{id}/delete"})
@@ -126,7 +125,7 @@ public class CallControlsPageController {
         Actor actor = actors.resolve(auth, request);
         String n = extension(number, actor);
         holidays.delete(tenants.current(), Optional.of(n), id, actor, redirect);
-        return "redirect:" + base(number, n) + "#holidays";
+        return "redirect:" + base(number.isEmpty(), n) + "#holidays";
     }
 
     @ExceptionHandler({ExtensionNotFoundException.class, org.carillon.pbx.schedule.ScheduleNotFoundException.class})
@@ -139,8 +138,9 @@ public class CallControlsPageController {
         return number.or(actor::extension).orElseThrow(() -> new ExtensionNotFoundException("(none)"));
     }
 
-    private static String base(Optional<String> number, String n) {
-        return number.isPresent() ? "/extensions/" + n + "/schedule" : "/my/schedule";
+    /** Where the page lives: {@code /my/schedule} for the user's own, else under the extension. */
+    private static String base(boolean own, String number) {
+        return own ? "/my/schedule" : "/extensions/" + number + "/schedule";
     }
 
     private String render(Tenant tenant, String number, Actor actor, Map<String, String> form,
@@ -160,7 +160,7 @@ public class CallControlsPageController {
         if (!form.isEmpty()) {
             values = new HashMap<>(form);
         }
-        String base = own ? "/my/schedule" : "/extensions/" + number + "/schedule";
+        String base = base(own, number);
         model.addAttribute("number", number);
         model.addAttribute("base", base);
         model.addAttribute("form", values);

@@ -48,8 +48,9 @@ public class ProfileForwarding implements CallForwarding {
             return new Rule(Duration.ZERO, action, action, action, verdict.reason());
         }
         var profile = profiles.activeProfile(request.tenantId(), request.callee());
+        OwnTargets own = new OwnTargets(request);
         if (profile.isEmpty()) {
-            Destination vm = own(Profiles.OWN_VOICEMAIL, request);
+            Destination vm = own.fill(Profiles.OWN_VOICEMAIL);
             return new Rule(longestRing, vm, vm, vm, "default");
         }
         CallProfile p = profile.get();
@@ -58,28 +59,42 @@ public class ProfileForwarding implements CallForwarding {
         if (rule.ringMobile()) {
             reason.append("; ").append(NO_TRUNK);
         }
-        Destination busy = own(rule.onBusy(), request);
+        Destination busy = own.fill(rule.onBusy());
         if (!p.callWaiting() && inCall(request)) {
             reason.append("; call waiting off");
             return new Rule(Duration.ZERO, busy, busy, busy, reason.toString());
         }
         Duration ring = Duration.ofSeconds(rule.ringSeconds());
         // CARILLON_CALL_NO_ANSWER_SECONDS is the PBX's longest ringing: it caps every profile
-        return new Rule(ring.compareTo(longestRing) > 0 ? longestRing : ring, own(rule.onNoAnswer(), request), busy,
-                own(rule.onUnregistered(), request), reason.toString());
+        return new Rule(ring.compareTo(longestRing) > 0 ? longestRing : ring, own.fill(rule.onNoAnswer()), busy,
+                own.fill(rule.onUnregistered()), reason.toString());
     }
 
-    /** Fills the called extension into "own" targets: its voicemail, its mobile number. */
-    private Destination own(Destination d, Request request) {
-        if (d.type() == Destination.Type.VOICEMAIL && d.target().isEmpty()) {
-            return new Destination(Destination.Type.VOICEMAIL, request.callee());
+    /**
+     * Fills the called extension into "own" targets: its voicemail, its mobile number. The mobile number is a
+     * database read, so it is read once per rule at most (a rule may send all three outcomes to the mobile).
+     */
+    private final class OwnTargets {
+        private final Request request;
+        private String mobile;
+
+        OwnTargets(Request request) {
+            this.request = request;
         }
-        if (d.type() == Destination.Type.EXTERNAL && d.target().equals(Profiles.MOBILE)) {
-            String mobile = profiles.mobile(request.tenantId(), request.callee()).replaceAll("[^0-9+]", "");
-            return mobile.isEmpty() ? new Destination(Destination.Type.VOICEMAIL, request.callee())
-                    : new Destination(Destination.Type.EXTERNAL, mobile);
+
+        Destination fill(Destination d) {
+            if (d.type() == Destination.Type.VOICEMAIL && d.target().isEmpty()) {
+                return new Destination(Destination.Type.VOICEMAIL, request.callee());
+            }
+            if (d.type() == Destination.Type.EXTERNAL && d.target().equals(Profiles.MOBILE)) {
+                if (mobile == null) {
+                    mobile = profiles.mobile(request.tenantId(), request.callee()).replaceAll("[^0-9+]", "");
+                }
+                return mobile.isEmpty() ? new Destination(Destination.Type.VOICEMAIL, request.callee())
+                        : new Destination(Destination.Type.EXTERNAL, mobile);
+            }
+            return d;
         }
-        return d;
     }
 
     /** Whether the called user is already talking (as caller or answered callee) in another call. */

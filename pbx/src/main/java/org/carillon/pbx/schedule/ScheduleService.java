@@ -72,8 +72,7 @@ public class ScheduleService {
 
     /** @throws org.carillon.pbx.extension.ExtensionNotFoundException when absent or not the actor's to see */
     public ExtensionSchedule extensionSchedule(Tenant tenant, String number, Actor actor) {
-        Extension e = extensions.require(tenant, number, actor);
-        return byExtension.computeIfAbsent(e.id(), id -> store.extension(tenant.id(), id));
+        return extensionSchedule(tenant.id(), extensions.require(tenant, number, actor).id());
     }
 
     public List<String> exemptNumbers(Tenant tenant) {
@@ -92,7 +91,7 @@ public class ScheduleService {
             return new Verdict(Verdict.State.OPEN, Optional.empty(), "no tenant", Optional.empty());
         }
         ExtensionSchedule own = devices.findByNumber(tenantId, number)
-                .map(d -> byExtension.computeIfAbsent(d.extensionId(), id -> store.extension(tenantId, id)))
+                .map(d -> extensionSchedule(tenantId, d.extensionId()))
                 .orElseGet(ExtensionSchedule::global);
         return ScheduleEvaluator.evaluate(tenantSchedule(tenant.get()), own, number, at);
     }
@@ -181,7 +180,7 @@ public class ScheduleService {
         refuseLoops(tenant.id(), List.of(t.nonOfficeAction(), t.breakAction()),
                 Optional.of(Map.entry(number, List.of(effectiveNonOffice, effectiveBreak))), effectiveNonOffice,
                 effectiveBreak);
-        var current = byExtension.computeIfAbsent(e.id(), id -> store.extension(tenant.id(), id));
+        var current = extensionSchedule(tenant.id(), e.id());
         var saved = new ExtensionSchedule(body.ownHours() != null && body.ownHours(), office, breaks, nonOffice,
                 breakAction, current.holidays(), body.exemptFromGlobalHolidays() != null
                 && body.exemptFromGlobalHolidays());
@@ -215,12 +214,12 @@ public class ScheduleService {
 
     /** Holidays of the tenant (empty {@code number}) or of an extension. */
     public List<Holiday> holidays(Tenant tenant, Optional<String> number, Actor actor) {
-        Optional<Long> owner = owner(tenant, number, actor, false);
+        Optional<Long> owner = owner(tenant, number, actor);
         return store.holidays(tenant.id(), owner);
     }
 
     public Holiday addHoliday(Tenant tenant, Optional<String> number, ScheduleInput.HolidayBody body, Actor actor) {
-        Optional<Long> owner = owner(tenant, number, actor, true);
+        Optional<Long> owner = owner(tenant, number, actor);
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         Holiday h = ScheduleInput.holiday(0, false, body, errors);
         if (!errors.isEmpty()) {
@@ -234,7 +233,7 @@ public class ScheduleService {
 
     public Holiday updateHoliday(Tenant tenant, Optional<String> number, long id, ScheduleInput.HolidayBody body,
                                  Actor actor) {
-        Optional<Long> owner = owner(tenant, number, actor, true);
+        Optional<Long> owner = owner(tenant, number, actor);
         Holiday old = requireHoliday(tenant, owner, id);
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         Holiday h = ScheduleInput.holiday(id, old.audio(), body, errors);
@@ -248,7 +247,7 @@ public class ScheduleService {
     }
 
     public void deleteHoliday(Tenant tenant, Optional<String> number, long id, Actor actor) {
-        Optional<Long> owner = owner(tenant, number, actor, true);
+        Optional<Long> owner = owner(tenant, number, actor);
         Holiday h = requireHoliday(tenant, owner, id);
         store.deleteHoliday(tenant.id(), id);
         files.delete(id);
@@ -258,7 +257,7 @@ public class ScheduleService {
 
     /** @throws InvalidScheduleException (field {@code audio}) when the file is not a playable WAV */
     public Holiday uploadAudio(Tenant tenant, Optional<String> number, long id, byte[] wav, Actor actor) {
-        Optional<Long> owner = owner(tenant, number, actor, true);
+        Optional<Long> owner = owner(tenant, number, actor);
         Holiday h = requireHoliday(tenant, owner, id);
         files.store(id, wav);
         store.setAudio(tenant.id(), id, true);
@@ -270,7 +269,7 @@ public class ScheduleService {
 
     /** The uploaded audio of a holiday. */
     public Optional<byte[]> audio(Tenant tenant, Optional<String> number, long id, Actor actor) {
-        Optional<Long> owner = owner(tenant, number, actor, false);
+        Optional<Long> owner = owner(tenant, number, actor);
         requireHoliday(tenant, owner, id);
         return files.read(id);
     }
@@ -280,13 +279,17 @@ public class ScheduleService {
         byExtension.remove(removed.extensionId());
     }
 
+    private ExtensionSchedule extensionSchedule(long tenantId, long extensionId) {
+        return byExtension.computeIfAbsent(extensionId, id -> store.extension(tenantId, id));
+    }
+
     private Holiday requireHoliday(Tenant tenant, Optional<Long> owner, long id) {
         return store.findHoliday(tenant.id(), id).filter(h -> h.extensionId().equals(owner))
                 .map(ScheduleStore.OwnedHoliday::holiday).orElseThrow(() -> ScheduleNotFoundException.holiday(id));
     }
 
-    /** The owning extension's id, after checking the actor may read and change it ({@code write} for clarity). */
-    private Optional<Long> owner(Tenant tenant, Optional<String> number, Actor actor, boolean write) {
+    /** The owning extension's id, after checking the actor may read and change it. */
+    private Optional<Long> owner(Tenant tenant, Optional<String> number, Actor actor) {
         if (number.isEmpty()) {
             // global holidays are the admins' to read and change
             requireAdmin(actor);
