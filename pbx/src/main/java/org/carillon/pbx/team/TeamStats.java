@@ -21,16 +21,14 @@ import java.util.TreeMap;
  */
 @Component
 public class TeamStats {
-    private final TeamService teams;
     private final AgentService agents;
     private final TeamQueue queue;
     private final TeamCallStore calls;
     private final TenantDirectory tenants;
     private final Clock clock;
 
-    public TeamStats(TeamService teams, AgentService agents, TeamQueue queue, TeamCallStore calls,
+    public TeamStats(AgentService agents, TeamQueue queue, TeamCallStore calls,
                      TenantDirectory tenants, Clock clock) {
-        this.teams = teams;
         this.agents = agents;
         this.queue = queue;
         this.calls = calls;
@@ -67,24 +65,18 @@ public class TeamStats {
         List<WaitingLine> waiting = queue.waiting(team.id()).stream().map(w -> new WaitingLine(w.caller(),
                 Math.max(0, Duration.between(w.since(), now).toSeconds()), w.ringing().orElse(""))).toList();
         long longest = waiting.stream().mapToLong(WaitingLine::waitSeconds).max().orElse(0);
-        Day today = days(team, today(team), today(team)).getFirst();
-        long within = today(team, team.serviceLevelSeconds());
+        // one read of today's calls gives the day figures and the service level
+        ZoneId zone = zone(team);
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        var rows = calls.between(team.tenantId(), team.id(), day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant());
+        Day today = day(day, rows);
+        long within = rows.stream().filter(r -> r.result() == TeamCallStore.Result.ANSWERED
+                && r.waitMillis() <= team.serviceLevelSeconds() * 1000L).count();
         long offered = today.answered() + today.abandoned();
         int level = offered == 0 ? -1 : (int) Math.round(100.0 * within / offered);
         return new Wall(team.number(), team.name(), team.strategy().wire(), lines, waiting, longest, today.answered(),
                 today.abandoned(), level, team.serviceLevelSeconds());
-    }
-
-    private LocalDate today(Team team) {
-        return LocalDate.ofInstant(clock.instant(), zone(team));
-    }
-
-    private long today(Team team, int withinSeconds) {
-        ZoneId zone = zone(team);
-        Instant from = today(team).atStartOfDay(zone).toInstant();
-        return calls.between(team.tenantId(), team.id(), from, from.plus(Duration.ofDays(1))).stream()
-                .filter(r -> r.result() == TeamCallStore.Result.ANSWERED && r.waitMillis() <= withinSeconds * 1000L)
-                .count();
     }
 
     /** Per day from {@code first} to {@code last} inclusive, every day listed even without calls. */
@@ -99,15 +91,17 @@ public class TeamStats {
         rows.forEach(r -> byDay.computeIfAbsent(LocalDate.ofInstant(r.queuedAt(), zone), k -> new ArrayList<>())
                 .add(r));
         List<Day> out = new ArrayList<>();
-        byDay.forEach((day, list) -> {
-            var answered = list.stream().filter(r -> r.result() == TeamCallStore.Result.ANSWERED).toList();
-            long abandoned = list.stream().filter(r -> r.result() == TeamCallStore.Result.ABANDONED).count();
-            long overflowed = list.stream().filter(r -> r.result() == TeamCallStore.Result.OVERFLOW).count();
-            double wait = list.stream().mapToLong(TeamCallStore.Row::waitMillis).average().orElse(0) / 1000.0;
-            double talk = answered.stream().mapToLong(TeamCallStore.Row::talkMillis).average().orElse(0) / 1000.0;
-            out.add(new Day(day, answered.size(), abandoned, overflowed, wait, talk));
-        });
+        byDay.forEach((day, list) -> out.add(day(day, list)));
         return out;
+    }
+
+    private static Day day(LocalDate day, List<TeamCallStore.Row> list) {
+        var answered = list.stream().filter(r -> r.result() == TeamCallStore.Result.ANSWERED).toList();
+        long abandoned = list.stream().filter(r -> r.result() == TeamCallStore.Result.ABANDONED).count();
+        long overflowed = list.stream().filter(r -> r.result() == TeamCallStore.Result.OVERFLOW).count();
+        double wait = list.stream().mapToLong(TeamCallStore.Row::waitMillis).average().orElse(0) / 1000.0;
+        double talk = answered.stream().mapToLong(TeamCallStore.Row::talkMillis).average().orElse(0) / 1000.0;
+        return new Day(day, answered.size(), abandoned, overflowed, wait, talk);
     }
 
     private ZoneId zone(Team team) {
