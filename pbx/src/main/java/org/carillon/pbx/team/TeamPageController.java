@@ -203,7 +203,7 @@ public class TeamPageController {
                          @RequestParam(defaultValue = "") String to, Authentication auth, HttpServletRequest request,
                          Model model) {
         Team t = visible(number, auth, request);
-        var range = TeamReport.range(from, to, t, stats);
+        var range = TeamReport.range(from, to);
         var days = stats.days(t, range.first(), range.last());
         model.addAttribute("team", t);
         model.addAttribute("days", days);
@@ -223,7 +223,7 @@ public class TeamPageController {
                                                                      @RequestParam(defaultValue = "") String to,
                                                                      Authentication auth, HttpServletRequest request) {
         Team t = visible(number, auth, request);
-        var range = TeamReport.range(from, to, t, stats);
+        var range = TeamReport.range(from, to);
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"team-" + t.number() + "-report.csv\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
