@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the supervisor wall and the team report show: a team's agents and waiting callers now, today's answered and
  * abandoned counts with the service level, and per-day figures over a date range (in the tenant's time zone).
  *
- * <p>Threads: thread-safe; reads the database for the day figures.
+ * <p>Threads: thread-safe; reads the database for the day figures. The wall's figures for today are kept per team
+ * until the team logs another call (agent and queue changes, the wall's usual events, need no database read).
  */
 @Component
 public class TeamStats {
@@ -26,6 +28,7 @@ public class TeamStats {
     private final TeamCallStore calls;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final Map<Long, Today> today = new ConcurrentHashMap<>();
 
     public TeamStats(AgentService agents, TeamQueue queue, TeamCallStore calls,
                      TenantDirectory tenants, Clock clock) {
@@ -49,6 +52,10 @@ public class TeamStats {
                        int serviceLevelSeconds) {
     }
 
+    /** Today's figures of a team as of {@code writes} rows logged, for the zone and service level threshold. */
+    private record Today(long writes, ZoneId zone, LocalDate day, int threshold, Day figures, long within) {
+    }
+
     /** One day of the report; averages in seconds (0 without calls). */
     public record Day(LocalDate date, long answered, long abandoned, long overflowed, double averageWait,
                       double averageTalk) {
@@ -65,18 +72,31 @@ public class TeamStats {
         List<WaitingLine> waiting = queue.waiting(team.id()).stream().map(w -> new WaitingLine(w.caller(),
                 Math.max(0, Duration.between(w.since(), now).toSeconds()), w.ringing().orElse(""))).toList();
         long longest = waiting.stream().mapToLong(WaitingLine::waitSeconds).max().orElse(0);
-        // one read of today's calls gives the day figures and the service level
+        Today t = today(team, now);
+        long offered = t.figures().answered() + t.figures().abandoned();
+        int level = offered == 0 ? -1 : (int) Math.round(100.0 * t.within() / offered);
+        return new Wall(team.number(), team.name(), team.strategy().wire(), lines, waiting, longest,
+                t.figures().answered(), t.figures().abandoned(), level, team.serviceLevelSeconds());
+    }
+
+    /** Today's figures and service level from one read of today's calls, or as kept while no call was logged since. */
+    private Today today(Team team, Instant now) {
+        long writes = calls.writes(team.id()); // before the read: a row logged meanwhile makes the next wall read again
         ZoneId zone = zone(team);
         LocalDate day = LocalDate.ofInstant(now, zone);
+        int threshold = team.serviceLevelSeconds();
+        Today kept = today.get(team.id());
+        if (kept != null && kept.writes() == writes && kept.zone().equals(zone) && kept.day().equals(day)
+                && kept.threshold() == threshold) {
+            return kept;
+        }
         var rows = calls.between(team.tenantId(), team.id(), day.atStartOfDay(zone).toInstant(),
                 day.plusDays(1).atStartOfDay(zone).toInstant());
-        Day today = day(day, rows);
         long within = rows.stream().filter(r -> r.result() == TeamCallStore.Result.ANSWERED
-                && r.waitMillis() <= team.serviceLevelSeconds() * 1000L).count();
-        long offered = today.answered() + today.abandoned();
-        int level = offered == 0 ? -1 : (int) Math.round(100.0 * within / offered);
-        return new Wall(team.number(), team.name(), team.strategy().wire(), lines, waiting, longest, today.answered(),
-                today.abandoned(), level, team.serviceLevelSeconds());
+                && r.waitMillis() <= threshold * 1000L).count();
+        Today fresh = new Today(writes, zone, day, threshold, day(day, rows), within);
+        today.put(team.id(), fresh);
+        return fresh;
     }
 
     /** Per day from {@code first} to {@code last} inclusive, every day listed even without calls. */
