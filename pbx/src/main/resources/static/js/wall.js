@@ -1,4 +1,4 @@
-// Supervisor wall: each team card follows its server-sent events (/teams/{n}/wall/stream, event "wall": the whole
+// Supervisor wall: the team cards follow one server-sent event stream (/teams/wall/stream, event "wall": one whole
 // team as JSON) and the seconds counters tick locally between events.
 document.addEventListener('DOMContentLoaded', () => {
   const text = (tag, value) => { const e = document.createElement(tag); e.textContent = value; return e; };

@@ -80,19 +80,14 @@ public class TeamApiController {
     @GetMapping
     @Allowed(Permission.AGENT_STATES)
     public List<TeamView> list(Authentication auth, HttpServletRequest request) {
-        var actor = actors.resolve(auth, request);
-        return teams.list(tenants.current().id()).stream().filter(t -> access.sees(actor, t)).map(TeamView::of)
+        return access.visible(actors.resolve(auth, request), tenants.current().id()).stream().map(TeamView::of)
                 .toList();
     }
 
     @GetMapping("/{number}")
     @Allowed(Permission.AGENT_STATES)
     public TeamView get(@PathVariable String number, Authentication auth, HttpServletRequest request) {
-        Team t = teams.require(tenants.current().id(), number);
-        if (!access.sees(actors.resolve(auth, request), t)) {
-            throw new TeamNotFoundException("no team " + number); // not one of theirs: as if it did not exist
-        }
-        return TeamView.of(t);
+        return TeamView.of(access.requireVisible(actors.resolve(auth, request), tenants.current().id(), number));
     }
 
     @PutMapping("/{number}")

@@ -7,12 +7,18 @@ import org.springframework.stereotype.Repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** SQL for {@code team_call}: one row per caller who left a team's queue. Every query names the tenant. */
+/**
+ * SQL for {@code team_call}: one row per caller who left a team's queue. Every query names the tenant. The table's
+ * only writer is {@link #insert}, so {@link #writes} tells readers when a team's figures may have changed.
+ */
 @Repository
 public class TeamCallStore {
     private final JdbcClient jdbc;
+    private final Map<Long, Long> writes = new ConcurrentHashMap<>();
 
     public TeamCallStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,6 +53,12 @@ public class TeamCallStore {
                 .params(r.id(), r.tenantId(), r.teamId(), r.caller(), r.agent(), AccountStore.utc(r.queuedAt()),
                         r.answeredAt().map(AccountStore::utc).orElse(null), AccountStore.utc(r.endedAt()),
                         r.result().wire(), r.waitMillis(), r.talkMillis()).update();
+        writes.merge(r.teamId(), 1L, Long::sum);
+    }
+
+    /** How many rows of the team this process wrote (changes after each {@link #insert}). */
+    public long writes(long teamId) {
+        return writes.getOrDefault(teamId, 0L);
     }
 
     /** Rows of a team queued in [{@code from}, {@code to}), oldest first. */

@@ -57,7 +57,7 @@ public class TeamPageController {
     @GetMapping
     public String list(Authentication auth, HttpServletRequest request, Model model) {
         Actor actor = actors.resolve(auth, request);
-        model.addAttribute("teams", teams.list(tenant()).stream().filter(t -> access.sees(actor, t)).toList());
+        model.addAttribute("teams", access.visible(actor, tenant()));
         model.addAttribute("admin", actor.admin());
         if (!model.containsAttribute("auxText")) {
             model.addAttribute("auxText", agents.auxCodes(tenant()).stream().map(c -> c.code() + " = " + c.label())
@@ -161,8 +161,7 @@ public class TeamPageController {
     @GetMapping("/wall")
     public String wallPage(Authentication auth, HttpServletRequest request, Model model) {
         Actor actor = actors.resolve(auth, request);
-        model.addAttribute("walls", teams.list(tenant()).stream().filter(t -> access.sees(actor, t))
-                .map(stats::wall).toList());
+        model.addAttribute("walls", access.visible(actor, tenant()).stream().map(stats::wall).toList());
         model.addAttribute("auxCodes", agents.auxCodes(tenant()));
         model.addAttribute("active", "wall");
         return "pbx/teams/wall";
@@ -172,8 +171,7 @@ public class TeamPageController {
     @GetMapping(path = "/wall/stream", produces = "text/event-stream")
     @ResponseBody
     public SseEmitter wallStream(Authentication auth, HttpServletRequest request) {
-        Actor actor = actors.resolve(auth, request);
-        return wall.subscribe(teams.list(tenant()).stream().filter(t -> access.sees(actor, t)).toList());
+        return wall.subscribe(access.visible(actors.resolve(auth, request), tenant()));
     }
 
     /** The wall's state change (form post, so it works without script too). */
@@ -203,7 +201,7 @@ public class TeamPageController {
                          @RequestParam(defaultValue = "") String to, Authentication auth, HttpServletRequest request,
                          Model model) {
         Team t = visible(number, auth, request);
-        var range = TeamReport.range(from, to, t, stats);
+        var range = TeamReport.range(from, to);
         var days = stats.days(t, range.first(), range.last());
         model.addAttribute("team", t);
         model.addAttribute("days", days);
@@ -223,7 +221,7 @@ public class TeamPageController {
                                                                      @RequestParam(defaultValue = "") String to,
                                                                      Authentication auth, HttpServletRequest request) {
         Team t = visible(number, auth, request);
-        var range = TeamReport.range(from, to, t, stats);
+        var range = TeamReport.range(from, to);
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"team-" + t.number() + "-report.csv\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -231,11 +229,7 @@ public class TeamPageController {
     }
 
     private Team visible(String number, Authentication auth, HttpServletRequest request) {
-        Team t = teams.require(tenant(), number);
-        if (!access.sees(actors.resolve(auth, request), t)) {
-            throw new TeamNotFoundException("no team " + number);
-        }
-        return t;
+        return access.requireVisible(actors.resolve(auth, request), tenant(), number);
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(TeamNotFoundException.class)

@@ -17,9 +17,8 @@ final class TeamReport {
     record Range(LocalDate first, LocalDate last, Optional<String> error) {
     }
 
-    static Range range(String from, String to, Team team, TeamStats stats) {
-        LocalDate today = stats.days(team, LocalDate.now(java.time.ZoneOffset.UTC), LocalDate.now(
-                java.time.ZoneOffset.UTC)).getFirst().date();
+    static Range range(String from, String to) {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         try {
             LocalDate last = to.isBlank() ? today : LocalDate.parse(to);
             LocalDate first = from.isBlank() ? last.minusDays(6) : LocalDate.parse(from);

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The supervisor wall's server-sent events: one stream per team ({@code event: wall}, data a {@link TeamStats.Wall}),
- * pushed after every agent change and queue change of the team. Nothing is computed while nobody watches.
+ * The supervisor wall's server-sent events: one stream per open wall ({@code event: wall}, data the
+ * {@link TeamStats.Wall} of one of its teams), pushed after every agent change and queue change of that team. Nothing
+ * is computed while nobody watches.
  *
  * <p>Threads: thread-safe; publishing never blocks the caller ({@link EventHub}).
  */

@@ -6,7 +6,6 @@ import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.call.OfferOutcome;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,11 +28,11 @@ final class FakeCaller implements CallerSession {
     private final SoakLedger ledger;
     private final int talkMillis;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
-    private final List<Runnable> endListeners = new ArrayList<>();
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
     private Optional<Ringing> current = Optional.empty();
     private Optional<String> talkingTo = Optional.empty();
     private boolean ended;
+    private volatile boolean settled;
 
     /** @param talkMillis the longest talk once answered (each talk is 5 ms up to this, at random) */
     FakeCaller(long tenantId, String number, ScheduledExecutorService timers, SoakLedger ledger, int talkMillis) {
@@ -109,13 +108,13 @@ final class FakeCaller implements CallerSession {
         ended = true;
         current.ifPresent(Ringing::cancel);
         talkingTo.ifPresent(ledger::stopTalking);
-        ledger.ended(this);
-        endListeners.forEach(Runnable::run);
-        gone.complete(null);
+        gone.complete(null); // queues the onEnded listeners (CallerSession's default, as a real call)
+        execute(() -> settled = true);
     }
 
+    /** Ended, and its onEnded listeners have run (they were queued before this flag's task). */
     boolean ended() {
-        return ended;
+        return settled;
     }
 
     void close() {
@@ -156,11 +155,6 @@ final class FakeCaller implements CallerSession {
     }
 
     @Override
-    public void execute(Runnable task) {
-        executor.execute(task);
-    }
-
-    @Override
     public Timer after(Duration delay, Runnable task) {
         var f = timers.schedule(() -> execute(() -> {
             if (!ended) {
@@ -168,11 +162,6 @@ final class FakeCaller implements CallerSession {
             }
         }), delay.toMillis(), TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
-    }
-
-    @Override
-    public void onEnded(Runnable listener) {
-        endListeners.add(listener);
     }
 
     @Override

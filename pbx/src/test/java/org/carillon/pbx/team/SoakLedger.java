@@ -10,7 +10,6 @@ final class SoakLedger {
     private final Set<String> ringing = new HashSet<>();
     private final Set<String> talking = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
-    private long ended;
     private long answered;
 
     synchronized void startRinging(List<String> agents) {
@@ -37,14 +36,6 @@ final class SoakLedger {
 
     synchronized void stopTalking(String agent) {
         talking.remove(agent);
-    }
-
-    synchronized void ended(FakeCaller caller) {
-        ended++;
-    }
-
-    synchronized long endedCount() {
-        return ended;
     }
 
     synchronized long answeredCount() {
