@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +44,11 @@ public class TeamPageController {
     private final WallStream wall;
     private final TenantDirectory tenants;
     private final ActorResolver actors;
+    private final Clock clock;
 
     public TeamPageController(TeamService teams, AgentService agents, TeamAccess access, TeamStats stats,
-                              WallStream wall, TenantDirectory tenants, ActorResolver actors) {
+                              WallStream wall, TenantDirectory tenants, ActorResolver actors, Clock clock) {
+        this.clock = clock;
         this.teams = teams;
         this.agents = agents;
         this.access = access;
@@ -201,7 +205,7 @@ public class TeamPageController {
                          @RequestParam(defaultValue = "") String to, Authentication auth, HttpServletRequest request,
                          Model model) {
         Team t = visible(number, auth, request);
-        var range = TeamReport.range(from, to);
+        var range = TeamReport.range(today(), from, to);
         var days = stats.days(t, range.first(), range.last());
         model.addAttribute("team", t);
         model.addAttribute("days", days);
@@ -221,11 +225,15 @@ public class TeamPageController {
                                                                      @RequestParam(defaultValue = "") String to,
                                                                      Authentication auth, HttpServletRequest request) {
         Team t = visible(number, auth, request);
-        var range = TeamReport.range(from, to);
+        var range = TeamReport.range(today(), from, to);
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"team-" + t.number() + "-report.csv\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .body(TeamReport.csv(stats.days(t, range.first(), range.last())));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), tenants.current().timeZone());
     }
 
     private Team visible(String number, Authentication auth, HttpServletRequest request) {

@@ -17,8 +17,8 @@ final class TeamReport {
     record Range(LocalDate first, LocalDate last, Optional<String> error) {
     }
 
-    static Range range(String from, String to) {
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    /** @param today today in the tenant's time zone, from the injected clock (the report's days are the tenant's) */
+    static Range range(LocalDate today, String from, String to) {
         try {
             LocalDate last = to.isBlank() ? today : LocalDate.parse(to);
             LocalDate first = from.isBlank() ? last.minusDays(6) : LocalDate.parse(from);
