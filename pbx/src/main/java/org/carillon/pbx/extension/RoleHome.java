@@ -12,7 +12,8 @@ import java.io.IOException;
 
 /**
  * Users who are neither Owner nor Manager start on their own page (SPEC §5): the start page {@code /} sends them
- * to {@code /profile}. The admin pages themselves refuse them server-side ({@code @PreAuthorize}).
+ * to {@code /profile}. The admin pages themselves refuse them server-side (their {@code @Allowed} permission, checked by the
+ * fail-closed access interceptor).
  */
 @Configuration(proxyBeanMethods = false)
 public class RoleHome implements WebMvcConfigurer, HandlerInterceptor {

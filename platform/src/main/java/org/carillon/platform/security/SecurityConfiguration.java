@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -29,7 +28,6 @@ import java.util.Map;
  * (session cookie, or HTTP Basic without CSRF) and the pages (form login).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 public class SecurityConfiguration {
 
     /** OWASP's Argon2id floor: 19 MiB, 2 iterations, parallelism 1; 16-byte salt, 32-byte hash. */
