@@ -2,15 +2,13 @@ package org.carillon.pbx.call;
 
 import org.carillon.pbx.feature.Chromium;
 import org.carillon.pbx.feature.Sipp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,21 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * up — each over server-sent events, without a reload; the search box filters rows and a favourite sticks.
  */
 class DirectoryBrowserH2IT extends CallH2Context {
-    private static Chromium chromium;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+    private final Chromium chromium = CHROMIUM.chromium();
+    private final WebDriver browser = CHROMIUM.driver();
 
     private String badge(String number) {
         return browser.findElement(By.cssSelector("[data-presence-for='" + number + "']")).getText();

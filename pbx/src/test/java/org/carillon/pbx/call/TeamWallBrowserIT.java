@@ -2,14 +2,12 @@ package org.carillon.pbx.call;
 
 import org.carillon.pbx.feature.Chromium;
 import org.carillon.pbx.feature.Sipp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,21 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * supervisor's state change from the wall's own form.
  */
 class TeamWallBrowserIT extends CallH2Context {
-    private static Chromium chromium;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+    private final Chromium chromium = CHROMIUM.chromium();
+    private final WebDriver browser = CHROMIUM.driver();
 
     private String field(String team, String name) {
         return browser.findElement(By.cssSelector("[data-wall='" + team + "'] [data-field='" + name + "']")).getText();

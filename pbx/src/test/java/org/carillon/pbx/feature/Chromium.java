@@ -14,6 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,5 +136,35 @@ public final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         browser.quit();
+    }
+
+    /**
+     * One Chromium for a whole test class, as a JUnit extension:
+     * {@code @RegisterExtension static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();} starts it before
+     * the class's tests and quits it after them.
+     */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private Chromium chromium;
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            chromium = start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (chromium != null) {
+                chromium.close();
+                chromium = null;
+            }
+        }
+
+        public Chromium chromium() {
+            return chromium;
+        }
+
+        public WebDriver driver() {
+            return chromium.driver();
+        }
     }
 }

@@ -1,13 +1,12 @@
 package org.carillon.pbx.feature;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,21 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server-sent events, without a reload. Fails when baresip, chromium or chromedriver is missing.
  */
 class PhoneInBrowserIT extends FeatureH2Context {
-    private static Chromium chromium;
-    private static WebDriver browser;
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+    private final Chromium chromium = CHROMIUM.chromium();
+    private final WebDriver browser = CHROMIUM.driver();
 
     @BeforeAll
-    static void startChromium() throws IOException {
+    static void peers() {
         Baresip.requireInstalled();
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     private void shot(String name) {

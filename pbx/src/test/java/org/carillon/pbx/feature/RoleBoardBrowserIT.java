@@ -1,8 +1,7 @@
 package org.carillon.pbx.feature;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -22,21 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moving the card live, and the server refusing what the user may not do (a Manager making an Owner).
  */
 class RoleBoardBrowserIT extends FeatureH2Context {
-    private static Chromium chromium;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startChromium() throws java.io.IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+    private final Chromium chromium = CHROMIUM.chromium();
+    private final WebDriver browser = CHROMIUM.driver();
 
     private WebElement card(String number) {
         return browser.findElement(By.id("card-" + number));

@@ -2,14 +2,14 @@ package org.carillon.pbx.schedule;
 
 import org.carillon.pbx.feature.Chromium;
 import org.carillon.pbx.feature.FeatureH2Context;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,21 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (arrows, Space, Shift+arrow), the holiday list with an audio upload, and the profile switch on the user's page.
  */
 class SchedulePagesIT extends FeatureH2Context {
-    private static Chromium chromium;
-    private static WebDriver browser;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = Chromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+    private final Chromium chromium = CHROMIUM.chromium();
+    private final WebDriver browser = CHROMIUM.driver();
 
     private String base() {
         return "http://127.0.0.1:" + httpPort();
@@ -48,6 +37,14 @@ class SchedulePagesIT extends FeatureH2Context {
     }
 
     /** Scrolls {@code by} to the middle at once (Bootstrap scrolls smoothly, which moves targets mid-click), clicks. */
+    /** The holiday's row once its text shows {@code shown}: each form posts and the page reloads, so wait for it. */
+    private WebElement holidayRow(String name, String shown) {
+        By row = By.cssSelector("tr[data-holiday='" + name + "']");
+        return new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(row).stream()
+                .filter(e -> e.getText().contains(shown)).findFirst().orElse(null));
+    }
+
     private void press(By by) {
         WebElement e = browser.findElement(by);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -109,13 +106,13 @@ class SchedulePagesIT extends FeatureH2Context {
                 "document.getElementById('holiday-date').value = '2031-05-01'");
         press(By.id("holiday-yearly"));
         press(By.cssSelector("#holiday-form button[type=submit]"));
-        WebElement row = browser.findElement(By.cssSelector("tr[data-holiday='Browser Day']"));
+        WebElement row = holidayRow("Browser Day", "every year");
         assertThat(row.getText()).contains("2031-05-01").contains("all day").contains("every year");
         Path wav = Files.createTempFile("holiday", ".wav");
         Files.write(wav, ScheduleApiContract.toneWav());
         row.findElement(By.cssSelector("input[type=file]")).sendKeys(wav.toString());
         row.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.cssSelector("tr[data-holiday='Browser Day']")).getText()).contains("uploaded");
+        assertThat(holidayRow("Browser Day", "uploaded").getText()).contains("uploaded");
         chromium.shot("schedule-holidays");
         var listed = api().get("/api/v1/schedule/holidays").json();
         listed.forEach(h -> {
