@@ -86,6 +86,11 @@ final class Call implements CallerSession {
     private int forwards;
     private String forwardedBecause;
     private Offer offer;
+    /** Attended transfer: the party this call handed to {@link #handedTo}, whose media it must not close. */
+    private Party handedOut;
+    private Call handedTo;
+    /** Parties taken over from other calls (attended transfer): their media legs end with this call. */
+    private final List<Party> adopted = new ArrayList<>();
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -528,6 +533,10 @@ final class Call implements CallerSession {
     /** An in-dialog request from either side (BYE, re-INVITE, UPDATE, INFO, REFER, NOTIFY). */
     void onRequest(ServerTransaction tx) {
         SipRequest request = tx.request();
+        if (handedOut != null && handedOut.callId().equals(request.callId())) {
+            handedTo.executor().execute(() -> handedTo.onRequest(tx)); // queued here before it moved
+            return;
+        }
         Optional<Party> from = partyOf(request.callId());
         Optional<Dialog> dialog = from.flatMap(Party::dialog);
         if (dialog.isEmpty() || state == CallState.ENDED && !SipMethod.BYE.equals(request.method())) {
@@ -676,6 +685,82 @@ final class Call implements CallerSession {
         service.changed(this);
     }
 
+    /**
+     * Attended transfer, on the consulted call: the transferor's dialog here is the one {@code replaces} names; the
+     * other party moves to {@code into} (or, while the target still rings, this call is cancelled and {@code into}
+     * rings the same number as a blind transfer). See {@link AttendedTransfer}.
+     */
+    void handOver(AttendedTransfer.Replaces replaces, String transferorNumber, Call into, Party intoTransferor) {
+        Optional<Party> named = partyOf(replaces.callId()).filter(p -> p == left || p == right)
+                .filter(p -> p.number().equals(transferorNumber))
+                .filter(p -> dialogId(p).map(replaces::names).orElse(false));
+        if (state == CallState.ENDED || named.isEmpty()) {
+            into.executor().execute(() -> AttendedTransfer.failed(into, intoTransferor, 481));
+            return;
+        }
+        if (named.get() == caller && ringing()) {
+            String number = ringing.number; // semi-attended: the target still rings for the transferor
+            ringing.done = true;
+            ringing.branches.forEach(CalleeLeg::stop);
+            transfers.add("attended-ringing:" + number);
+            end(CallResult.CANCELLED, 487, "transfer");
+            into.executor().execute(() -> Transfers.blindTo(into, intoTransferor, number));
+            return;
+        }
+        Party keep = named.get() == left ? right : left;
+        if (keep == null || ringing != null) {
+            into.executor().execute(() -> AttendedTransfer.failed(into, intoTransferor, 491));
+            return;
+        }
+        handedOut = keep;
+        handedTo = into;
+        transfers.add("attended-out:" + keep.number());
+        named.get().bye();
+        // let go of the target's media before the other call bridges it
+        unbridge();
+        stopHoldMusic();
+        stopCallerPlayer();
+        // queued on the other call before its dialog is routed there, so it arrives before any of its requests
+        into.executor().execute(() -> AttendedTransfer.completed(into, intoTransferor, keep));
+        service.registry().alias(keep.callId(), into);
+        end(CallResult.ANSWERED, 200, "transfer");
+    }
+
+    /** The dialog identifiers of a party; a caller not yet answered has ours (its To tag) already. */
+    private static Optional<org.carillon.sip.dialog.DialogId> dialogId(Party p) {
+        if (p.dialog().isPresent()) {
+            return p.dialog().map(Dialog::id);
+        }
+        return p instanceof CallerLeg c ? Optional.of(new org.carillon.sip.dialog.DialogId(c.callId(), c.tag(),
+                c.invite().from().tag().orElse(""))) : Optional.empty();
+    }
+
+    /**
+     * Attended transfer, on the transferor's call: {@code target} (from the consulted call) takes the transferor's
+     * place. @return false when this call can no longer take it (it ended, or changed): the target is sent BYE
+     */
+    boolean adopt(Party transferor, Party target) {
+        adopted.add(target);
+        if (state == CallState.ENDED || transferor != left && transferor != right || ringing != null) {
+            target.bye();
+            closeMedia(target);
+            return false;
+        }
+        aliases.add(target.callId()); // its dialog is routed here now; forgotten with this call
+        transfers.add("attended:" + target.number());
+        watchRtp(target);
+        replace(transferor, target);
+        return true;
+    }
+
+    private static void closeMedia(Party p) {
+        if (p instanceof CallerLeg leg) {
+            leg.close();
+        } else {
+            p.media().close();
+        }
+    }
+
     /** Ends the call from a transfer that left nobody to talk to. */
     void endAfterTransfer(String by) {
         if (left != null) {
@@ -733,7 +818,8 @@ final class Call implements CallerSession {
 
     private void connect(Party a, org.carillon.media.leg.MediaLeg other) {
         unbridge();
-        bridge = Bridge.connect(a.media(), other);
+        // one event loop per call; an attended transfer joins parties of two calls, which may sit on two
+        bridge = adopted.isEmpty() ? Bridge.connect(a.media(), other) : Bridge.connectAcross(a.media(), other);
     }
 
     private void unbridge() {
@@ -816,20 +902,25 @@ final class Call implements CallerSession {
             caller.reject(status);
         }
         timers.forEach(SipScheduler.Timeout::cancel);
-        if (callerMedia != null) {
+        if (callerMedia != null && handedOut != caller) {
             callerMedia.close();
         }
         gone.complete(null);
         stopCallerPlayer();
         stopHoldMusic();
         unbridge();
-        caller.close();
-        if (right instanceof CallerLeg picker) {
+        if (handedOut != caller) {
+            caller.close();
+        }
+        if (right instanceof CallerLeg picker && picker != handedOut) {
             picker.close();
         }
         for (Attempt a : attempts) {
-            a.media.close();
+            if (handedOut == null || a.media != handedOut.media()) {
+                a.media.close();
+            }
         }
+        adopted.forEach(Call::closeMedia);
         service.ended(this, new CallRecord(id, tenant.id(), callerAccount.number(), dialled,
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), startedAt, Optional.ofNullable(answeredAt),
                 service.clock().instant(), answeredAt != null ? CallResult.ANSWERED : result,

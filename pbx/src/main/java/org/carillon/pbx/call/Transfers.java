@@ -16,8 +16,8 @@ import java.util.Optional;
  * on hold while the target rings, the transferor is told the progress in {@code message/sipfrag} NOTIFYs (100
  * Trying, then the final status), and on answer the target takes the transferor's place in the same call — so the
  * call keeps its history, with the transfer listed. A transferor that already hung up does not stop it; a failed
- * transfer gives the call back to a transferor still there, or ends it. Attended transfer (Refer-To with Replaces)
- * is refused with 501 for now. Call executor only.
+ * transfer gives the call back to a transferor still there, or ends it. A Refer-To with Replaces is an attended
+ * transfer ({@link AttendedTransfer}). Call executor only.
  */
 final class Transfers {
     private Transfers() {
@@ -34,8 +34,12 @@ final class Transfers {
             tx.respond(400);
             return;
         }
-        if (target.get().headers().map(h -> h.toLowerCase(java.util.Locale.ROOT).contains("replaces=")).orElse(false)) {
-            tx.respond(501); // attended transfer is not built yet
+        boolean namesReplaces = target.get().headers()
+                .map(h -> h.toLowerCase(java.util.Locale.ROOT).contains("replaces=")).orElse(false);
+        Optional<AttendedTransfer.Replaces> replaces = target.get().headers()
+                .flatMap(AttendedTransfer.Replaces::fromUriHeaders);
+        if (namesReplaces && replaces.isEmpty()) {
+            tx.respond(400); // a Replaces without Call-ID and both tags names no dialog (RFC 3891 §6.1)
             return;
         }
         SipResponse accepted = tx.request().createResponse(202);
@@ -43,7 +47,22 @@ final class Transfers {
                 transferor.transport()));
         tx.respond(accepted);
         notify(transferor, "SIP/2.0 100 Trying", false);
-        String number = target.get().user().get();
+        if (replaces.isPresent()) {
+            AttendedTransfer.refer(call, transferor, replaces.get());
+        } else {
+            blindTo(call, transferor, target.get().user().get());
+        }
+    }
+
+    /** The party that stays hears music on hold while {@code number} rings for the transferor's place. */
+    static void blindTo(Call call, Party transferor, String number) {
+        if (call.state() == CallState.ENDED) {
+            return;
+        }
+        if (transferor != call.left() && transferor != call.right() || call.ringingAttempt().isPresent()) {
+            notify(transferor, "SIP/2.0 491 Request Pending", true); // the call changed meanwhile
+            return;
+        }
         Party stays = transferor == call.left() ? call.right() : call.left();
         call.playHoldMusic(stays);
         if (!call.ring(number, stays, Optional.of(transferor))) {

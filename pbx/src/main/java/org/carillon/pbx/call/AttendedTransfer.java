@@ -1,0 +1,132 @@
+package org.carillon.pbx.call;
+
+import org.carillon.sip.dialog.DialogId;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Attended transfer (RFC 5589 §7): the transferor talks to the transferee in one call, consults the target in a
+ * second call, then sends REFER in the first with {@code Refer-To: <target?Replaces=...>} naming its own dialog
+ * with the PBX in the second. As a B2BUA we do not send that INVITE on: the second call hands its remaining party
+ * (the target) over to the first, where it takes the transferor's place — so the first call keeps its history, with
+ * {@code attended:<target>} listed, and the second ends with {@code attended-out:<target>}. Both of the transferor's
+ * dialogs are ended with BYE, after a {@code 200} sipfrag NOTIFY on the REFER's subscription.
+ *
+ * <p>Consulted but not yet answered (the "semi-attended" transfer phones send when the user presses transfer while
+ * the target still rings): the ringing second call is cancelled and the first becomes a blind transfer to the same
+ * number. A Replaces naming no live dialog of the transferor's own extension in the same tenant is answered with a
+ * {@code 481} sipfrag and nothing changes.
+ *
+ * <p>Threads: {@link #refer} runs on the first call's executor and hands the work to the second's; the second hands
+ * the outcome back. A party moves between calls only through those two hops, in order.
+ */
+final class AttendedTransfer {
+    private AttendedTransfer() {
+    }
+
+    /**
+     * The dialog a Replaces names (RFC 3891 §6.1): its Call-ID and two tags.
+     */
+    record Replaces(String callId, String toTag, String fromTag) {
+
+        /** True when {@code dialog} is the one named, seen from either side (the tags may come in either order). */
+        boolean names(DialogId dialog) {
+            return dialog.callId().equals(callId)
+                    && (dialog.localTag().equals(toTag) && dialog.remoteTag().equals(fromTag)
+                    || dialog.localTag().equals(fromTag) && dialog.remoteTag().equals(toTag));
+        }
+
+        /**
+         * The Replaces carried in a Refer-To URI's headers ({@code ?Replaces=<escaped value>&...}).
+         *
+         * @return empty when there is none, or it lacks a Call-ID or either tag
+         */
+        static Optional<Replaces> fromUriHeaders(String headers) {
+            for (String header : headers.split("&")) {
+                int eq = header.indexOf('=');
+                if (eq > 0 && header.substring(0, eq).trim().equalsIgnoreCase("Replaces")) {
+                    return parse(unescape(header.substring(eq + 1)));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A Replaces header value: {@code call-id *(;to-tag=x / ;from-tag=y / ;early-only / ;generic-param)}. */
+        static Optional<Replaces> parse(String value) {
+            String[] parts = value.split(";");
+            String callId = parts[0].trim();
+            String to = null;
+            String from = null;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim();
+                int eq = p.indexOf('=');
+                if (eq < 0) {
+                    continue;
+                }
+                String name = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                String v = p.substring(eq + 1).trim();
+                if (name.equals("to-tag")) {
+                    to = v;
+                } else if (name.equals("from-tag")) {
+                    from = v;
+                }
+            }
+            if (callId.isEmpty() || to == null || from == null || to.isEmpty() || from.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Replaces(callId, to, from));
+        }
+
+        /** %HH escapes decoded as UTF-8 (RFC 3261 §19.1.2); a malformed escape is kept as written. */
+        static String unescape(String s) {
+            if (s.indexOf('%') < 0) {
+                return s;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                int hi = i + 2 < s.length() && c == '%' ? Character.digit(s.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
+                if (lo >= 0) {
+                    out.write(hi * 16 + lo);
+                    i += 2;
+                } else {
+                    byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                    out.write(b, 0, b.length);
+                }
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The REFER with Replaces was accepted (202 sent): find the consulted call and ask it for its other party. */
+    static void refer(Call call, Party transferor, Replaces replaces) {
+        Optional<Call> consulted = call.service().registry().findByCallId(replaces.callId())
+                .filter(c -> c != call && c.tenantId() == call.tenantId());
+        if (consulted.isEmpty()) {
+            failed(call, transferor, 481);
+            return;
+        }
+        Call other = consulted.get();
+        String number = transferor.number();
+        other.executor().execute(() -> other.handOver(replaces, number, call, transferor));
+    }
+
+    /** Back on the first call: the consulted call refused (nothing there to hand over). */
+    static void failed(Call call, Party transferor, int status) {
+        Transfers.notify(transferor, "SIP/2.0 " + status + " " + org.carillon.sip.message.ReasonPhrases.of(status),
+                true);
+    }
+
+    /** Back on the first call: the target arrives from the consulted call and takes the transferor's place. */
+    static void completed(Call call, Party transferor, Party target) {
+        if (!call.adopt(transferor, target)) {
+            return; // this call ended meanwhile: the target was sent BYE
+        }
+        Transfers.notify(transferor, "SIP/2.0 200 OK", true);
+        transferor.bye();
+    }
+}
