@@ -63,15 +63,15 @@ class LampService {
         if (user.equals(c.agentLogin()) || user.equals(c.agentBreak())) {
             return Optional.of(Lamp.agent(watcher.number()));
         }
-        String rest;
-        if (user.startsWith(c.agentLogin()) && presence.exists(watcher.tenantId(),
-                rest = user.substring(c.agentLogin().length()))) {
-            return Optional.of(Lamp.agent(rest));
+        if (user.startsWith(c.agentLogin())) {
+            String agent = user.substring(c.agentLogin().length());
+            // only an extension of the watcher's own tenant (SECURITY.md: multi-tenant)
+            return presence.exists(watcher.tenantId(), agent) ? Optional.of(Lamp.agent(agent)) : Optional.empty();
         }
         if (user.startsWith(c.callProfile())) {
-            rest = user.substring(c.callProfile().length());
-            if (rest.matches("[1-9][0-9]?")) {
-                return Optional.of(Lamp.profile(watcher.number(), Integer.parseInt(rest)));
+            String position = user.substring(c.callProfile().length());
+            if (position.matches("[1-9][0-9]?")) {
+                return Optional.of(Lamp.profile(watcher.number(), Integer.parseInt(position)));
             }
         }
         return Optional.empty();
