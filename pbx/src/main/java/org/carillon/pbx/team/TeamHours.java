@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>the holiday's audio, when the holiday has one (as for extensions);</li>
  *   <li>else the team's own {@link Team#outOfHours()} destination;</li>
  *   <li>else the tenant's Non-Office-Hours (or Break-Time) Action — except that "the called extension's own
- *       voicemail" means nothing for a team, which has no mailbox: then the team's overflow, else hang-up (480).</li>
+ *       voicemail" means nothing for a team, which has no mailbox, and the team itself is closed: then the team's
+ *       overflow, else hang-up (480).</li>
  * </ol>
  * Teams with empty office hours are always open.
  *
@@ -56,7 +57,9 @@ class TeamHours {
             to = action;
         } else if (team.outOfHours().isPresent()) {
             to = team.outOfHours().get();
-        } else if (action.type() == Destination.Type.VOICEMAIL && action.target().equals(team.number())) {
+        } else if (action.target().equals(team.number())
+                && (action.type() == Destination.Type.VOICEMAIL || action.type() == Destination.Type.TEAM)) {
+            // the tenant's action is "own voicemail" (a team has none) or this very team (it is closed): not there
             to = team.overflow().orElse(new Destination(Destination.Type.HANGUP, ""));
         } else {
             to = action;

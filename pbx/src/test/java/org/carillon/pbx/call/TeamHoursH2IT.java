@@ -27,6 +27,8 @@ class TeamHoursH2IT extends CallH2Context {
 
     @AfterEach
     void reopen() {
+        api().get("/api/v1/schedule/holidays").json()
+                .forEach(h -> api().delete("/api/v1/schedule/holidays/" + h.path("id").asString()));
         var r = api().put("/api/v1/schedule", "{\"timeZone\":\"" + zoneBefore + "\",\"officeHours\":{},"
                 + "\"breakHours\":{},\"nonOfficeHoursAction\":{\"type\":\"voicemail\",\"target\":\"\"},"
                 + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
@@ -98,6 +100,36 @@ class TeamHoursH2IT extends CallH2Context {
         JsonNode row = Calls.lastCallOf(this, a.number());
         assertThat(row.path("transfers").get(0).asString())
                 .isEqualTo("forward:schedule:hangup:busy:team_" + team + "_outside_office_hours");
+        assertThat(queued(team)).isZero();
+    }
+
+    @Test
+    void onAGlobalHolidayAClosedTeamWhoseGlobalActionIsItselfOverflowsInsteadAndTheHistoryNamesTheHoliday()
+            throws Exception {
+        int overflowPort = Sipp.freePort();
+        Calls.Ext overflow = Calls.registeredSipp(this, overflowPort);
+        Calls.Ext agent = Calls.newExtension(this);
+        String team = team(agent, ",\"overflow\":{\"type\":\"extension\",\"target\":\"" + overflow.number()
+                + "\"}");
+        var r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + team + "\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[\""
+                + overflow.number() + "\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String today = clock().instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        r = api().post("/api/v1/schedule/holidays", "{\"name\":\"Founders Day\",\"date\":\"" + today
+                + "\",\"allDay\":true,\"yearly\":false}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), overflowPort, List.of()).awaitBound();
+             SippPeer call = caller("caller.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+            assertThat(phone.await()).as(phone.output()).isZero();
+        }
+        JsonNode row = Calls.lastCallOf(this, a.number());
+        assertThat(row.path("callee").asString()).isEqualTo(overflow.number());
+        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
+                + overflow.number() + ":team_" + team + "_holiday_Founders_Day");
         assertThat(queued(team)).isZero();
     }
 
