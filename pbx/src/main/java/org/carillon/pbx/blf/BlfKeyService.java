@@ -130,7 +130,10 @@ public class BlfKeyService {
         List<Provisioning.Key> keys = store.list(tenant.id(), e.id()).stream().map(k -> {
             Optional<String> watch = switch (k.type()) {
                 case BLF, PARK_SLOT -> Optional.of("sip:" + k.value() + "@" + tenant.sipDomain());
-                default -> Optional.empty();
+                // agent and profile lamps watch the feature code the key dials (presence's LampService)
+                case AGENT -> Optional.of("sip:" + c.agentLogin() + "@" + tenant.sipDomain());
+                case PROFILE -> Optional.of("sip:" + c.callProfile() + k.value() + "@" + tenant.sipDomain());
+                case SPEED_DIAL -> Optional.empty();
             };
             String dial = switch (k.type()) {
                 case BLF, PARK_SLOT -> k.value();

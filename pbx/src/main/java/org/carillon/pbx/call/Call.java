@@ -104,7 +104,8 @@ final class Call implements CallerSession {
         this.startedAt = service.clock().instant();
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
@@ -1083,6 +1084,26 @@ final class Call implements CallerSession {
             return;
         }
         handTo(d);
+    }
+
+    @Override
+    public void redirect(Destination d, String reason) {
+        if (state == CallState.ENDED) {
+            return;
+        }
+        boolean served = d.type() == Destination.Type.EXTENSION
+                || service.application(d.type()).filter(a -> a.serves(this, d)).isPresent();
+        if (!served || ++forwards > MAX_FORWARDS) {
+            fail(480, CallResult.FAILED);
+            return;
+        }
+        transfers.add("forward:schedule:" + d.type().wire() + ":" + d.target() + ":"
+                + reason.replaceAll("[\\s,]", "_"));
+        if (d.type() == Destination.Type.EXTENSION) {
+            ring(d.target(), caller, Optional.empty());
+        } else {
+            handTo(d);
+        }
     }
 
     @Override

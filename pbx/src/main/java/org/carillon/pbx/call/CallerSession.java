@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  */
 public interface CallerSession {
 
+    /** The call's id: the {@link ActiveCall#id()} of its {@link ActiveCallsChanged} events and of its history row. */
+    String id();
+
     /** The dialled number. */
     String dialled();
 
@@ -103,6 +106,14 @@ public interface CallerSession {
      * prompt); hangs up when no application serves it.
      */
     void forward(Destination destination);
+
+    /**
+     * Sends the caller, not answered yet, where {@code destination} says as if it had been dialled (an extension rings
+     * with its forwarding rules; anything else is handed to its application) and writes why into the call history as
+     * {@code forward:schedule:<type>:<target>:<reason>} (spaces and commas of the reason as {@code _}). A team closed by
+     * its office hours uses it. Ends the call with 480 when nothing serves the destination or forwards loop.
+     */
+    void redirect(Destination destination, String reason);
 
     /** A scheduled task that may still be cancelled. */
     interface Timer {

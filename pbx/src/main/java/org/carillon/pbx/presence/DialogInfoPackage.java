@@ -10,7 +10,9 @@ import java.util.List;
  * ignore a body without one): an idle extension is one dialog whose state is {@code terminated}. A ringing dialog
  * carries {@code call-id}, {@code local-tag} and {@code remote-tag}: pressing the lamp sends an INVITE with
  * {@code Replaces: <call-id>;to-tag=<local-tag>;from-tag=<remote-tag>} (RFC 3891), which the call engine answers by
- * picking the call up. A held dialog's local target carries {@code +sip.rendering=no} (RFC 4235 §4.1.6).
+ * picking the call up. A held dialog's local target carries {@code +sip.rendering=no} (RFC 4235 §4.1.6). Agent and
+ * profile lamps ({@link LampService}) are one dialog, {@code confirmed} or {@code terminated}, without call-id or tags
+ * (nothing to pick up), whose local identity's display name says the state.
  *
  * <p>Threads: thread-safe, non-blocking.
  */
@@ -18,8 +20,25 @@ import java.util.List;
 class DialogInfoPackage extends ExtensionEventPackage {
     static final String TYPE = "application/dialog-info+xml";
 
-    DialogInfoPackage(PresenceService presence) {
-        super(presence, PresenceService.DIALOG, TYPE);
+    DialogInfoPackage(PresenceService presence, LampService lamps) {
+        super(presence, lamps, PresenceService.DIALOG, TYPE);
+    }
+
+    @Override
+    String renderLamp(Lamp lamp, Lamp.Shown shown, long version, String entity) {
+        return renderLamp(lamp.key().replace(':', '-'), shown, version, entity);
+    }
+
+    static String renderLamp(String id, Lamp.Shown shown, long version, String entity) {
+        String self = Xml.escape(entity);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version
+                + "\" state=\"full\" entity=\"" + self + "\">\n"
+                + "  <dialog id=\"" + Xml.escape(id) + "\">\n"
+                + "    <state>" + (shown.busy() ? "confirmed" : "terminated") + "</state>\n"
+                + "    <local><identity display=\"" + Xml.escape(shown.note()) + "\">" + self
+                + "</identity></local>\n"
+                + "  </dialog>\n</dialog-info>\n";
     }
 
     @Override

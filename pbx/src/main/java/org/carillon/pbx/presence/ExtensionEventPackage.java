@@ -9,17 +9,20 @@ import java.util.Optional;
 
 /**
  * What the {@code dialog} and {@code presence} packages share: the watched resource is an extension of the watcher's
- * tenant, named by its number, and the body is rendered from the presence core's state when each NOTIFY is built.
+ * tenant, named by its number, or an agent or call-profile lamp named by its feature code ({@link LampService}); the
+ * body is rendered from the presence core's state when each NOTIFY is built.
  *
  * <p>Threads: thread-safe, non-blocking.
  */
 abstract class ExtensionEventPackage implements EventPackage {
     final PresenceService presence;
+    final LampService lamps;
     private final String name;
     private final String contentType;
 
-    ExtensionEventPackage(PresenceService presence, String name, String contentType) {
+    ExtensionEventPackage(PresenceService presence, LampService lamps, String name, String contentType) {
         this.presence = presence;
+        this.lamps = lamps;
         this.name = name;
         this.contentType = contentType;
     }
@@ -36,13 +39,21 @@ abstract class ExtensionEventPackage implements EventPackage {
 
     @Override
     public Optional<String> resource(Watcher watcher, String user) {
-        return presence.exists(watcher.tenantId(), user) ? Optional.of(user) : Optional.empty();
+        return presence.exists(watcher.tenantId(), user) ? Optional.of(user)
+                : lamps.resolve(watcher, user).map(Lamp::key);
     }
 
     @Override
     public byte[] body(long tenantId, String resource, String contentType, long version, String entity) {
-        return render(tenantId, resource, version, domainOf(entity)).getBytes(StandardCharsets.UTF_8);
+        Optional<Lamp> lamp = Lamp.parse(resource);
+        String doc = lamp.isPresent()
+                ? renderLamp(lamp.get(), lamps.shown(tenantId, lamp.get()), version, entity)
+                : render(tenantId, resource, version, domainOf(entity));
+        return doc.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** The document of an agent or profile lamp; {@code entity} is the URI the watcher subscribed to. */
+    abstract String renderLamp(Lamp lamp, Lamp.Shown shown, long version, String entity);
 
     /** The document for extension {@code number} now; {@code version} counts this subscription's NOTIFYs. */
     abstract String render(long tenantId, String number, long version, String domain);

@@ -12,6 +12,7 @@ import org.carillon.pbx.schedule.ScheduleNotFoundException;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.web.ApiProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +43,12 @@ public class ProfileService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final ConcurrentMap<Long, List<CallProfile>> cache = new ConcurrentHashMap<>();
 
     public ProfileService(ProfileStore store, ExtensionService extensions, ExtensionStore extensionStore,
-                          DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx) {
+                          DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx,
+                          ApplicationEventPublisher events) {
         this.store = store;
         this.extensions = extensions;
         this.extensionStore = extensionStore;
@@ -54,6 +57,7 @@ public class ProfileService {
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
+        this.events = events;
     }
 
     /** The extension's profiles by position. @throws org.carillon.pbx.extension.ExtensionNotFoundException */
@@ -201,6 +205,7 @@ public class ProfileService {
             cache.remove(e.id());
         }
         audit.record(who, "profile.activate", "extension", e.number(), p.name(), source);
+        events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
     }
 
     private List<CallProfile> profiles(Extension e) {

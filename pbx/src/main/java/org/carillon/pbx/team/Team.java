@@ -24,12 +24,18 @@ import java.util.Optional;
  * @param musicOnHold         the music-on-hold source ({@code default}: the built-in clip)
  * @param serviceLevelSeconds answered within this wait counts towards the service level
  * @param overflow            where callers go when the wait is over; empty: they are hung up
- * @param officeHours         a schedule name kept for the schedules feature; empty: always open
+ * @param officeHours         which schedule opens the team: empty (always open) or {@link #GLOBAL_HOURS} (the
+ *                            tenant's office hours, break hours, holidays and manual override)
+ * @param outOfHours          where callers go while that schedule says closed, break or holiday; empty: the tenant's
+ *                            Non-Office-Hours or Break-Time Action
  */
 public record Team(long id, long tenantId, String name, String number, Strategy strategy, List<String> members,
                    List<String> supervisors, int ringSeconds, int maxWaitSeconds, int wrapUpSeconds,
                    int announceSeconds, String musicOnHold, int serviceLevelSeconds, Optional<Destination> overflow,
-                   String officeHours) {
+                   String officeHours, Optional<Destination> outOfHours) {
+    /** {@link #officeHours} naming the tenant's global schedule. */
+    public static final String GLOBAL_HOURS = "global";
+
     public Team {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(number, "number");
@@ -38,6 +44,7 @@ public record Team(long id, long tenantId, String name, String number, Strategy 
         supervisors = List.copyOf(supervisors);
         Objects.requireNonNull(overflow, "overflow");
         Objects.requireNonNull(officeHours, "officeHours");
+        Objects.requireNonNull(outOfHours, "outOfHours");
     }
 
     public Duration ringTime() {

@@ -55,18 +55,19 @@ public class TeamApiController {
     public record TeamBody(String name, String number, String strategy, List<String> members,
                            List<String> supervisors, Integer ringSeconds, Integer maxWaitSeconds,
                            Integer wrapUpSeconds, Integer announceSeconds, String musicOnHold,
-                           Integer serviceLevelSeconds, DestinationBody overflow, String officeHours) {
+                           Integer serviceLevelSeconds, DestinationBody overflow, String officeHours,
+                           DestinationBody outOfHours) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TeamView(String number, String name, Strategy strategy, List<String> members,
                            List<String> supervisors, int ringSeconds, int maxWaitSeconds, int wrapUpSeconds,
                            int announceSeconds, String musicOnHold, int serviceLevelSeconds, Destination overflow,
-                           String officeHours) {
+                           String officeHours, Destination outOfHours) {
         static TeamView of(Team t) {
             return new TeamView(t.number(), t.name(), t.strategy(), t.members(), t.supervisors(), t.ringSeconds(),
                     t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                    t.serviceLevelSeconds(), t.overflow().orElse(null), t.officeHours());
+                    t.serviceLevelSeconds(), t.overflow().orElse(null), t.officeHours(), t.outOfHours().orElse(null));
         }
     }
 
@@ -117,30 +118,35 @@ public class TeamApiController {
                         "One of ring_all, hunt, round_robin, longest_idle, random."));
             }
         }
-        Optional<Destination> overflow = Optional.empty();
-        if (b.overflow() != null) {
-            Optional<Destination.Type> type = Optional.ofNullable(b.overflow().type()).flatMap(t -> {
-                try {
-                    return Optional.of(Destination.Type.valueOf(t.trim().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    return Optional.empty();
-                }
-            });
-            if (type.isEmpty()) {
-                p.add(new InvalidTeamException.FieldProblem("overflow.type",
-                        "One of extension, voicemail, team, prompt, hangup."));
-            } else {
-                overflow = Optional.of(new Destination(type.get(),
-                        b.overflow().target() == null ? "" : b.overflow().target().trim()));
-            }
-        }
+        Optional<Destination> overflow = destination("overflow", b.overflow(), p);
+        Optional<Destination> outOfHours = destination("outOfHours", b.outOfHours(), p);
         if (!p.isEmpty()) {
             throw new InvalidTeamException(p);
         }
         return new TeamInput(b.name(), Optional.ofNullable(b.number()), strategy,
                 b.members() == null ? List.of() : b.members(), b.supervisors() == null ? List.of() : b.supervisors(),
                 b.ringSeconds(), b.maxWaitSeconds(), b.wrapUpSeconds(), b.announceSeconds(), b.musicOnHold(),
-                b.serviceLevelSeconds(), overflow, b.officeHours());
+                b.serviceLevelSeconds(), overflow, b.officeHours(), outOfHours);
+    }
+
+    private static Optional<Destination> destination(String field, DestinationBody body,
+                                                     List<InvalidTeamException.FieldProblem> p) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Optional<Destination.Type> type = Optional.ofNullable(body.type()).flatMap(t -> {
+            try {
+                return Optional.of(Destination.Type.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+        if (type.isEmpty()) {
+            p.add(new InvalidTeamException.FieldProblem(field + ".type",
+                    "One of extension, voicemail, team, prompt, hangup."));
+            return Optional.empty();
+        }
+        return Optional.of(new Destination(type.get(), body.target() == null ? "" : body.target().trim()));
     }
 
     @ExceptionHandler(TeamNotFoundException.class)

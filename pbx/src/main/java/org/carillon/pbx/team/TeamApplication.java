@@ -9,17 +9,20 @@ import java.time.Clock;
 
 /**
  * A call to a team number ({@code team} destinations): the caller is answered, hears music on hold and waits in the
- * team's {@link TeamQueue}. Returns at once; the queue drives the caller from then on.
+ * team's {@link TeamQueue}. Returns at once; the queue drives the caller from then on. While the team's office hours
+ * say closed ({@link TeamHours}) the caller is sent on unanswered, and the call history says why.
  */
 @Component
 public class TeamApplication implements CallApplication {
     private final TeamService teams;
     private final TeamQueue queue;
+    private final TeamHours hours;
     private final Clock clock;
 
-    public TeamApplication(TeamService teams, TeamQueue queue, Clock clock) {
+    public TeamApplication(TeamService teams, TeamQueue queue, TeamHours hours, Clock clock) {
         this.teams = teams;
         this.queue = queue;
+        this.hours = hours;
         this.clock = clock;
     }
 
@@ -33,6 +36,11 @@ public class TeamApplication implements CallApplication {
         var team = teams.find(caller.tenantId(), destination.target());
         if (team.isEmpty()) {
             caller.hangUp(404); // deleted between routing and now
+            return;
+        }
+        var closed = hours.closed(team.get(), clock.instant());
+        if (closed.isPresent()) {
+            caller.redirect(closed.get().to(), closed.get().why());
             return;
         }
         caller.answer();

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record TeamInput(String name, Optional<String> number, Strategy strategy, List<String> members,
                         List<String> supervisors, Integer ringSeconds, Integer maxWaitSeconds, Integer wrapUpSeconds,
                         Integer announceSeconds, String musicOnHold, Integer serviceLevelSeconds,
-                        Optional<Destination> overflow, String officeHours) {
+                        Optional<Destination> overflow, String officeHours, Optional<Destination> outOfHours) {
     static final int DEFAULT_RING = 15;
     static final int DEFAULT_MAX_WAIT = 300;
     static final int DEFAULT_WRAP_UP = 10;

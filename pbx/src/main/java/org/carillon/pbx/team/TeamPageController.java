@@ -36,7 +36,7 @@ import java.util.Optional;
 public class TeamPageController {
     private static final List<String> FIELDS = List.of("name", "number", "strategy", "members", "supervisors",
             "ringSeconds", "maxWaitSeconds", "wrapUpSeconds", "announceSeconds", "serviceLevelSeconds",
-            "overflowType", "overflowTarget", "officeHours");
+            "overflowType", "overflowTarget", "officeHours", "outOfHoursType", "outOfHoursTarget");
     private final TeamService teams;
     private final AgentService agents;
     private final TeamAccess access;
@@ -136,6 +136,8 @@ public class TeamPageController {
         form.put("overflowType", t.overflow().map(d -> d.type().wire()).orElse(""));
         form.put("overflowTarget", t.overflow().map(d -> d.target()).orElse(""));
         form.put("officeHours", t.officeHours());
+        form.put("outOfHoursType", t.outOfHours().map(d -> d.type().wire()).orElse(""));
+        form.put("outOfHoursTarget", t.outOfHours().map(d -> d.target()).orElse(""));
         return form(model, form, Map.of(), Optional.of(t));
     }
 
@@ -251,7 +253,8 @@ public class TeamPageController {
         FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
         Map<String, String> byField = new LinkedHashMap<>();
         errors.forEach((k, v) -> byField.put(k.replace("overflow.type", "overflowType")
-                .replace("overflow.target", "overflowTarget"), v));
+                .replace("overflow.target", "overflowTarget").replace("outOfHours.type", "outOfHoursType")
+                .replace("outOfHours.target", "outOfHoursTarget"), v));
         model.addAttribute("form", values);
         model.addAttribute("errors", byField);
         model.addAttribute("team", team.orElse(null));
@@ -262,12 +265,14 @@ public class TeamPageController {
 
     private static TeamInput input(Map<String, String> p) {
         String overflowType = p.getOrDefault("overflowType", "").trim();
+        String closedType = p.getOrDefault("outOfHoursType", "").trim();
         var body = new TeamApiController.TeamBody(p.get("name"), p.getOrDefault("number", ""), p.get("strategy"),
                 split(p.get("members")), split(p.get("supervisors")), number(p, "ringSeconds"),
                 number(p, "maxWaitSeconds"), number(p, "wrapUpSeconds"), number(p, "announceSeconds"), null,
                 number(p, "serviceLevelSeconds"), overflowType.isEmpty() ? null
                 : new TeamApiController.DestinationBody(overflowType, p.getOrDefault("overflowTarget", "")),
-                p.get("officeHours"));
+                p.get("officeHours"), closedType.isEmpty() ? null
+                : new TeamApiController.DestinationBody(closedType, p.getOrDefault("outOfHoursTarget", "")));
         List<InvalidTeamException.FieldProblem> bad = FIELDS.stream().filter(f -> f.endsWith("Seconds"))
                 .filter(f -> !p.getOrDefault(f, "").isBlank() && number(p, f) == null)
                 .map(f -> new InvalidTeamException.FieldProblem(f, "Enter a whole number of seconds.")).toList();

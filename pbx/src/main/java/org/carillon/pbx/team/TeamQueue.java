@@ -2,6 +2,8 @@ package org.carillon.pbx.team;
 
 import org.carillon.media.play.ClipSource;
 import org.carillon.media.play.Prompts;
+import org.carillon.pbx.call.ActiveCallsChanged;
+import org.carillon.pbx.call.CallState;
 import org.carillon.pbx.call.CallMedia;
 import org.carillon.pbx.call.CallerSession;
 import org.carillon.pbx.call.Destination;
@@ -28,7 +30,8 @@ import java.util.random.RandomGenerator;
  * caller joins, an offer ends, an agent becomes ready) each waiting caller not being offered is matched with agents by
  * the team's strategy, skipping the agents that already let this caller ring out, and offered to them for the team's
  * ring time. An agent rings for one caller at a time. After the maximum wait the caller goes to the overflow
- * destination; a caller who hangs up leaves the queue at once (abandoned).
+ * destination; a caller who hangs up leaves the queue at once (abandoned). An answering agent's team call ends when the
+ * agent leaves it — the call ends, or the agent blind-transfers the caller elsewhere (the call goes on without it).
  *
  * <p>Threads: thread-safe. One lock guards the queues and the ringing agents; it is never held while calling into a
  * call (work for a caller is handed to its executor) or into {@link AgentService}.
@@ -46,6 +49,8 @@ public class TeamQueue {
     private final Map<Long, List<Waiter>> queues = new LinkedHashMap<>();
     private final Set<String> ringing = new HashSet<>();
     private final Map<Long, String> lastOffered = new HashMap<>();
+    /** Answered callers by call id, while their agent is on the call (the agent may leave before the call ends). */
+    private final Map<String, Waiter> talking = new HashMap<>();
     private final PickTimer pickTimer = new PickTimer();
 
     public TeamQueue(TeamService teams, AgentService agents, TeamCallStore calls, CallMedia media,
@@ -202,6 +207,7 @@ public class TeamQueue {
         synchronized (lock) {
             w.agent = Optional.of(agent);
             w.left = true;
+            talking.put(w.caller.id(), w);
             queues.getOrDefault(w.teamId, new ArrayList<>()).remove(w);
             w.ringing.forEach(a -> ringing.remove(key(w.tenantId, a)));
             w.ringing = List.of();
@@ -286,6 +292,36 @@ public class TeamQueue {
         }
     }
 
+    /**
+     * The answering agent left a call that goes on (it blind-transferred the caller): its team call is over, so it goes
+     * to wrap-up (or ready) now rather than when the call ends. Runs on the call's executor, which publishes the event.
+     */
+    @EventListener
+    public void onCall(ActiveCallsChanged change) {
+        var call = change.call();
+        if (call.state() == CallState.ENDED || call.legs() == null) {
+            return; // the call's end is handled by ended()
+        }
+        Waiter w;
+        synchronized (lock) {
+            w = talking.get(call.id());
+            if (w == null || w.agent.isEmpty() || call.legs().parties().contains(w.agent.get())) {
+                return;
+            }
+            talking.remove(call.id());
+        }
+        agentDone(w, w.agent.get());
+        changed(w);
+        dispatch();
+    }
+
+    /** The agent's part of an answered team call is over: wrap-up by the team's rule, and the history row. */
+    private void agentDone(Waiter w, String agent) {
+        int wrapUp = teams.findById(w.teamId).map(Team::wrapUpSeconds).orElse(0);
+        agents.callEnded(w.tenantId, agent, Duration.ofSeconds(wrapUp));
+        log(w, TeamCallStore.Result.ANSWERED, Optional.of(agent));
+    }
+
     /** The call ended (call executor): a waiting caller abandoned; an answered one's agent goes to wrap-up. */
     private void ended(Waiter w) {
         w.cancelTimers();
@@ -300,13 +336,14 @@ public class TeamQueue {
             }
         }
         Optional<String> agent;
+        boolean agentStillOn;
         synchronized (lock) {
             agent = w.agent;
+            // absent when the agent left the call before its end (onCall did the agent's part then)
+            agentStillOn = talking.remove(w.caller.id()) != null;
         }
-        if (agent.isPresent()) {
-            int wrapUp = teams.findById(w.teamId).map(Team::wrapUpSeconds).orElse(0);
-            agents.callEnded(w.tenantId, agent.get(), Duration.ofSeconds(wrapUp));
-            log(w, TeamCallStore.Result.ANSWERED, agent);
+        if (agent.isPresent() && agentStillOn) {
+            agentDone(w, agent.get());
         } else if (abandoned) {
             log(w, TeamCallStore.Result.ABANDONED, Optional.empty());
         }

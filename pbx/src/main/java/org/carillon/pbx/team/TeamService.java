@@ -123,7 +123,7 @@ public class TeamService implements SmartInitializingSingleton {
                         t.members().stream().filter(m -> !m.equals(removed.number())).toList(),
                         t.supervisors().stream().filter(m -> !m.equals(removed.number())).toList(), t.ringSeconds(),
                         t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                        t.serviceLevelSeconds(), t.overflow(), t.officeHours());
+                        t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours());
                 tx.executeWithoutResult(s -> store.update(changed));
                 byId.put(t.id(), changed);
             }
@@ -133,7 +133,7 @@ public class TeamService implements SmartInitializingSingleton {
     private static Team copy(Team t, long id) {
         return new Team(id, t.tenantId(), t.name(), t.number(), t.strategy(), t.members(), t.supervisors(),
                 t.ringSeconds(), t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                t.serviceLevelSeconds(), t.overflow(), t.officeHours());
+                t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours());
     }
 
     private Team validated(long tenantId, Optional<Team> old, TeamInput in) {
@@ -178,43 +178,49 @@ public class TeamService implements SmartInitializingSingleton {
         }
         Optional<Destination> overflow = in.overflow() == null ? Optional.empty() : in.overflow();
         if (overflow.isPresent()) {
-            checkOverflow(tenantId, overflow.get(), number, p);
+            checkOverflow(tenantId, overflow.get(), number, "overflow", p);
         }
         String office = in.officeHours() == null ? "" : in.officeHours().trim();
-        if (office.length() > 100) {
-            p.add(problem("officeHours", "At most 100 characters."));
+        if (!office.isEmpty() && !office.equals(Team.GLOBAL_HOURS)) {
+            p.add(problem("officeHours", "Leave empty (always open) or enter " + Team.GLOBAL_HOURS
+                    + " (the tenant's office hours, breaks and holidays)."));
+        }
+        Optional<Destination> outOfHours = in.outOfHours() == null ? Optional.empty() : in.outOfHours();
+        if (outOfHours.isPresent()) {
+            checkOverflow(tenantId, outOfHours.get(), number, "outOfHours", p);
         }
         if (!p.isEmpty()) {
             throw new InvalidTeamException(p);
         }
         return new Team(0, tenantId, name, number, in.strategy(), members, supervisors, ring, maxWait, wrapUp,
-                announce, moh, level, overflow, office);
+                announce, moh, level, overflow, office, outOfHours);
     }
 
-    private void checkOverflow(long tenantId, Destination d, String number,
+    /** Checks an overflow or out-of-hours destination ({@code field}: its JSON name). */
+    private void checkOverflow(long tenantId, Destination d, String number, String field,
                                List<InvalidTeamException.FieldProblem> p) {
         if (!OVERFLOW_TYPES.contains(d.type())) {
-            p.add(problem("overflow.type", "A team overflows to an extension, voicemail, another team, a prompt or "
-                    + "hang-up."));
+            p.add(problem(field + ".type", "A team sends callers to an extension, voicemail, another team, a prompt "
+                    + "or hang-up."));
             return;
         }
         String target = d.target().trim();
         switch (d.type()) {
             case EXTENSION, VOICEMAIL -> {
                 if (devices.findByNumber(tenantId, target).isEmpty()) {
-                    p.add(problem("overflow.target", "No extension " + target + "."));
+                    p.add(problem(field + ".target", "No extension " + target + "."));
                 }
             }
             case TEAM -> {
                 if (target.equals(number)) {
-                    p.add(problem("overflow.target", "A team cannot overflow to itself."));
+                    p.add(problem(field + ".target", "A team cannot send its callers to itself."));
                 } else if (!exists(tenantId, target)) {
-                    p.add(problem("overflow.target", "No team " + target + "."));
+                    p.add(problem(field + ".target", "No team " + target + "."));
                 }
             }
             case PROMPT -> {
                 if (org.carillon.media.play.Prompts.find(target).isEmpty()) {
-                    p.add(problem("overflow.target", "No prompt " + target + "."));
+                    p.add(problem(field + ".target", "No prompt " + target + "."));
                 }
             }
             default -> {

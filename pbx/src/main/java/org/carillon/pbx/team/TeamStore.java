@@ -31,12 +31,14 @@ public class TeamStore {
         jdbc.sql("""
                 INSERT INTO team (tenant_id, name, number, strategy, ring_seconds, max_wait_seconds, wrap_up_seconds,
                                   announce_seconds, music_on_hold, service_level_seconds, overflow_type,
-                                  overflow_target, office_hours, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  overflow_target, office_hours, out_of_hours_type, out_of_hours_target, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.tenantId(), t.name(), t.number(), t.strategy().wire(), t.ringSeconds(), t.maxWaitSeconds(),
                         t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(), t.serviceLevelSeconds(),
                         t.overflow().map(d -> d.type().wire()).orElse(null),
-                        t.overflow().map(Destination::target).orElse(""), t.officeHours(), AccountStore.utc(now))
+                        t.overflow().map(Destination::target).orElse(""), t.officeHours(),
+                        t.outOfHours().map(d -> d.type().wire()).orElse(null),
+                        t.outOfHours().map(Destination::target).orElse(""), AccountStore.utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         writeMembers(id, t);
@@ -47,12 +49,15 @@ public class TeamStore {
         jdbc.sql("""
                 UPDATE team SET name = ?, number = ?, strategy = ?, ring_seconds = ?, max_wait_seconds = ?,
                        wrap_up_seconds = ?, announce_seconds = ?, music_on_hold = ?, service_level_seconds = ?,
-                       overflow_type = ?, overflow_target = ?, office_hours = ?
+                       overflow_type = ?, overflow_target = ?, office_hours = ?, out_of_hours_type = ?,
+                       out_of_hours_target = ?
                 WHERE tenant_id = ? AND id = ?""")
                 .params(t.name(), t.number(), t.strategy().wire(), t.ringSeconds(), t.maxWaitSeconds(),
                         t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(), t.serviceLevelSeconds(),
                         t.overflow().map(d -> d.type().wire()).orElse(null),
-                        t.overflow().map(Destination::target).orElse(""), t.officeHours(), t.tenantId(), t.id())
+                        t.overflow().map(Destination::target).orElse(""), t.officeHours(),
+                        t.outOfHours().map(d -> d.type().wire()).orElse(null),
+                        t.outOfHours().map(Destination::target).orElse(""), t.tenantId(), t.id())
                 .update();
         jdbc.sql("DELETE FROM team_member WHERE team_id = ?").param(t.id()).update();
         jdbc.sql("DELETE FROM team_supervisor WHERE team_id = ?").param(t.id()).update();
@@ -79,13 +84,17 @@ public class TeamStore {
                 .param(id).query(String.class).list();
         List<String> supervisors = jdbc.sql("SELECT extension FROM team_supervisor WHERE team_id = ? ORDER BY extension")
                 .param(id).query(String.class).list();
-        String type = rs.getString("overflow_type");
-        Optional<Destination> overflow = type == null ? Optional.empty() : Optional.of(new Destination(
-                Destination.Type.valueOf(type.toUpperCase(Locale.ROOT)), rs.getString("overflow_target")));
+        Optional<Destination> overflow = destination(rs, "overflow");
         return new Team(id, rs.getLong("tenant_id"), rs.getString("name"), rs.getString("number"),
                 Strategy.ofWire(rs.getString("strategy")), members, supervisors, rs.getInt("ring_seconds"),
                 rs.getInt("max_wait_seconds"), rs.getInt("wrap_up_seconds"), rs.getInt("announce_seconds"),
                 rs.getString("music_on_hold"), rs.getInt("service_level_seconds"), overflow,
-                rs.getString("office_hours"));
+                rs.getString("office_hours"), destination(rs, "out_of_hours"));
+    }
+
+    private static Optional<Destination> destination(ResultSet rs, String prefix) throws SQLException {
+        String type = rs.getString(prefix + "_type");
+        return type == null ? Optional.empty() : Optional.of(new Destination(
+                Destination.Type.valueOf(type.toUpperCase(Locale.ROOT)), rs.getString(prefix + "_target")));
     }
 }

@@ -22,16 +22,23 @@ class BlfKeysH2IT extends CallH2Context {
         var saved = me.send("PUT", "/api/v1/extensions/" + mine + "/blf-keys", "{\"keys\":["
                 + "{\"position\":1,\"type\":\"blf\",\"value\":\"" + watched.number() + "\",\"label\":\"Ada\"},"
                 + "{\"position\":2,\"type\":\"park_slot\",\"value\":\"701\",\"label\":\"Park 1\"},"
-                + "{\"position\":3,\"type\":\"speed_dial\",\"value\":\"7\",\"label\":\"Seven\"}]}");
+                + "{\"position\":3,\"type\":\"speed_dial\",\"value\":\"7\",\"label\":\"Seven\"},"
+                + "{\"position\":4,\"type\":\"agent\",\"value\":\"\",\"label\":\"Login\"},"
+                + "{\"position\":5,\"type\":\"profile\",\"value\":\"2\",\"label\":\"Busy\"}]}");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         var export = me.get("/api/v1/extensions/" + mine + "/blf-keys/provisioning");
         assertThat(export.status()).isEqualTo(200);
         var keys = export.json().path("keys");
-        assertThat(keys.size()).isEqualTo(3);
+        assertThat(keys.size()).isEqualTo(5);
         assertThat(keys.get(0).path("subscribe").asString()).startsWith("sip:" + watched.number() + "@");
         assertThat(keys.get(0).path("pickup").asString()).isEqualTo("**" + watched.number());
         assertThat(keys.get(1).path("type").asString()).isEqualTo("park_slot");
         assertThat(keys.get(2).path("dial").asString()).isEqualTo("*07");
+        // agent and profile lamps watch the code the key dials (LampH2IT)
+        assertThat(keys.get(3).path("subscribe").asString()).startsWith("sip:*45@");
+        assertThat(keys.get(3).path("dial").asString()).isEqualTo("*45");
+        assertThat(keys.get(4).path("subscribe").asString()).startsWith("sip:*762@");
+        assertThat(keys.get(4).path("dial").asString()).isEqualTo("*762");
 
         assertThat(me.get("/api/v1/extensions/" + watched.number() + "/blf-keys").status()).isEqualTo(404);
         assertThat(api().get("/api/v1/extensions/" + mine + "/blf-keys").body()).contains("\"label\":\"Ada\"");

@@ -226,4 +226,34 @@ class TeamSippH2IT extends CallH2Context {
                 .status()).isEqualTo(200);
         assertThat(api().get("/api/v1/calls/active").json().size()).isZero();
     }
+
+    @Test
+    void anAgentWhoBlindTransfersATeamCallGoesToWrapUpWhileTheCallGoesOn() throws Exception {
+        int agentPort = Sipp.freePort();
+        int targetPort = Sipp.freePort();
+        Calls.Ext agent = Calls.registeredSipp(this, agentPort);
+        Calls.Ext target = Calls.registeredSipp(this, targetPort);
+        String team = team("hunt", List.of(agent), "").trim();
+        var r = api().send("PUT", "/api/v1/teams/" + team, "{\"name\":\"Transfer\",\"strategy\":\"hunt\","
+                + "\"members\":[\"" + agent.number() + "\"],\"ringSeconds\":5,\"maxWaitSeconds\":60,"
+                + "\"wrapUpSeconds\":30}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer targetPhone = SippPeer.start("callee.xml", sipPort(), targetPort, List.of()).awaitBound();
+             SippPeer agentPhone = SippPeer.start("callee_transfers.xml", sipPort(), agentPort,
+                     List.of("-d", "300", "-key", "target", target.number())).awaitBound();
+             SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+                     a.username(), "-ap", a.password(), "-key", "caller", a.number(), "-d", "10000"))) {
+            assertThat(agentPhone.await()).as(agentPhone.output()).isZero();
+            // the agent is off the call, the caller still talks to the transfer target: the agent's team call is over
+            awaitState(agent.number(), AgentState.WRAP_UP);
+            assertThat(api().get("/api/v1/calls/active").json().size()).as("the caller still talks").isEqualTo(1);
+            assertThat(caller.await()).as(caller.output()).isZero();
+            assertThat(targetPhone.await()).as(targetPhone.output()).isZero();
+        }
+        assertThat(answeredBy(team, 1)).containsExactly(agent.number());
+        assertThat(bean(AgentService.class).require(tenant(), agent.number()).state()).isEqualTo(AgentState.WRAP_UP);
+        advance(Duration.ofSeconds(31));
+        awaitState(agent.number(), AgentState.READY);
+    }
 }

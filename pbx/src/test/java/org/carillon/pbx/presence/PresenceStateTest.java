@@ -2,6 +2,9 @@ package org.carillon.pbx.presence;
 
 import org.carillon.pbx.call.ActiveCall;
 import org.carillon.pbx.call.CallState;
+import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.profile.CallProfile;
+import org.carillon.pbx.profile.CallRule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -70,5 +73,36 @@ class PresenceStateTest {
         assertThat(PidfPackage.render("1001", ExtensionState.IN_CALL, "d")).contains("<basic>open</basic>")
                 .contains("<rpid:on-the-phone/>");
         assertThat(PidfPackage.render("1001", ExtensionState.UNREGISTERED, "d")).contains("<basic>closed</basic>");
+    }
+
+    private static CallProfile profile(CallProfile.Kind kind, String name) {
+        Destination vm = new Destination(Destination.Type.VOICEMAIL, "");
+        CallRule rule = new CallRule(0, false, vm, vm, vm);
+        return new CallProfile(1, kind, name, 2, true, true, rule, rule);
+    }
+
+    @Test
+    void pidfCarriesTheActiveProfileAsANoteAndAsAnActivityWhileNotOnThePhone() {
+        String busy = PidfPackage.render("1001", ExtensionState.READY,
+                Optional.of(profile(CallProfile.Kind.BUSY, "busy")), "d");
+        assertThat(busy).contains("<rpid:busy/>").contains("<dm:note>Profile: Busy</dm:note>");
+        assertThat(PidfPackage.render("1001", ExtensionState.IN_CALL,
+                Optional.of(profile(CallProfile.Kind.AWAY, "away")), "d")).contains("<rpid:on-the-phone/>")
+                .contains("Profile: Away");
+        assertThat(PidfPackage.render("1001", ExtensionState.READY,
+                Optional.of(profile(CallProfile.Kind.CUSTOM, "At <lunch>")), "d")).contains("<rpid:unknown/>")
+                .contains("Profile: At &lt;lunch&gt;");
+    }
+
+    @Test
+    void lampKeysNeverLookLikeExtensionsAndReadBack() {
+        assertThat(Lamp.parse("agent:1001")).contains(Lamp.agent("1001"));
+        assertThat(Lamp.parse(Lamp.profile("1001", 2).key())).contains(Lamp.profile("1001", 2));
+        assertThat(Lamp.parse("1001")).isEmpty();
+        assertThat(Lamp.parse("profile:1001:x")).isEmpty();
+        String lit = DialogInfoPackage.renderLamp("agent-1001", new Lamp.Shown(true, true, "away", "On break"), 3,
+                "sip:*45@pbx.example");
+        assertThat(lit).contains("<state>confirmed</state>").contains("display=\"On break\"")
+                .contains("version=\"3\"").doesNotContain("call-id");
     }
 }

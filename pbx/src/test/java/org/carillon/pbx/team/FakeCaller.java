@@ -122,6 +122,16 @@ final class FakeCaller implements CallerSession {
     }
 
     @Override
+    public void redirect(Destination destination, String reason) {
+        throw new UnsupportedOperationException("the soak's teams are always open");
+    }
+
+    @Override
+    public String id() {
+        return "fake-" + number + "-" + System.identityHashCode(this);
+    }
+
+    @Override
     public String dialled() {
         return "6xx";
     }

@@ -1,0 +1,153 @@
+package org.carillon.pbx.call;
+
+import org.carillon.pbx.feature.Sipp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 11 (team office hours, applied with the schedules of issue 12): a team that follows the global schedule
+ * sends callers, outside office hours by the fake clock, to its own out-of-hours destination or else the global
+ * Non-Office-Hours Action, unanswered and never queued; the call history names the rule. SIPp callers and phones.
+ */
+class TeamHoursH2IT extends CallH2Context {
+    private String zoneBefore;
+
+    @BeforeEach
+    void rememberZone() {
+        zoneBefore = api().get("/api/v1/schedule").json().path("timeZone").asString();
+    }
+
+    @AfterEach
+    void reopen() {
+        api().get("/api/v1/schedule/holidays").json()
+                .forEach(h -> api().delete("/api/v1/schedule/holidays/" + h.path("id").asString()));
+        var r = api().put("/api/v1/schedule", "{\"timeZone\":\"" + zoneBefore + "\",\"officeHours\":{},"
+                + "\"breakHours\":{},\"nonOfficeHoursAction\":{\"type\":\"voicemail\",\"target\":\"\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Office hours only tomorrow (by the fake clock, in UTC): the tenant is closed now, "outside office hours". */
+    private void closeTodayWith(String nonOfficeAction) {
+        String tomorrow = clock().instant().atZone(ZoneOffset.UTC).getDayOfWeek().plus(1).name()
+                .toLowerCase(Locale.ROOT);
+        var r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{\"" + tomorrow
+                + "\":[\"09:00-17:00\"]},\"breakHours\":{},\"nonOfficeHoursAction\":" + nonOfficeAction
+                + ",\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private String team(Calls.Ext member, String extra) {
+        var r = api().post("/api/v1/teams", "{\"name\":\"Office hours\",\"strategy\":\"hunt\",\"members\":[\""
+                + member.number() + "\"],\"ringSeconds\":5,\"officeHours\":\"global\"" + extra + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.text("number");
+    }
+
+    private long queued(String team) {
+        long tenant = bean(org.carillon.pbx.tenant.TenantDirectory.class).current().id();
+        long id = bean(org.carillon.pbx.team.TeamService.class).require(tenant, team).id();
+        return jdbc().sql("SELECT COUNT(*) FROM team_call WHERE team_id = ?").param(id).query(Long.class).single();
+    }
+
+    private SippPeer caller(String scenario, Calls.Ext a, String team) throws Exception {
+        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), List.of("-s", team, "-au", a.username(), "-ap",
+                a.password(), "-key", "caller", a.number(), "-d", "500"));
+    }
+
+    @Test
+    void aCallOutsideTheTeamsOfficeHoursRingsItsOutOfHoursExtensionAndTheHistorySaysWhy() throws Exception {
+        int afterHoursPort = Sipp.freePort();
+        Calls.Ext afterHours = Calls.registeredSipp(this, afterHoursPort);
+        Calls.Ext agent = Calls.newExtension(this); // never rung: its phone is not even there
+        String team = team(agent, ",\"outOfHours\":{\"type\":\"extension\",\"target\":\"" + afterHours.number()
+                + "\"}");
+        closeTodayWith("{\"type\":\"hangup\",\"target\":\"busy\"}");
+        // the after-hours extension keeps its own (empty, so always open) hours: it rings while the tenant is closed
+        var own = api().put("/api/v1/extensions/" + afterHours.number() + "/schedule",
+                "{\"ownHours\":true,\"officeHours\":{}}");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), afterHoursPort, List.of()).awaitBound();
+             SippPeer call = caller("caller.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+            assertThat(phone.await()).as(phone.output()).isZero();
+        }
+        JsonNode row = Calls.lastCallOf(this, a.number());
+        assertThat(row.path("callee").asString()).isEqualTo(afterHours.number());
+        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
+                + afterHours.number() + ":team_" + team + "_outside_office_hours");
+        assertThat(queued(team)).as("never queued").isZero();
+    }
+
+    @Test
+    void withoutItsOwnDestinationAClosedTeamUsesTheGlobalNonOfficeHoursAction() throws Exception {
+        Calls.Ext agent = Calls.newExtension(this);
+        String team = team(agent, "");
+        closeTodayWith("{\"type\":\"hangup\",\"target\":\"busy\"}");
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer call = caller("caller_refused.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+        }
+        JsonNode row = Calls.lastCallOf(this, a.number());
+        assertThat(row.path("transfers").get(0).asString())
+                .isEqualTo("forward:schedule:hangup:busy:team_" + team + "_outside_office_hours");
+        assertThat(queued(team)).isZero();
+    }
+
+    @Test
+    void onAGlobalHolidayAClosedTeamWhoseGlobalActionIsItselfOverflowsInsteadAndTheHistoryNamesTheHoliday()
+            throws Exception {
+        int overflowPort = Sipp.freePort();
+        Calls.Ext overflow = Calls.registeredSipp(this, overflowPort);
+        Calls.Ext agent = Calls.newExtension(this);
+        String team = team(agent, ",\"overflow\":{\"type\":\"extension\",\"target\":\"" + overflow.number()
+                + "\"}");
+        var r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + team + "\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[\""
+                + overflow.number() + "\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String today = clock().instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        r = api().post("/api/v1/schedule/holidays", "{\"name\":\"Founders Day\",\"date\":\"" + today
+                + "\",\"allDay\":true,\"yearly\":false}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), overflowPort, List.of()).awaitBound();
+             SippPeer call = caller("caller.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+            assertThat(phone.await()).as(phone.output()).isZero();
+        }
+        JsonNode row = Calls.lastCallOf(this, a.number());
+        assertThat(row.path("callee").asString()).isEqualTo(overflow.number());
+        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
+                + overflow.number() + ":team_" + team + "_holiday_Founders_Day");
+        assertThat(queued(team)).isZero();
+    }
+
+    @Test
+    void badOfficeHoursAndOutOfHoursDestinationsAreRefusedNamingTheField() {
+        Calls.Ext agent = Calls.newExtension(this);
+        var r = api().post("/api/v1/teams", "{\"name\":\"Bad\",\"strategy\":\"hunt\",\"members\":[\""
+                + agent.number() + "\"],\"outOfHours\":{\"type\":\"moon\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"outOfHours.type\"");
+        r = api().post("/api/v1/teams", "{\"name\":\"Bad\",\"strategy\":\"hunt\",\"members\":[\""
+                + agent.number() + "\"],\"officeHours\":\"weekdays\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"officeHours\"").contains("Leave empty (always open)");
+        r = api().post("/api/v1/teams", "{\"name\":\"Bad\",\"strategy\":\"hunt\",\"members\":[\""
+                + agent.number() + "\"],\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"extension\","
+                + "\"target\":\"9999\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("outOfHours.target").contains("No extension 9999.");
+    }
+}
