@@ -23,6 +23,17 @@ class AttendedTransferH2IT extends CallH2Context {
         return new String(notify.body(), java.nio.charset.StandardCharsets.US_ASCII).startsWith("SIP/2.0 " + status);
     }
 
+    /** X and C registered by SIPp from their ports (their scenarios run there next); A, the transferor. */
+    private record Phones(int xPort, Calls.Ext x, int cPort, Calls.Ext c, Calls.Ext a) {
+    }
+
+    private Phones phones() {
+        int xPort = Sipp.freePort();
+        int cPort = Sipp.freePort();
+        return new Phones(xPort, Calls.registeredSipp(this, xPort), cPort, Calls.registeredSipp(this, cPort),
+                Calls.newExtension(this));
+    }
+
     private List<String> activeCallIds() {
         List<String> ids = new ArrayList<>();
         api().get("/api/v1/calls/active").json().forEach(c -> ids.add(c.path("id").asString()));
@@ -31,11 +42,12 @@ class AttendedTransferH2IT extends CallH2Context {
 
     @Test
     void theConsultedTargetTakesTheTransferorsPlaceInTheFirstCall() throws Exception {
-        int xPort = Sipp.freePort();
-        int cPort = Sipp.freePort();
-        Calls.Ext x = Calls.registeredSipp(this, xPort);
-        Calls.Ext c = Calls.registeredSipp(this, cPort);
-        Calls.Ext a = Calls.newExtension(this);
+        Phones p = phones();
+        int xPort = p.xPort();
+        int cPort = p.cPort();
+        Calls.Ext x = p.x();
+        Calls.Ext c = p.c();
+        Calls.Ext a = p.a();
         try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), xPort, List.of());
              SippPeer cPhone = SippPeer.start("callee.xml", sipPort(), cPort, List.of());
              ScriptedPhone transferor = new ScriptedPhone(sipPort(), a)) {
@@ -85,11 +97,12 @@ class AttendedTransferH2IT extends CallH2Context {
 
     @Test
     void transferredWhileTheTargetStillRingsTheTargetIsRungAgainForTheTransferee() throws Exception {
-        int xPort = Sipp.freePort();
-        int cPort = Sipp.freePort();
-        Calls.Ext x = Calls.registeredSipp(this, xPort);
-        Calls.Ext c = Calls.registeredSipp(this, cPort);
-        Calls.Ext a = Calls.newExtension(this);
+        Phones p = phones();
+        int xPort = p.xPort();
+        int cPort = p.cPort();
+        Calls.Ext x = p.x();
+        Calls.Ext c = p.c();
+        Calls.Ext a = p.a();
         try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), xPort, List.of());
              ScriptedPhone transferor = new ScriptedPhone(sipPort(), a)) {
             ScriptedPhone.Dialog first = transferor.call(x.number());

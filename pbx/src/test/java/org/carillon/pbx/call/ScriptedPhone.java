@@ -84,8 +84,12 @@ final class ScriptedPhone implements AutoCloseable {
         }
     }
 
-    /** Calls {@code dialled} (digest-authenticated) and returns the dialog once it is answered and acknowledged. */
-    Dialog call(String dialled) throws InterruptedException {
+    /** An INVITE on its way: what the dialog will be named by, and its (authenticated) CSeq. */
+    private record Outgoing(String callId, String tag, String uri, int cseq) {
+    }
+
+    /** Sends an INVITE to {@code dialled}, takes the PBX's 407 (ACKed) and sends it again with credentials. */
+    private Outgoing authenticatedInvite(String dialled) throws InterruptedException {
         String callId = UUID.randomUUID() + "@scripted";
         String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
         String uri = "sip:" + dialled + "@127.0.0.1:" + pbx.getPort();
@@ -100,33 +104,28 @@ final class ScriptedPhone implements AutoCloseable {
         String auth = new DigestClient(username, password).authorization(c, "INVITE", uri);
         int second = cseq++;
         send(invite(uri, callId, tag, second, Optional.of(auth)));
-        SipResponse ok = awaitFinal(callId);
+        return new Outgoing(callId, tag, uri, second);
+    }
+
+    /** Calls {@code dialled} (digest-authenticated) and returns the dialog once it is answered and acknowledged. */
+    Dialog call(String dialled) throws InterruptedException {
+        Outgoing out = authenticatedInvite(dialled);
+        SipResponse ok = awaitFinal(out.callId());
         if (ok.statusCode() != 200) {
             throw new AssertionError("call to " + dialled + " ended " + ok.statusCode());
         }
         String target = ok.contacts().addresses().getFirst().uri().toString();
-        Dialog d = new Dialog(callId, tag, ok.to().tag().orElseThrow(), target, uri);
-        send(inDialog("ACK", d, second, List.of()));
+        Dialog d = new Dialog(out.callId(), out.tag(), ok.to().tag().orElseThrow(), target, out.uri());
+        send(inDialog("ACK", d, out.cseq(), List.of()));
         return d;
     }
 
-    /**
-     * Calls {@code dialled} and returns once it rings (a 180 with the PBX's tag): the early dialog, not answered.
-     */
+    /** Calls {@code dialled} and returns once it rings (a 180 with the PBX's tag): the early dialog, not answered. */
     Dialog ringing(String dialled) throws InterruptedException {
-        String callId = UUID.randomUUID() + "@scripted";
-        String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
-        String uri = "sip:" + dialled + "@127.0.0.1:" + pbx.getPort();
-        int first = cseq++;
-        send(invite(uri, callId, tag, first, Optional.empty()));
-        SipResponse challenge = awaitFinal(callId);
-        send(ack(uri, callId, tag, first, challenge));
-        DigestChallenge c = DigestClient.pick(challenge.headers().all(HeaderName.PROXY_AUTHENTICATE)).orElseThrow();
-        send(invite(uri, callId, tag, cseq++, Optional.of(new DigestClient(username, password)
-                .authorization(c, "INVITE", uri))));
-        SipResponse ringing = await(r -> r.callId().equals(callId) && r.statusCode() == 180
+        Outgoing out = authenticatedInvite(dialled);
+        SipResponse ringing = await(r -> r.callId().equals(out.callId()) && r.statusCode() == 180
                 && r.to().tag().isPresent(), "180 for " + dialled);
-        return new Dialog(callId, tag, ringing.to().tag().orElseThrow(), uri, uri);
+        return new Dialog(out.callId(), out.tag(), ringing.to().tag().orElseThrow(), out.uri(), out.uri());
     }
 
     /** REFER in {@code in} to {@code target}, naming {@code replaced} in a Replaces; returns its final response. */
