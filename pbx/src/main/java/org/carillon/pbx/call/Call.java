@@ -503,6 +503,16 @@ final class Call implements CallerSession {
         end(CallResult.CANCELLED, 487, "caller");
     }
 
+    /** A caller's ACK of our 200: the answer to a late offer is applied; one without a usable answer ends the call. */
+    void onAck(SipRequest ack) {
+        Optional<Party> from = partyOf(ack.callId());
+        if (from.isPresent() && from.get() instanceof CallerLeg leg && leg.awaitingAnswer()
+                && !leg.acknowledged(ack)) {
+            log.debug("call {}: the ACK of {} carried no usable answer to our offer", id, leg.number());
+            hangUp("system");
+        }
+    }
+
     void onNoAck() {
         if (state != CallState.ENDED) {
             log.debug("call {}: the caller never acknowledged our 200", id);

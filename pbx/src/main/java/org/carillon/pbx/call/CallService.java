@@ -155,6 +155,11 @@ public class CallService implements AutoCloseable {
         target.get().executor().execute(() -> target.get().pickedUpBy(tx, picker));
     }
 
+    /** The ACK of our 2xx to a caller (it answers a late offer). */
+    void acked(SipRequest ack) {
+        registry.findByCallId(ack.callId()).ifPresent(call -> call.executor().execute(() -> call.onAck(ack)));
+    }
+
     void noAck(ServerTransaction invite) {
         registry.findByCallId(invite.request().callId()).ifPresent(call -> call.executor().execute(call::onNoAck));
     }

@@ -2,6 +2,7 @@ package org.carillon.pbx.call;
 
 import org.carillon.media.leg.MediaLeg;
 import org.carillon.media.offer.AudioAnswerer;
+import org.carillon.media.offer.AudioOfferer;
 import org.carillon.media.offer.LocalAudio;
 import org.carillon.media.offer.OfferAnswerException;
 import org.carillon.media.offer.SdpSession;
@@ -38,6 +39,8 @@ final class CallerLeg implements Party {
     private Dialog dialog;
     private boolean finalSent;
     private boolean progressSent;
+    /** Our offer while the caller's answer (in its ACK) is awaited; null otherwise. */
+    private SessionDescription lateOffer;
 
     /** Our tag in the caller's dialog (the To tag of every response we send it). */
     String tag() {
@@ -57,16 +60,24 @@ final class CallerLeg implements Party {
     }
 
     /**
-     * Opens the media leg and answers the caller's offer with it.
+     * Opens the media leg and answers the caller's offer with it; an INVITE without an offer gets ours in the 200
+     * (late offer, answered in the ACK: {@link #acknowledged}).
      *
-     * @throws OfferAnswerException when the INVITE has no offer or no codec in common (488)
+     * @throws OfferAnswerException when the offer has no codec in common (488)
      */
     void openMedia(CallMedia mediaSide, Optional<MediaLeg> beside) {
-        SessionDescription offer = Signalling.sdp(invite)
-                .orElseThrow(() -> new OfferAnswerException("INVITE without an SDP offer"));
+        Optional<SessionDescription> offered = Signalling.sdp(invite);
         media = beside.map(b -> mediaSide.engine().openLegBeside(b)).orElseGet(() -> mediaSide.engine().openLeg());
         local = mediaSide.local(media.localPort());
         sdpSession = new SdpSession("carillon", mediaSide.address());
+        if (offered.isEmpty()) {
+            // late offer (RFC 3261 §13.2.1): our 200 carries the offer, the caller answers in its ACK; until then
+            // the leg knows no peer and sends nothing
+            lateOffer = AudioOfferer.offer(local, sdpSession, Direction.SENDRECV);
+            answer = lateOffer;
+            return;
+        }
+        SessionDescription offer = offered.get();
         AudioAnswerer.Answer a = AudioAnswerer.answer(offer, local, sdpSession, Direction.SENDRECV);
         answer = a.sdp();
         media.apply(a.audio()).join();
@@ -147,6 +158,33 @@ final class CallerLeg implements Party {
         return finalSent;
     }
 
+    /** True while our 200 carried the offer and the caller's ACK has not answered it yet. */
+    boolean awaitingAnswer() {
+        return lateOffer != null;
+    }
+
+    /**
+     * The caller's ACK of our 200: with a late offer, it carries the answer, applied to the leg now.
+     *
+     * @return false when an answer was due and the ACK has none usable (the call must then end, §13.2.1)
+     */
+    boolean acknowledged(SipRequest ack) {
+        if (lateOffer == null) {
+            return true;
+        }
+        try {
+            Optional<SessionDescription> sdp = Signalling.sdp(ack);
+            if (sdp.isEmpty()) {
+                return false;
+            }
+            media.apply(AudioOfferer.accept(lateOffer, sdp.get(), local)).join();
+            lateOffer = null;
+            return true;
+        } catch (OfferAnswerException | org.carillon.media.sdp.SdpParseException e) {
+            return false;
+        }
+    }
+
     boolean progressSent() {
         return progressSent;
     }
@@ -158,7 +196,7 @@ final class CallerLeg implements Party {
         }
         SipResponse r = invite.createResponse(status, Optional.of(tag));
         r.headers().add(HeaderName.CONTACT, sip.contact(user, flow().transport()));
-        if (withSdp) {
+        if (withSdp && lateOffer == null) { // a late offer goes in the 200 only: a 1xx is not reliable here
             Signalling.body(r, answer);
         }
         try {

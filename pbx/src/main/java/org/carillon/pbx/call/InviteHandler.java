@@ -34,7 +34,7 @@ public class InviteHandler implements SipRequestHandler {
 
     @Override
     public void onAck(SipRequest ack) {
-        // the stack has stopped resending our 2xx; offers in ACK (late offer) are not supported yet
+        calls.acked(ack); // the stack has stopped resending our 2xx; with a late offer the ACK carries the answer
     }
 
     @Override

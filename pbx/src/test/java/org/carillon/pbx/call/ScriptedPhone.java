@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +48,8 @@ final class ScriptedPhone implements AutoCloseable {
     private final List<SipRequest> received = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private int cseq = 10;
+    /** Send INVITEs without SDP (late offer): the PBX's 200 then carries its offer, answered in our ACK. */
+    private boolean lateOffer;
 
     ScriptedPhone(int pbxPort, Calls.Ext ext) {
         try {
@@ -120,6 +123,32 @@ final class ScriptedPhone implements AutoCloseable {
         return d;
     }
 
+    /**
+     * Calls {@code dialled} with an INVITE without SDP; the PBX's 200 must carry an offer, which the ACK answers with
+     * {@code answer} (PCMU on a port, or empty for an ACK without any answer).
+     *
+     * @return the dialog and the PBX's offer
+     */
+    Map.Entry<Dialog, String> callWithoutOffer(String dialled, Optional<String> answer) throws InterruptedException {
+        lateOffer = true;
+        Outgoing out;
+        try {
+            out = authenticatedInvite(dialled);
+        } finally {
+            lateOffer = false;
+        }
+        SipResponse ok = awaitFinal(out.callId());
+        if (ok.statusCode() != 200) {
+            throw new AssertionError("call to " + dialled + " ended " + ok.statusCode());
+        }
+        String target = ok.contacts().addresses().getFirst().uri().toString();
+        Dialog d = new Dialog(out.callId(), out.tag(), ok.to().tag().orElseThrow(), target, out.uri());
+        List<String> body = answer.map(a -> List.of("Content-Type: application/sdp", "Content-Length: "
+                + a.length() + "\r\n\r\n" + a)).orElse(List.of());
+        send(inDialog("ACK", d, out.cseq(), body));
+        return Map.entry(d, new String(ok.body(), StandardCharsets.US_ASCII));
+    }
+
     /** Calls {@code dialled} and returns once it rings (a 180 with the PBX's tag): the early dialog, not answered. */
     Dialog ringing(String dialled) throws InterruptedException {
         Outgoing out = authenticatedInvite(dialled);
@@ -179,14 +208,20 @@ final class ScriptedPhone implements AutoCloseable {
         return "Contact: <sip:" + number + "@127.0.0.1:" + socket.getLocalPort() + ">";
     }
 
+    /** PCMU on {@code port} (9, the discard port, when nothing is to be received). */
+    static String sdp(int port) {
+        return "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    }
+
     private String invite(String uri, String callId, String tag, int n, Optional<String> auth) {
-        String sdp = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+        String body = lateOffer ? "" : sdp(9);
         return "INVITE " + uri + " SIP/2.0\r\n" + via() + "\r\nMax-Forwards: 70\r\n"
                 + "From: <sip:" + number + "@127.0.0.1>;tag=" + tag + "\r\nTo: <" + uri + ">\r\n"
                 + "Call-ID: " + callId + "\r\nCSeq: " + n + " INVITE\r\n" + contact() + "\r\n"
                 + auth.map(a -> "Proxy-Authorization: " + a + "\r\n").orElse("")
-                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+                + (body.isEmpty() ? "" : "Content-Type: application/sdp\r\n")
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
     /** The ACK for a non-2xx final response: same branch as the INVITE (RFC 3261 §17.1.1.3). */
@@ -206,6 +241,9 @@ final class ScriptedPhone implements AutoCloseable {
                 .append("Call-ID: ").append(d.callId()).append("\r\nCSeq: ").append(n).append(' ').append(method)
                 .append("\r\n").append(contact()).append("\r\n");
         extra.forEach(h -> sb.append(h).append("\r\n"));
+        if (extra.stream().anyMatch(h -> h.startsWith("Content-Length:"))) {
+            return sb.substring(0, sb.length() - 2); // the last extra line ended the headers and carried the body
+        }
         return sb.append("Content-Length: 0\r\n\r\n").toString();
     }
 
