@@ -8,10 +8,17 @@ import org.carillon.pbx.extension.ExtensionService;
 import org.carillon.pbx.extension.ExtensionStore;
 import org.carillon.pbx.schedule.DestinationCheck;
 import org.carillon.pbx.schedule.InvalidScheduleException;
+import org.carillon.pbx.schedule.ScheduleLoops;
 import org.carillon.pbx.schedule.ScheduleNotFoundException;
+import org.carillon.pbx.schedule.TeamMembers;
+import org.carillon.pbx.call.Destination;
+import org.springframework.beans.factory.ObjectProvider;
 import org.carillon.pbx.tenant.Tenant;
+import org.carillon.pbx.call.CallSettings;
 import org.carillon.platform.audit.AuditLog;
+import org.carillon.platform.settings.Settings;
 import org.carillon.platform.web.ApiProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -42,10 +51,14 @@ public class ProfileService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<TeamMembers> teams;
+    private final long settingRingSeconds;
     private final ConcurrentMap<Long, List<CallProfile>> cache = new ConcurrentHashMap<>();
 
     public ProfileService(ProfileStore store, ExtensionService extensions, ExtensionStore extensionStore,
-                          DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx) {
+                          DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx,
+                          ApplicationEventPublisher events, Settings settings, ObjectProvider<TeamMembers> teams) {
         this.store = store;
         this.extensions = extensions;
         this.extensionStore = extensionStore;
@@ -54,6 +67,9 @@ public class ProfileService {
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
+        this.events = events;
+        this.teams = teams;
+        this.settingRingSeconds = CallSettings.from(settings).noAnswer().toSeconds();
     }
 
     /** The extension's profiles by position. @throws org.carillon.pbx.extension.ExtensionNotFoundException */
@@ -128,6 +144,7 @@ public class ProfileService {
             if (!errors.isEmpty()) {
                 throw new InvalidScheduleException(errors);
             }
+            refuseLoops(e, internal, external);
             int position = list.stream().mapToInt(CallProfile::position).max().orElse(0) + 1;
             var p = new CallProfile(0, CallProfile.Kind.CUSTOM, name, position, false,
                     body.callWaiting() == null || body.callWaiting(), internal, external);
@@ -161,6 +178,7 @@ public class ProfileService {
             if (!errors.isEmpty()) {
                 throw new InvalidScheduleException(errors);
             }
+            refuseLoops(e, internal, external);
             var p = new CallProfile(old.id(), old.kind(), newName, old.position(), old.active(),
                     body.callWaiting() == null || body.callWaiting(), internal, external);
             store.update(e.id(), p, clock.instant());
@@ -187,7 +205,40 @@ public class ProfileService {
             });
             audit.record(actor.email(), "profile.delete", "extension", number, p.name(), actor.source());
             cache.remove(e.id());
+            if (p.active()) {
+                events.publishEvent(new ProfileChanged(e.tenantId(), number, list.getFirst().name()));
+            }
         }
+    }
+
+    /**
+     * Refuses rules that send a call to {@code e} back to {@code e}: directly, through other extensions' active
+     * profiles, or through a team's members. The saved profile counts whether or not it is active (it may be
+     * switched on by {@code *76} at any time).
+     *
+     * @throws InvalidScheduleException on the first rule field that leads into the loop, naming the loop
+     */
+    private void refuseLoops(Extension e, CallRule internal, CallRule external) {
+        Map<String, List<Destination>> graph = new HashMap<>(store.activeDestinations(e.tenantId()));
+        List<Destination> own = new ArrayList<>(ProfileStore.destinations(internal));
+        own.addAll(ProfileStore.destinations(external));
+        graph.put(e.number(), own);
+        TeamMembers members = teams.getIfAvailable(() -> (tenant, team) -> List.of());
+        ScheduleLoops.findThrough(e.number(), graph, team -> members.members(e.tenantId(), team)).ifPresent(loop -> {
+            String next = loop.get(1);
+            String[] fields = {"internal.onNoAnswer", "internal.onBusy", "internal.onUnregistered",
+                    "external.onNoAnswer", "external.onBusy", "external.onUnregistered"};
+            String field = fields[0];
+            for (int i = 0; i < own.size(); i++) {
+                Destination d = own.get(i);
+                String node = d.type() == Destination.Type.TEAM ? "team " + d.target() : d.target();
+                if ((d.type() == Destination.Type.EXTENSION || d.type() == Destination.Type.TEAM) && node.equals(next)) {
+                    field = fields[i];
+                    break;
+                }
+            }
+            throw new InvalidScheduleException(field, "would route calls in a loop: " + ScheduleLoops.describe(loop));
+        });
     }
 
     @EventListener
@@ -201,6 +252,7 @@ public class ProfileService {
             cache.remove(e.id());
         }
         audit.record(who, "profile.activate", "extension", e.number(), p.name(), source);
+        events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
     }
 
     private List<CallProfile> profiles(Extension e) {
@@ -211,7 +263,7 @@ public class ProfileService {
         synchronized (lock(e)) {
             List<CallProfile> list = store.list(e.id());
             if (list.isEmpty()) {
-                tx.executeWithoutResult(s -> Profiles.defaults()
+                tx.executeWithoutResult(s -> Profiles.defaults(settingRingSeconds)
                         .forEach(p -> store.insert(e.tenantId(), e.id(), p, clock.instant())));
                 list = store.list(e.id());
             }

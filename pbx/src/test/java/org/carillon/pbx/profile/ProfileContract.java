@@ -159,4 +159,57 @@ public interface ProfileContract extends FeatureFixture {
         assertThat(me.put("/api/v1/extensions/" + mine + "/profile", """
                 {"active": "busy", "since": "now"}""").status()).isEqualTo(400);
     }
+
+    @Test
+    default void theProfilesRingTimeGovernsEvenBeyondTheNoAnswerSetting() {
+        openAllDay();
+        String n = newExtension("long");
+        var r = api().put("/api/v1/extensions/" + n + "/profiles/available", """
+                {"internal": {"ringSeconds": 45}, "external": {"ringSeconds": 7}}""");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        // CARILLON_CALL_NO_ANSWER_SECONDS is 30 here: it used to cap the 45 s
+        assertThat(rule(n, true).ringFor()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(rule(n, false).ringFor()).isEqualTo(Duration.ofSeconds(7));
+        CallForwarding.Rule none = rule("8997", true);
+        assertThat(none.reason()).isEqualTo("default");
+        assertThat(none.ringFor()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    default void savingAProfileThatForwardsBackIntoItselfIsRefusedNamingTheLoop() {
+        openAllDay();
+        String a = newExtension("loopa");
+        String b = newExtension("loopb");
+        var self = api().put("/api/v1/extensions/" + a + "/profiles/busy", """
+                {"internal": {"ringSeconds": 0, "onBusy": {"type": "extension", "target": "%s"}}}""".formatted(a));
+        assertThat(self.status()).as(self.body()).isEqualTo(400);
+        assertThat(self.json().path("errors").get(0).path("field").asString()).isEqualTo("internal.onBusy");
+        assertThat(self.body()).contains(a + " → " + a);
+
+        var toB = api().put("/api/v1/extensions/" + a + "/profiles/available", """
+                {"external": {"onNoAnswer": {"type": "extension", "target": "%s"}}}""".formatted(b));
+        assertThat(toB.status()).as(toB.body()).isEqualTo(200);
+        // b's active profile sending calls back to a closes the loop a → b → a
+        var back = api().put("/api/v1/extensions/" + b + "/profiles/available", """
+                {"internal": {"onUnregistered": {"type": "extension", "target": "%s"}}}""".formatted(a));
+        assertThat(back.status()).as(back.body()).isEqualTo(400);
+        assertThat(back.json().path("errors").get(0).path("field").asString()).isEqualTo("internal.onUnregistered");
+        assertThat(back.body()).contains("would route calls in a loop: " + b + " → " + a + " → " + b);
+        // a custom profile of b (not active) is checked too: *76 may switch it on at any moment
+        var custom = api().post("/api/v1/extensions/" + b + "/profiles", """
+                {"name": "Desk", "external": {"onBusy": {"type": "extension", "target": "%s"}}}""".formatted(a));
+        assertThat(custom.status()).as(custom.body()).isEqualTo(400);
+        assertThat(custom.json().path("errors").get(0).path("field").asString()).isEqualTo("external.onBusy");
+
+        String team = api().post("/api/v1/teams", """
+                {"name": "Loop desk %s", "strategy": "ring_all", "members": ["%s"], "ringSeconds": 10,
+                 "maxWaitSeconds": 60}""".formatted(b, a)).text("number");
+        var viaTeam = api().put("/api/v1/extensions/" + b + "/profiles/busy", """
+                {"internal": {"onBusy": {"type": "team", "target": "%s"}}}""".formatted(team));
+        assertThat(viaTeam.status()).as(viaTeam.body()).isEqualTo(400);
+        assertThat(viaTeam.body()).contains(b + " → team " + team + " → " + a + " → " + b);
+        // nothing was saved by the refused requests
+        assertThat(api().get("/api/v1/extensions/" + b + "/profiles").json().get(1).path("internal")
+                .path("onBusy").path("type").asString()).isEqualTo("voicemail");
+    }
 }
