@@ -127,6 +127,19 @@ public class ProfileService {
         return p;
     }
 
+    /**
+     * The automatic switch by office hours ({@link ProfileAutoSwitch}): makes profile {@code profileId} active.
+     *
+     * @param why what changed, for the audit log ("office hours began")
+     * @return the profile now active; empty when the extension or the profile no longer exists
+     */
+    Optional<CallProfile> activateAutomatically(long tenantId, String number, long profileId, String why) {
+        Optional<Extension> e = extensionStore.find(tenantId, number);
+        Optional<CallProfile> p = e.flatMap(x -> profiles(x).stream().filter(c -> c.id() == profileId).findFirst());
+        p.ifPresent(x -> activate(e.get(), x, number + "@office-hours", "automatic: " + why));
+        return p;
+    }
+
     public CallProfile create(Tenant tenant, String number, ProfileInput.ProfileBody body, Actor actor) {
         Extension e = extensions.require(tenant, number, actor);
         synchronized (lock(e)) {

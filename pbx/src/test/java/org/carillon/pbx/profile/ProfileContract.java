@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -211,5 +212,85 @@ public interface ProfileContract extends FeatureFixture {
         // nothing was saved by the refused requests
         assertThat(api().get("/api/v1/extensions/" + b + "/profiles").json().get(1).path("internal")
                 .path("onBusy").path("type").asString()).isEqualTo("voicemail");
+    }
+
+    @Test
+    default void theProfileSwitchesByOfficeHoursAndAManualSwitchHoldsUntilTheNextBoundary() {
+        openAllDay();
+        String n = newExtension("auto");
+        var zone = bean(TenantDirectory.class).current().timeZone();
+        // the extension's own office hours, every day: from 10 minutes from now for an hour, wall-clock in the zone
+        var start = java.time.LocalTime.ofInstant(clock().instant(), zone).truncatedTo(java.time.temporal.ChronoUnit
+                .MINUTES).plusMinutes(10);
+        String span = "\"" + start + "-" + start.plusMinutes(60) + "\"";
+        String days = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(d -> "\"" + d.name().toLowerCase() + "\": [" + span + "]")
+                .collect(java.util.stream.Collectors.joining(", "));
+        var own = api().put("/api/v1/extensions/" + n + "/schedule", "{\"ownHours\": true, \"officeHours\": {"
+                + days + "}}");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+
+        String url = "/api/v1/extensions/" + n + "/profile/automatic";
+        assertThat(api().get(url).json().path("enabled").asBoolean()).isFalse();
+        var missing = api().put(url, "{}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("errors").get(0).path("field").asString()).isEqualTo("enabled");
+        var unknown = api().put(url, """
+                {"enabled": true, "inOfficeHours": "sleeping"}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("inOfficeHours");
+        assertThat(unknown.body()).contains("available, busy, away");
+        var same = api().put(url, """
+                {"enabled": true, "inOfficeHours": "away", "outsideOfficeHours": "3"}""");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().path("errors").get(0).path("field").asString()).isEqualTo("outsideOfficeHours");
+
+        List<ProfileChanged> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var events = context().getBean(
+                org.springframework.context.support.AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME,
+                org.springframework.context.event.ApplicationEventMulticaster.class);
+        org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> listener = e -> {
+            if (e instanceof org.springframework.context.PayloadApplicationEvent<?> p
+                    && p.getPayload() instanceof ProfileChanged c) {
+                published.add(c);
+            }
+        };
+        events.addApplicationListener(listener);
+        try {
+            var on = api().put(url, """
+                    {"enabled": true, "inOfficeHours": "available", "outsideOfficeHours": "away"}""");
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            assertThat(on.json().path("enabled").asBoolean()).isTrue();
+            var sweep = bean(ProfileAutoSwitch.class);
+            sweep.sweep();
+            assertThat(active(n)).isEqualTo("away");
+            advance(Duration.ofMinutes(11));
+            sweep.sweep();
+            assertThat(active(n)).isEqualTo("available");
+            // a manual switch holds until the next boundary
+            assertThat(api().put("/api/v1/extensions/" + n + "/profile", """
+                    {"active": "busy"}""").status()).isEqualTo(200);
+            advance(Duration.ofMinutes(20));
+            sweep.sweep();
+            assertThat(active(n)).isEqualTo("busy");
+            advance(Duration.ofMinutes(45)); // past the end: start + 60 min is at most 70 min after the first sweep
+            sweep.sweep();
+            assertThat(active(n)).isEqualTo("away");
+            assertThat(published).filteredOn(p -> p.extension().equals(n)).extracting(ProfileChanged::active)
+                    .containsExactly("away", "available", "busy", "away");
+        } finally {
+            events.removeApplicationListener(listener);
+        }
+        var audit = api().get("/api/v1/audit?objectId=" + n).json().path("items");
+        assertThat(audit.findValuesAsString("source")).contains("automatic: office hours began",
+                "automatic: office hours ended");
+        var off = api().put(url, """
+                {"enabled": false}""");
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(api().get(url).json().path("enabled").asBoolean()).isFalse();
+    }
+
+    private String active(String number) {
+        return api().get("/api/v1/extensions/" + number + "/profile").text("active");
     }
 }
