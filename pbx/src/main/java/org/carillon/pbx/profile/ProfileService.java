@@ -265,7 +265,9 @@ public class ProfileService {
             cache.remove(e.id());
         }
         audit.record(who, "profile.activate", "extension", e.number(), p.name(), source);
-        events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
+        if (!p.active()) {
+            events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
+        }
     }
 
     private List<CallProfile> profiles(Extension e) {
