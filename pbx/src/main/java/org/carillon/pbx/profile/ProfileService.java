@@ -1,5 +1,7 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.call.CallSettings;
+import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.Extension;
@@ -11,13 +13,11 @@ import org.carillon.pbx.schedule.InvalidScheduleException;
 import org.carillon.pbx.schedule.ScheduleLoops;
 import org.carillon.pbx.schedule.ScheduleNotFoundException;
 import org.carillon.pbx.schedule.TeamMembers;
-import org.carillon.pbx.call.Destination;
-import org.springframework.beans.factory.ObjectProvider;
 import org.carillon.pbx.tenant.Tenant;
-import org.carillon.pbx.call.CallSettings;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.settings.Settings;
 import org.carillon.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -245,7 +245,8 @@ public class ProfileService {
             for (int i = 0; i < own.size(); i++) {
                 Destination d = own.get(i);
                 String node = d.type() == Destination.Type.TEAM ? "team " + d.target() : d.target();
-                if ((d.type() == Destination.Type.EXTENSION || d.type() == Destination.Type.TEAM) && node.equals(next)) {
+                boolean forwards = d.type() == Destination.Type.EXTENSION || d.type() == Destination.Type.TEAM;
+                if (forwards && node.equals(next)) {
                     field = fields[i];
                     break;
                 }

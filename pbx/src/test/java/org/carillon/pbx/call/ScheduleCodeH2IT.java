@@ -68,7 +68,8 @@ class ScheduleCodeH2IT extends CallH2Context {
         assertThat(override.path("mode").asString()).isEqualTo("closed");
         JsonNode closed = call("caller_refused.xml", agent, callee.number());
         assertThat(closed.path("status").asInt()).isEqualTo(486);
-        assertThat(closed.path("transfers").get(0).asString()).startsWith("forward:unregistered:hangup:busy:forced_closed_until_");
+        assertThat(closed.path("transfers").get(0).asString())
+                .startsWith("forward:unregistered:hangup:busy:forced_closed_until_");
         JsonNode audit = api().get("/api/v1/audit?actor=" + manager.email()).json().path("items");
         assertThat(audit.findValuesAsString("action")).contains("schedule.override");
         assertThat(audit.findValuesAsString("source")).contains("phone " + manager.number());
