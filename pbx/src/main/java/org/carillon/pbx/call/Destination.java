@@ -19,11 +19,12 @@ public record Destination(Type type, String target) {
      * {@code pickup} (target: an extension, or empty for group pickup), {@code voicemail_menu} (listen to messages:
      * empty target for one's own mailbox, {@code any} for any), {@code agent_code} ({@code login} or {@code break})
      * and {@code profile_code} (target: the digits after the code, possibly empty); {@code holiday} (target: a holiday's
-     * id: its audio file is played, then the call ends).
+     * id: its audio file is played, then the call ends); {@code schedule_code} (target: the digits after the schedule
+     * override code, possibly empty).
      */
     public enum Type {
         EXTENSION, VOICEMAIL, TEAM, EXTERNAL, PROMPT, PARK, HANGUP, PICKUP, VOICEMAIL_MENU, AGENT_CODE, PROFILE_CODE,
-        HOLIDAY;
+        HOLIDAY, SCHEDULE_CODE;
 
         @JsonValue
         public String wire() {

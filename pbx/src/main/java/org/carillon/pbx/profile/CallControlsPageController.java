@@ -43,15 +43,18 @@ import java.util.Optional;
 public class CallControlsPageController {
     private final ScheduleService schedules;
     private final ProfileService profiles;
+    private final ProfileAutoSwitch automatic;
     private final HolidayFormActions holidays;
     private final TenantDirectory tenants;
     private final ActorResolver actors;
     private final Clock clock;
 
-    public CallControlsPageController(ScheduleService schedules, ProfileService profiles, HolidayFormActions holidays,
-                                      TenantDirectory tenants, ActorResolver actors, Clock clock) {
+    public CallControlsPageController(ScheduleService schedules, ProfileService profiles, ProfileAutoSwitch automatic,
+                                      HolidayFormActions holidays, TenantDirectory tenants, ActorResolver actors,
+                                      Clock clock) {
         this.schedules = schedules;
         this.profiles = profiles;
+        this.automatic = automatic;
         this.holidays = holidays;
         this.tenants = tenants;
         this.actors = actors;
@@ -98,6 +101,24 @@ public class CallControlsPageController {
             redirect.addFlashAttribute("notice", "Unknown call profile.");
         }
         return "redirect:" + base(number.isEmpty(), n);
+    }
+
+    @PostMapping({"/extensions/{number}/schedule/profile-auto", "/my/schedule/profile-auto"})
+    public String automatic(@PathVariable Optional<String> number, @RequestParam Map<String, String> form,
+                            Authentication auth, HttpServletRequest request, RedirectAttributes redirect) {
+        Actor actor = actors.resolve(auth, request);
+        String n = extension(number, actor);
+        var body = new ProfileAutoSwitch.Body(form.containsKey("enabled"), form.get("inOfficeHours"),
+                form.get("outsideOfficeHours"));
+        try {
+            var saved = automatic.save(tenants.current(), n, body, actor);
+            redirect.addFlashAttribute("notice", saved.enabled() ? "The profile now switches automatically: "
+                    + saved.inOfficeHours() + " in office hours, " + saved.outsideOfficeHours() + " outside them."
+                    : "The profile no longer switches automatically.");
+        } catch (InvalidScheduleException e) {
+            redirect.addFlashAttribute("autoErrors", ScheduleForms.errors(e));
+        }
+        return "redirect:" + base(number.isEmpty(), n) + "#profile-auto";
     }
 
     @PostMapping({"/extensions/{number}/schedule/holidays", "/my/schedule/holidays"})
@@ -168,6 +189,7 @@ public class CallControlsPageController {
         model.addAttribute("days", ScheduleForms.DAYS);
         model.addAttribute("profiles", profiles.profiles(tenant, number, actor).stream()
                 .map(ProfileApiController.ProfileView::of).toList());
+        model.addAttribute("auto", automatic.view(tenant, number, actor));
         model.addAttribute("status", ScheduleViews.StatusView.of(schedules.verdict(tenant.id(), number,
                 clock.instant())));
         model.addAttribute("holidays", s.holidays().stream().map(ScheduleViews.HolidayView::of).toList());

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * {@code /api/v1/extensions/{number}/profile} (the active profile: {@code PUT {active}}) and
+ * {@code /api/v1/extensions/{number}/profile} (the active profile: {@code PUT {active}}),
+ * {@code …/profile/automatic} (switch by office hours: {@code {enabled, inOfficeHours, outsideOfficeHours}}) and
  * {@code …/profiles[/{name}]} (list, create custom, replace, delete custom). Owner and Manager for any extension,
  * other users for their own (another extension answers 404).
  */
@@ -33,11 +34,14 @@ import java.util.List;
 @Allowed(Permission.OWN_STATUS)
 public class ProfileApiController {
     private final ProfileService service;
+    private final ProfileAutoSwitch automatic;
     private final TenantDirectory tenants;
     private final ActorResolver actors;
 
-    public ProfileApiController(ProfileService service, TenantDirectory tenants, ActorResolver actors) {
+    public ProfileApiController(ProfileService service, ProfileAutoSwitch automatic, TenantDirectory tenants,
+                                ActorResolver actors) {
         this.service = service;
+        this.automatic = automatic;
         this.tenants = tenants;
         this.actors = actors;
     }
@@ -80,6 +84,18 @@ public class ProfileApiController {
         var actor = actors.resolve(auth, request);
         service.activate(tenants.current(), number, body.active(), actor);
         return view(service.profiles(tenants.current(), number, actor));
+    }
+
+    @GetMapping("/profile/automatic")
+    public ProfileAutoSwitch.View automatic(@PathVariable String number, Authentication auth,
+                                           HttpServletRequest request) {
+        return automatic.view(tenants.current(), number, actors.resolve(auth, request));
+    }
+
+    @PutMapping("/profile/automatic")
+    public ProfileAutoSwitch.View setAutomatic(@PathVariable String number, @RequestBody ProfileAutoSwitch.Body body,
+                                               Authentication auth, HttpServletRequest request) {
+        return automatic.save(tenants.current(), number, body, actors.resolve(auth, request));
     }
 
     @GetMapping("/profiles")

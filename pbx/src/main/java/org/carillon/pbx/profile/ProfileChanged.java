@@ -2,8 +2,8 @@ package org.carillon.pbx.profile;
 
 /**
  * Published (Spring event, synchronously, after the change is stored) whenever an extension's active call profile
- * changes — from the web, the API or {@code *76}; presence shows the profile in the extension's PIDF and on profile BLF
- * lamps.
+ * changes: from the web or the API, by {@code *76}, automatically by office hours, or because the active custom
+ * profile was deleted. Presence listens to show the profile; nothing here calls presence.
  *
  * @param tenantId  the tenant
  * @param extension the extension's number

@@ -18,8 +18,9 @@ import java.time.Duration;
  * to the schedule's action without ringing), then its active call profile's rule for internal or external callers.
  * The {@code reason} names what decided ("holiday Christmas", "outside office hours", "profile Away"); a rule that
  * asks to ring the mobile says so ("mobile not rung: no outbound trunk") since no trunk exists yet. With call
- * waiting off, a user already in a call is treated as busy. {@code CARILLON_CALL_NO_ANSWER_SECONDS} caps every
- * profile's ringing time.
+ * waiting off, a user already in a call is treated as busy. The active profile's ring time governs (it may be longer
+ * than {@code CARILLON_CALL_NO_ANSWER_SECONDS}, issue 12); the setting is the ring time only for a callee without
+ * profiles.
  *
  * <p>Threads: thread-safe; runs on call executors; reads only caches once an extension's schedule and profiles
  * were loaded.
@@ -30,14 +31,14 @@ public class ProfileForwarding implements CallForwarding {
     private final ScheduleService schedules;
     private final ProfileService profiles;
     private final ObjectProvider<CallService> calls;
-    private final Duration longestRing;
+    private final Duration defaultRing;
 
     public ProfileForwarding(ScheduleService schedules, ProfileService profiles, ObjectProvider<CallService> calls,
                              Settings settings) {
         this.schedules = schedules;
         this.profiles = profiles;
         this.calls = calls;
-        this.longestRing = CallSettings.from(settings).noAnswer();
+        this.defaultRing = CallSettings.from(settings).noAnswer();
     }
 
     @Override
@@ -51,7 +52,7 @@ public class ProfileForwarding implements CallForwarding {
         OwnTargets own = new OwnTargets(request);
         if (profile.isEmpty()) {
             Destination vm = own.fill(Profiles.OWN_VOICEMAIL);
-            return new Rule(longestRing, vm, vm, vm, "default");
+            return new Rule(defaultRing, vm, vm, vm, "default");
         }
         CallProfile p = profile.get();
         CallRule rule = p.rule(request.internal());
@@ -64,9 +65,7 @@ public class ProfileForwarding implements CallForwarding {
             reason.append("; call waiting off");
             return new Rule(Duration.ZERO, busy, busy, busy, reason.toString());
         }
-        Duration ring = Duration.ofSeconds(rule.ringSeconds());
-        // CARILLON_CALL_NO_ANSWER_SECONDS is the PBX's longest ringing: it caps every profile
-        return new Rule(ring.compareTo(longestRing) > 0 ? longestRing : ring, own.fill(rule.onNoAnswer()), busy,
+        return new Rule(Duration.ofSeconds(rule.ringSeconds()), own.fill(rule.onNoAnswer()), busy,
                 own.fill(rule.onUnregistered()), reason.toString());
     }
 

@@ -1,5 +1,7 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.call.CallSettings;
+import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.Extension;
@@ -8,10 +10,14 @@ import org.carillon.pbx.extension.ExtensionService;
 import org.carillon.pbx.extension.ExtensionStore;
 import org.carillon.pbx.schedule.DestinationCheck;
 import org.carillon.pbx.schedule.InvalidScheduleException;
+import org.carillon.pbx.schedule.ScheduleLoops;
 import org.carillon.pbx.schedule.ScheduleNotFoundException;
+import org.carillon.pbx.schedule.TeamMembers;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.platform.audit.AuditLog;
+import org.carillon.platform.settings.Settings;
 import org.carillon.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -19,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,11 +52,13 @@ public class ProfileService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<TeamMembers> teams;
+    private final long settingRingSeconds;
     private final ConcurrentMap<Long, List<CallProfile>> cache = new ConcurrentHashMap<>();
 
     public ProfileService(ProfileStore store, ExtensionService extensions, ExtensionStore extensionStore,
                           DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, Settings settings, ObjectProvider<TeamMembers> teams) {
         this.store = store;
         this.extensions = extensions;
         this.extensionStore = extensionStore;
@@ -58,6 +68,8 @@ public class ProfileService {
         this.clock = clock;
         this.tx = tx;
         this.events = events;
+        this.teams = teams;
+        this.settingRingSeconds = CallSettings.from(settings).noAnswer().toSeconds();
     }
 
     /** The extension's profiles by position. @throws org.carillon.pbx.extension.ExtensionNotFoundException */
@@ -115,6 +127,19 @@ public class ProfileService {
         return p;
     }
 
+    /**
+     * The automatic switch by office hours ({@link ProfileAutoSwitch}): makes profile {@code profileId} active.
+     *
+     * @param why what changed, for the audit log ("office hours began")
+     * @return the profile now active; empty when the extension or the profile no longer exists
+     */
+    Optional<CallProfile> activateAutomatically(long tenantId, String number, long profileId, String why) {
+        Optional<Extension> e = extensionStore.find(tenantId, number);
+        Optional<CallProfile> p = e.flatMap(x -> profiles(x).stream().filter(c -> c.id() == profileId).findFirst());
+        p.ifPresent(x -> activate(e.get(), x, number + "@office-hours", "automatic: " + why));
+        return p;
+    }
+
     public CallProfile create(Tenant tenant, String number, ProfileInput.ProfileBody body, Actor actor) {
         Extension e = extensions.require(tenant, number, actor);
         synchronized (lock(e)) {
@@ -132,6 +157,7 @@ public class ProfileService {
             if (!errors.isEmpty()) {
                 throw new InvalidScheduleException(errors);
             }
+            refuseLoops(e, internal, external);
             int position = list.stream().mapToInt(CallProfile::position).max().orElse(0) + 1;
             var p = new CallProfile(0, CallProfile.Kind.CUSTOM, name, position, false,
                     body.callWaiting() == null || body.callWaiting(), internal, external);
@@ -165,6 +191,7 @@ public class ProfileService {
             if (!errors.isEmpty()) {
                 throw new InvalidScheduleException(errors);
             }
+            refuseLoops(e, internal, external);
             var p = new CallProfile(old.id(), old.kind(), newName, old.position(), old.active(),
                     body.callWaiting() == null || body.callWaiting(), internal, external);
             store.update(e.id(), p, clock.instant());
@@ -191,7 +218,41 @@ public class ProfileService {
             });
             audit.record(actor.email(), "profile.delete", "extension", number, p.name(), actor.source());
             cache.remove(e.id());
+            if (p.active()) {
+                events.publishEvent(new ProfileChanged(e.tenantId(), number, list.getFirst().name()));
+            }
         }
+    }
+
+    /**
+     * Refuses rules that send a call to {@code e} back to {@code e}: directly, through other extensions' active
+     * profiles, or through a team's members. The saved profile counts whether or not it is active (it may be
+     * switched on by {@code *76} at any time).
+     *
+     * @throws InvalidScheduleException on the first rule field that leads into the loop, naming the loop
+     */
+    private void refuseLoops(Extension e, CallRule internal, CallRule external) {
+        Map<String, List<Destination>> graph = new HashMap<>(store.activeDestinations(e.tenantId()));
+        List<Destination> own = new ArrayList<>(ProfileStore.destinations(internal));
+        own.addAll(ProfileStore.destinations(external));
+        graph.put(e.number(), own);
+        TeamMembers members = teams.getIfAvailable(() -> (tenant, team) -> List.of());
+        ScheduleLoops.findThrough(e.number(), graph, team -> members.members(e.tenantId(), team)).ifPresent(loop -> {
+            String next = loop.get(1);
+            String[] fields = {"internal.onNoAnswer", "internal.onBusy", "internal.onUnregistered",
+                    "external.onNoAnswer", "external.onBusy", "external.onUnregistered"};
+            String field = fields[0];
+            for (int i = 0; i < own.size(); i++) {
+                Destination d = own.get(i);
+                String node = d.type() == Destination.Type.TEAM ? "team " + d.target() : d.target();
+                boolean forwards = d.type() == Destination.Type.EXTENSION || d.type() == Destination.Type.TEAM;
+                if (forwards && node.equals(next)) {
+                    field = fields[i];
+                    break;
+                }
+            }
+            throw new InvalidScheduleException(field, "would route calls in a loop: " + ScheduleLoops.describe(loop));
+        });
     }
 
     @EventListener
@@ -205,7 +266,9 @@ public class ProfileService {
             cache.remove(e.id());
         }
         audit.record(who, "profile.activate", "extension", e.number(), p.name(), source);
-        events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
+        if (!p.active()) {
+            events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
+        }
     }
 
     private List<CallProfile> profiles(Extension e) {
@@ -216,7 +279,7 @@ public class ProfileService {
         synchronized (lock(e)) {
             List<CallProfile> list = store.list(e.id());
             if (list.isEmpty()) {
-                tx.executeWithoutResult(s -> Profiles.defaults()
+                tx.executeWithoutResult(s -> Profiles.defaults(settingRingSeconds)
                         .forEach(p -> store.insert(e.tenantId(), e.id(), p, clock.instant())));
                 list = store.list(e.id());
             }

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** SQL for {@code call_profile}. */
@@ -31,6 +33,27 @@ public class ProfileStore {
                         CallProfile.Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3),
                         rs.getInt(4), rs.getBoolean(5), rs.getBoolean(6), rule(rs, 7), rule(rs, 15)))
                 .list();
+    }
+
+    /**
+     * Where the active profile of every extension of the tenant may send a caller (no answer, busy, unregistered;
+     * internal and external rules), by extension number. Extensions whose profiles were never created have none.
+     */
+    public Map<String, List<Destination>> activeDestinations(long tenantId) {
+        Map<String, List<Destination>> out = new HashMap<>();
+        jdbc.sql("SELECT e.number, " + columns("p.int_") + ", " + columns("p.ext_") + " FROM call_profile p "
+                        + "JOIN extension e ON e.id = p.extension_id WHERE p.tenant_id = ? AND p.active")
+                .param(tenantId).query(rs -> {
+                    List<Destination> d = new ArrayList<>(destinations(rule(rs, 2)));
+                    d.addAll(destinations(rule(rs, 10)));
+                    out.put(rs.getString(1), d);
+                });
+        return out;
+    }
+
+    /** The three destinations of a rule. */
+    static List<Destination> destinations(CallRule r) {
+        return List.of(r.onNoAnswer(), r.onBusy(), r.onUnregistered());
     }
 
     public long insert(long tenantId, long extensionId, CallProfile p, Instant now) {

@@ -18,7 +18,9 @@ public enum Feature {
     GROUP_PICKUP("Group pickup", "*8", false),
     DIRECTED_PICKUP("Directed pickup (followed by the extension)", "**", true),
     CALL_PROFILE("Call profile (followed by its position)", "*76", true),
-    SPEED_DIAL("Speed dial (followed by the code)", "*0", true);
+    SPEED_DIAL("Speed dial (followed by the code)", "*0", true),
+    SCHEDULE_OVERRIDE("Schedule override (followed by 1 open, 2 closed or 0 back to the schedule, then optionally "
+            + "the end time HHMM)", "*28", true);
 
     private final String label;
     private final String defaultCode;
@@ -63,6 +65,7 @@ public enum Feature {
             case DIRECTED_PICKUP -> codes.directedPickup();
             case CALL_PROFILE -> codes.callProfile();
             case SPEED_DIAL -> codes.speedDial();
+            case SCHEDULE_OVERRIDE -> codes.scheduleOverride();
         };
     }
 
@@ -70,6 +73,6 @@ public enum Feature {
     static FeatureCodes build(java.util.function.Function<Feature, String> code) {
         return new FeatureCodes(code.apply(VOICEMAIL_OWN), code.apply(VOICEMAIL_ANY), code.apply(AGENT_LOGIN),
                 code.apply(AGENT_BREAK), code.apply(GROUP_PICKUP), code.apply(DIRECTED_PICKUP),
-                code.apply(CALL_PROFILE), code.apply(SPEED_DIAL));
+                code.apply(CALL_PROFILE), code.apply(SPEED_DIAL), code.apply(SCHEDULE_OVERRIDE));
     }
 }

@@ -98,6 +98,11 @@ public record NumberPlan(Ranges ranges, FeatureCodes codes, Directory directory)
         if (dialled.startsWith(codes.callProfile()) && digits(dialled.substring(codes.callProfile().length()))) {
             return new Destination(Destination.Type.PROFILE_CODE, dialled.substring(codes.callProfile().length()));
         }
+        if (dialled.startsWith(codes.scheduleOverride())
+                && digits(dialled.substring(codes.scheduleOverride().length()))) {
+            String rest = dialled.substring(codes.scheduleOverride().length());
+            return new Destination(Destination.Type.SCHEDULE_CODE, rest);
+        }
         if (dialled.startsWith(codes.directedPickup())) {
             String target = dialled.substring(codes.directedPickup().length());
             if (digits(target) && !target.isEmpty()) {

@@ -12,13 +12,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds a schedule loop: a call to an extension sent by its schedule action (outside office hours, during a break,
- * on a holiday) to an extension or team that — directly or through more actions and team members — leads back to
- * it. Conservative: two actions count as a loop even when their times never coincide, because hours change.
+ * Finds a forwarding loop: a call to an extension sent by its schedule action (outside office hours, during a break,
+ * on a holiday) or by its call profile's rules (no answer, busy, unregistered) to an extension or team that —
+ * directly or through more actions and team members — leads back to it. Conservative: two actions count as a loop
+ * even when their times never coincide, because hours change.
  *
  * <p>Pure; thread-safe.
  */
-final class ScheduleLoops {
+public final class ScheduleLoops {
     private ScheduleLoops() {
     }
 
@@ -29,6 +30,54 @@ final class ScheduleLoops {
      */
     static Optional<List<String>> find(Map<String, List<Destination>> actions,
                                        Function<String, List<String>> teamMembers) {
+        Map<String, List<String>> edges = edges(actions, teamMembers);
+        Set<String> done = new java.util.HashSet<>();
+        for (String start : edges.keySet().stream().sorted().toList()) {
+            Optional<List<String>> loop = walk(start, edges, new LinkedHashSet<>(), done);
+            if (loop.isPresent()) {
+                return loop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A loop that passes through {@code start} (loops elsewhere in the graph are not {@code start}'s to answer for).
+     *
+     * @param start       the extension number being saved
+     * @param actions     where calls to each extension may be sent (extension and team destinations count), by number
+     * @param teamMembers the members of a team number
+     * @return the loop as its nodes in order from {@code start} back to it ("1001", "team 600", "1001")
+     */
+    public static Optional<List<String>> findThrough(String start, Map<String, List<Destination>> actions,
+                                                     Function<String, List<String>> teamMembers) {
+        Map<String, List<String>> edges = edges(actions, teamMembers);
+        return back(start, start, edges, new LinkedHashSet<>(), new java.util.HashSet<>(Set.of(start)));
+    }
+
+    /** Depth-first from {@code node} towards {@code start}; {@code seen} makes it linear (plain reachability). */
+    private static Optional<List<String>> back(String start, String node, Map<String, List<String>> edges,
+                                               LinkedHashSet<String> path, Set<String> seen) {
+        path.add(node);
+        for (String next : edges.getOrDefault(node, List.of())) {
+            if (next.equals(start)) {
+                List<String> loop = new ArrayList<>(path);
+                loop.add(start);
+                return Optional.of(loop);
+            }
+            if (seen.add(next)) {
+                Optional<List<String>> loop = back(start, next, edges, path, seen);
+                if (loop.isPresent()) {
+                    return loop;
+                }
+            }
+        }
+        path.remove(node);
+        return Optional.empty();
+    }
+
+    private static Map<String, List<String>> edges(Map<String, List<Destination>> actions,
+                                                   Function<String, List<String>> teamMembers) {
         Map<String, List<String>> edges = new HashMap<>();
         actions.forEach((number, acts) -> {
             List<String> next = new ArrayList<>();
@@ -43,14 +92,7 @@ final class ScheduleLoops {
             }
             edges.put(number, next);
         });
-        Set<String> done = new java.util.HashSet<>();
-        for (String start : edges.keySet().stream().sorted().toList()) {
-            Optional<List<String>> loop = walk(start, edges, new LinkedHashSet<>(), done);
-            if (loop.isPresent()) {
-                return loop;
-            }
-        }
-        return Optional.empty();
+        return edges;
     }
 
     private static Optional<List<String>> walk(String node, Map<String, List<String>> edges, LinkedHashSet<String> path,
@@ -77,7 +119,7 @@ final class ScheduleLoops {
     }
 
     /** "1001 → team 600 → 1001". */
-    static String describe(List<String> loop) {
+    public static String describe(List<String> loop) {
         return String.join(" → ", loop);
     }
 }

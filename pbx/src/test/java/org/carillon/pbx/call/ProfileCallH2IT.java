@@ -81,4 +81,24 @@ class ProfileCallH2IT extends CallH2Context {
         assertThat(unknown.path("status").asInt()).isEqualTo(404);
         assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("away");
     }
+
+    @Test
+    void theProfilesRingTimeGovernsBeyondTheNoAnswerSetting() throws Exception {
+        // CARILLON_CALL_NO_ANSWER_SECONDS is 4 here; Available rings 9 s and the user answers after 6 s
+        int port = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, port);
+        Calls.voicemailOff(this, b);
+        var rule = api().put("/api/v1/extensions/" + b.number() + "/profiles/available", """
+                {"internal": {"ringSeconds": 9}}""");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(200);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer callee = SippPeer.start("callee_late.xml", sipPort(), port, List.of("-d", "6000"));
+             SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+                     "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number(), "-d", "300"))) {
+            assertThat(caller.await()).as(caller.output()).isZero();
+            assertThat(callee.await()).as(callee.output()).isZero();
+        }
+        JsonNode call = Calls.lastCallOf(this, a.number());
+        assertThat(call.path("result").asString()).isEqualTo("answered");
+    }
 }

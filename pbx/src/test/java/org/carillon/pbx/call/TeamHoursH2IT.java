@@ -111,6 +111,12 @@ class TeamHoursH2IT extends CallH2Context {
         Calls.Ext agent = Calls.newExtension(this);
         String team = team(agent, ",\"overflow\":{\"type\":\"extension\",\"target\":\"" + overflow.number()
                 + "\"}");
+        // the agent's own closed-hours actions go to voicemail: otherwise the tenant's action (this team) would
+        // route the team's calls back to it through the agent, a loop the schedule refuses on save
+        var own = api().put("/api/v1/extensions/" + agent.number() + "/schedule", "{\"ownHours\": false,"
+                + "\"nonOfficeHoursAction\": {\"type\": \"voicemail\", \"target\": \"\"},"
+                + "\"breakTimeAction\": {\"type\": \"voicemail\", \"target\": \"\"}}");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
         var r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
                 + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + team + "\"},"
                 + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[\""

@@ -197,6 +197,8 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("GET /api/v1/extensions/{number}/holidays", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("GET /api/v1/extensions/{number}/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
         TABLE.put("GET /api/v1/extensions/{number}/profile", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("GET /api/v1/extensions/{number}/profile/automatic", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(),
+                false));
         TABLE.put("GET /api/v1/extensions/{number}/profiles", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("GET /api/v1/extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("GET /api/v1/extensions/{number}/speed-dials", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), false));
@@ -250,6 +252,8 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("POST /extensions/{number}/schedule/holidays/{id}/delete", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
         TABLE.put("POST /extensions/{number}/schedule/profile", new Rule(OWN_STATUS, OWN, NOT_OWN,
                 Map.of("active", "available"), false));
+        TABLE.put("POST /extensions/{number}/schedule/profile-auto", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(),
+                false));
         TABLE.put("POST /extensions/{number}/voicemail", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));
         rule("POST /feature-codes", FEATURE_CODES);
         rule("POST /my/schedule", OWN_STATUS);
@@ -257,6 +261,7 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("POST /my/schedule/holidays/{id}/audio", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
         TABLE.put("POST /my/schedule/holidays/{id}/delete", new Rule(OWN_STATUS, NO_SUCH_OBJECT, null, Map.of(), true));
         rule("POST /my/schedule/profile", OWN_STATUS);
+        rule("POST /my/schedule/profile-auto", OWN_STATUS);
         rule("POST /schedules", SCHEDULES);
         rule("POST /schedules/holidays", SCHEDULES);
         TABLE.put("POST /schedules/holidays/{id}/audio", new Rule(SCHEDULES, NO_SUCH_OBJECT, null, Map.of(), true));
@@ -285,6 +290,8 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("PUT /api/v1/extensions/{number}/holidays/{id}/audio", new Rule(OWN_STATUS, OWN, NOT_OWN,
                 Map.of("audio/wav", "RIFF"), true));
         TABLE.put("PUT /api/v1/extensions/{number}/profile", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
+        TABLE.put("PUT /api/v1/extensions/{number}/profile/automatic", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(),
+                false));
         TABLE.put("PUT /api/v1/extensions/{number}/profiles/{name}", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), true));
         TABLE.put("PUT /api/v1/extensions/{number}/schedule", new Rule(OWN_STATUS, OWN, NOT_OWN, Map.of(), false));
         TABLE.put("PUT /api/v1/extensions/{number}/speed-dials/{code}", new Rule(OWN_KEYS, OWN, NOT_OWN, Map.of(), true));

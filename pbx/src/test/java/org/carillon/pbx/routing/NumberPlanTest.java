@@ -51,6 +51,8 @@ class NumberPlanTest {
         assertThat(route("*46")).isEqualTo(new Destination(Destination.Type.AGENT_CODE, "break"));
         assertThat(route("*76")).isEqualTo(new Destination(Destination.Type.PROFILE_CODE, ""));
         assertThat(route("*762")).isEqualTo(new Destination(Destination.Type.PROFILE_CODE, "2"));
+        assertThat(route("*282")).isEqualTo(new Destination(Destination.Type.SCHEDULE_CODE, "2"));
+        assertThat(route("*2811800")).isEqualTo(new Destination(Destination.Type.SCHEDULE_CODE, "11800"));
         assertThat(route("*99").type()).isEqualTo(Destination.Type.PROMPT);
     }
 

@@ -41,4 +41,22 @@ class ScheduleLoopsTest {
         var self = Map.of("1000", List.of(Destination.extension("1000"), VM));
         assertThat(ScheduleLoops.find(self, t -> List.of()).map(ScheduleLoops::describe)).contains("1000 → 1000");
     }
+
+    @Test
+    void aLoopThroughTheSavedExtensionIsFoundAndOneElsewhereIsNotItsConcern() {
+        var actions = Map.of(
+                "1001", List.of(Destination.extension("1002"), VM),
+                "1002", List.of(new Destination(Destination.Type.TEAM, "600")),
+                "1003", List.of(Destination.extension("1004")),
+                "1004", List.of(Destination.extension("1003")));
+        var members = (java.util.function.Function<String, List<String>>) t -> List.of("1001");
+        assertThat(ScheduleLoops.findThrough("1001", actions, members).map(ScheduleLoops::describe))
+                .contains("1001 → 1002 → team 600 → 1001");
+        assertThat(ScheduleLoops.findThrough("1002", actions, members).map(ScheduleLoops::describe))
+                .contains("1002 → team 600 → 1001 → 1002");
+        assertThat(ScheduleLoops.findThrough("1005", Map.of("1005", List.of(Destination.extension("1003"))), members))
+                .isEmpty();
+        assertThat(ScheduleLoops.findThrough("1000", Map.of("1000", List.of(Destination.extension("1000"))), members)
+                .map(ScheduleLoops::describe)).contains("1000 → 1000");
+    }
 }

@@ -159,4 +159,38 @@ class SchedulePagesIT extends FeatureH2Context {
         assertThat(s.path("officeHours").path("saturday").get(0).asString()).isEqualTo("10:00-11:00");
         chromium.shot("my-schedule");
     }
+
+    @Test
+    void aUserTurnsOnTheAutomaticProfileSwitchOnTheirPageAndSeesErrorsBesideTheField() {
+        String email = uniqueEmail("auto");
+        String number = api().createExtension(email, "agent").text("number");
+        setWebPassword(email);
+        chromium.signIn(base(), email, USER_PASSWORD);
+        browser.get(base() + "/my/schedule");
+        assertThat(browser.findElement(By.id("auto-enabled")).isSelected()).isFalse();
+        // the same profile both ways is refused beside the second list
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("auto-outsideOfficeHours")))
+                .selectByValue("available");
+        press(By.id("auto-enabled"));
+        press(By.id("save-auto"));
+        assertThat(browser.findElement(By.id("auto-outsideOfficeHours-error")).getText())
+                .isEqualTo("must differ from inOfficeHours");
+        assertThat(api().get("/api/v1/extensions/" + number + "/profile/automatic").json().path("enabled")
+                .asBoolean()).isFalse();
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("auto-outsideOfficeHours")))
+                .selectByValue("busy");
+        if (!browser.findElement(By.id("auto-enabled")).isSelected()) {
+            press(By.id("auto-enabled"));
+        }
+        press(By.id("save-auto"));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo(
+                "The profile now switches automatically: available in office hours, busy outside them.");
+        var saved = api().get("/api/v1/extensions/" + number + "/profile/automatic").json();
+        assertThat(saved.path("enabled").asBoolean()).isTrue();
+        assertThat(saved.path("outsideOfficeHours").asString()).isEqualTo("busy");
+        assertThat(browser.findElement(By.id("auto-enabled")).isSelected()).isTrue();
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("auto-outsideOfficeHours")))
+                .getFirstSelectedOption().getText()).isEqualTo("busy");
+    }
 }
