@@ -1,5 +1,6 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.Extension;
@@ -10,7 +11,6 @@ import org.carillon.pbx.schedule.DestinationCheck;
 import org.carillon.pbx.schedule.InvalidScheduleException;
 import org.carillon.pbx.schedule.ScheduleNotFoundException;
 import org.carillon.pbx.tenant.Tenant;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,13 +40,13 @@ public class ProfileService {
     private final ExtensionStore extensionStore;
     private final DeviceDirectory devices;
     private final DestinationCheck check;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ConcurrentMap<Long, List<CallProfile>> cache = new ConcurrentHashMap<>();
 
     public ProfileService(ProfileStore store, ExtensionService extensions, ExtensionStore extensionStore,
-                          DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx) {
+                          DeviceDirectory devices, DestinationCheck check, AuditTrail audit, Clock clock, TransactionTemplate tx) {
         this.store = store;
         this.extensions = extensions;
         this.extensionStore = extensionStore;
@@ -132,9 +133,12 @@ public class ProfileService {
             var p = new CallProfile(0, CallProfile.Kind.CUSTOM, name, position, false,
                     body.callWaiting() == null || body.callWaiting(), internal, external);
             long id = store.insert(tenant.id(), e.id(), p, clock.instant());
-            audit.record(actor.email(), "profile.create", "extension", number, name, actor.source());
+            var created = new CallProfile(id, p.kind(), p.name(), p.position(), false, p.callWaiting(), internal,
+                    external);
+            audit.recordChange(actor.email(), actor.source(), "profile.create", "call_profile", number, "", Map.of(),
+                    AuditTrail.state(created));
             cache.remove(e.id());
-            return new CallProfile(id, p.kind(), p.name(), p.position(), false, p.callWaiting(), internal, external);
+            return created;
         }
     }
 
@@ -164,7 +168,8 @@ public class ProfileService {
             var p = new CallProfile(old.id(), old.kind(), newName, old.position(), old.active(),
                     body.callWaiting() == null || body.callWaiting(), internal, external);
             store.update(e.id(), p, clock.instant());
-            audit.record(actor.email(), "profile.update", "extension", number, newName, actor.source());
+            audit.recordChange(actor.email(), actor.source(), "profile.update", "call_profile", number, "",
+                    AuditTrail.state(old), AuditTrail.state(p));
             cache.remove(e.id());
             return p;
         }
@@ -185,7 +190,8 @@ public class ProfileService {
                     store.activate(e.id(), list.getFirst().id());
                 }
             });
-            audit.record(actor.email(), "profile.delete", "extension", number, p.name(), actor.source());
+            audit.recordChange(actor.email(), actor.source(), "profile.delete", "call_profile", number, "",
+                    AuditTrail.state(p), Map.of());
             cache.remove(e.id());
         }
     }
@@ -196,11 +202,14 @@ public class ProfileService {
     }
 
     private void activate(Extension e, CallProfile p, String who, String source) {
+        String before;
         synchronized (lock(e)) {
+            before = profiles(e).stream().filter(CallProfile::active).map(CallProfile::name).findFirst().orElse("");
             store.activate(e.id(), p.id());
             cache.remove(e.id());
         }
-        audit.record(who, "profile.activate", "extension", e.number(), p.name(), source);
+        audit.recordChange(who, source, "profile.activate", "call_profile", e.number(), "",
+                Map.of("active", before), Map.of("active", p.name()));
     }
 
     private List<CallProfile> profiles(Extension e) {
