@@ -79,9 +79,18 @@ public class AuditTrail {
      */
     public void recordChange(String actor, String source, String action, String objectType, String objectId,
                              String detail, Map<String, ?> before, Map<String, ?> after) {
+        Change c = changed(before, after);
+        record(actor, source, action, objectType, objectId, detail, c.before(), c.after());
+    }
+
+    /** The fields of a change as {@link #recordChange} stores them. */
+    record Change(Map<String, ?> before, Map<String, ?> after) {
+    }
+
+    /** Leaves out of both sides the fields equal in both; a creation or deletion (one side empty) stays whole. */
+    static Change changed(Map<String, ?> before, Map<String, ?> after) {
         if (before.isEmpty() || after.isEmpty()) {
-            record(actor, source, action, objectType, objectId, detail, before, after);
-            return;
+            return new Change(before, after);
         }
         Map<String, Object> b = new LinkedHashMap<>();
         Map<String, Object> a = new LinkedHashMap<>();
@@ -95,7 +104,7 @@ public class AuditTrail {
                 a.put(k, v);
             }
         });
-        record(actor, source, action, objectType, objectId, detail, b, a);
+        return new Change(b, a);
     }
 
     /**
