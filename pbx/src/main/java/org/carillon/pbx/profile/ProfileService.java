@@ -86,7 +86,7 @@ public class ProfileService {
         String wanted = name == null ? "" : name.strip();
         CallProfile p = find(list, wanted).orElseThrow(() -> new InvalidScheduleException("active",
                 "must be one of " + list.stream().map(CallProfile::name).collect(Collectors.joining(", "))));
-        activate(e, p, actor.email(), actor.source());
+        activate(e, p, actor.email(), actor.source(), "");
         return p;
     }
 
@@ -96,6 +96,14 @@ public class ProfileService {
      * @return the profile now active; empty when the extension or the position does not exist
      */
     public Optional<CallProfile> activateByCode(long tenantId, String number, String position) {
+        return activateByCode(tenantId, number, position, "unknown");
+    }
+
+    /**
+     * {@code *76} from a phone at {@code source} (its address): as {@link #activateByCode(long, String, String)}, the
+     * audit line naming {@code extension <number>} and that address, as every change made by phone does.
+     */
+    public Optional<CallProfile> activateByCode(long tenantId, String number, String position, String source) {
         Optional<Extension> e = extensionStore.find(tenantId, number);
         if (e.isEmpty()) {
             return Optional.empty();
@@ -108,7 +116,7 @@ public class ProfileService {
         } else {
             p = list.stream().filter(x -> Integer.toString(x.position()).equals(position)).findFirst();
         }
-        p.ifPresent(x -> activate(e.get(), x, number + "@phone", "*76"));
+        p.ifPresent(x -> activate(e.get(), x, "extension " + number, source, "by phone (*76)"));
         return p;
     }
 
@@ -201,14 +209,14 @@ public class ProfileService {
         cache.remove(removed.extensionId());
     }
 
-    private void activate(Extension e, CallProfile p, String who, String source) {
+    private void activate(Extension e, CallProfile p, String who, String source, String detail) {
         String before;
         synchronized (lock(e)) {
             before = profiles(e).stream().filter(CallProfile::active).map(CallProfile::name).findFirst().orElse("");
             store.activate(e.id(), p.id());
             cache.remove(e.id());
         }
-        audit.recordChange(who, source, "profile.activate", "call_profile", e.number(), "",
+        audit.recordChange(who, source, "profile.activate", "call_profile", e.number(), detail,
                 Map.of("active", before), Map.of("active", p.name()));
     }
 
