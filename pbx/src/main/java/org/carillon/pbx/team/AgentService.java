@@ -148,6 +148,30 @@ public class AgentService implements SmartInitializingSingleton {
      *                             the aux code is unknown
      * @throws TeamNotFoundException when the extension is no agent
      */
+    /**
+     * {@link #request} made through the web or the API: a change a supervisor or admin makes to another user's agent
+     * is an audit line ({@code agent.state}) with the state and aux code before and after; the agent's own changes
+     * are in the state history only.
+     */
+    public synchronized Agent request(long tenantId, String extension, AgentState target, Optional<String> auxCode,
+                                      org.carillon.pbx.extension.Actor actor) {
+        Agent before = require(tenantId, extension);
+        Agent after = request(tenantId, extension, target, auxCode, actor.email());
+        if (!actor.owns(extension) && after != before) {
+            audit.recordChange(actor.email(), actor.source(), "agent.state", "agent", extension, "",
+                    agentState(before), agentState(after));
+        }
+        return after;
+    }
+
+    private static Map<String, Object> agentState(Agent a) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("state", a.state().wire());
+        out.put("auxCode", a.auxCode());
+        out.put("pending", a.pending().map(AgentState::wire).orElse(""));
+        return out;
+    }
+
     public synchronized Agent request(long tenantId, String extension, AgentState target, Optional<String> auxCode,
                                       String by) {
         if (target == null || !target.requestable()) {

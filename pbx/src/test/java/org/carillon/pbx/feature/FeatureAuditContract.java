@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13's audit log for the features that came after extensions: each change made through the API to teams,
- * aux codes, feature codes, speed dials (system and personal), BLF keys, call profiles, schedules (tenant, extension,
+ * another user's agent state, aux codes, feature codes, speed dials (system and personal), BLF keys, call profiles, schedules (tenant, extension,
  * override, holidays) and voicemail settings and greetings is one line naming who (the Owner), from where (loopback),
  * the object, and its state before and after — only the fields that changed —, secrets masked.
  */
@@ -98,6 +98,13 @@ public interface FeatureAuditContract extends FeatureFixture {
                     assertThat(line.path("after").path("members").toString()).contains(a).contains(b);
                     assertThat(line.path("before").has("name")).as("unchanged fields are left out").isFalse();
                     return new Expect("team.update", "team", team, "/members/1", null, b);
+                }),
+                change("an admin puts another user's agent on a break", () -> {
+                    ok(api().put("/api/v1/agents/" + a + "/state", "{\"state\":\"break\",\"auxCode\":\"lunch\"}"));
+                    var line = check(new Expect("agent.state", "agent", a, "/state", "ready", "break"));
+                    assertThat(line.path("after").path("auxCode").asString()).isEqualTo("lunch");
+                    ok(api().put("/api/v1/agents/" + a + "/state", "{\"state\":\"ready\"}"));
+                    return new Expect("agent.state", "agent", a, "/state", "break", "ready");
                 }),
                 change("team deleted", () -> {
                     ok(api().delete("/api/v1/teams/" + team));
