@@ -40,6 +40,8 @@ public interface SignedInUserContract extends FeatureFixture {
         assertThat(promoted).contains("id=\"menu-extensions\"").contains("id=\"menu-feature-codes\"")
                 .contains("id=\"menu-audit\"").doesNotContain("API tokens");
         assertThat(web.get("/extensions").statusCode()).as("and the server agrees").isEqualTo(200);
+        assertThat(web.get("/account/sessions").body()).as("the platform's pages use the same menu")
+                .contains("id=\"menu-extensions\"");
 
         assertThat(api().patch("/api/v1/extensions/" + number, "{\"role\":\"supervisor\"}").status()).isEqualTo(200);
         String demoted = web.get("/voicemail").body();
