@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the PBX's audit log: every change made through the admin pages or the API, with the object's state before
- * and after. Secrets never reach it: a state's field whose name says password, PIN, secret, token or key is stored
- * as {@value #MASK} (or empty when it was empty), so the log shows that it changed, not what it is. Entries are
- * only ever inserted, in the caller's transaction, so a rolled-back change leaves no line.
+ * and after. Secrets never reach it: a state's field whose name says password, PIN, secret, token, key or hash is
+ * stored as {@value #MASK} (or empty when it was empty; a yes/no value is kept, it cannot be a secret), so the log
+ * shows that it changed, not what it is. Entries are only ever inserted, in the caller's transaction, so a
+ * rolled-back change leaves no line. Features describe their objects with {@link #state} and record updates with
+ * {@link #recordChange}, which keeps only the fields that changed.
  *
  * <p>Who and where come from the current request (signed-in account, client address) when the caller does not
  * name them; outside a request they are {@code system}. A change made with an API token says so in the detail (the
