@@ -142,6 +142,8 @@ public class ScheduleService {
         var current = tenantSchedule(tenant);
         var saved = new TenantSchedule(zone, office, breaks, nonOffice, breakAction, current.holidays(),
                 current.override());
+        Map<String, Object> before = weekly(current);
+        before.put("exemptExtensions", store.exemptNumbers(tenant.id()));
         ZoneId newZone = zone;
         tx.executeWithoutResult(s -> {
             store.saveTenant(tenant.id(), saved, clock.instant());
@@ -150,8 +152,9 @@ public class ScheduleService {
                 tenants.changeTimeZone(tenant.id(), newZone);
             }
         });
-        audit.recordChange(actor.email(), actor.source(), "schedule.save", "schedule", "tenant", "",
-                weekly(current), weekly(saved));
+        Map<String, Object> after = weekly(saved);
+        after.put("exemptExtensions", store.exemptNumbers(tenant.id()));
+        audit.recordChange(actor.email(), actor.source(), "schedule.save", "schedule", "tenant", "", before, after);
         forgetAll();
         return saved;
     }

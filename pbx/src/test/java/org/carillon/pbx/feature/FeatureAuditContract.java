@@ -180,13 +180,14 @@ public interface FeatureAuditContract extends FeatureFixture {
                     String breakAction = now.path("breakTimeAction").toString();
                     String body = "{\"timeZone\":\"" + zone + "\",\"officeHours\":" + now.path("officeHours")
                             + ",\"breakHours\":" + now.path("breakHours") + ",\"nonOfficeHoursAction\":"
-                            + now.path("nonOfficeHoursAction") + ",\"breakTimeAction\":%s,\"exemptExtensions\":"
-                            + now.path("exemptExtensions") + "}";
-                    ok(api().put("/api/v1/schedule", body.formatted("{\"type\":\"hangup\",\"target\":\"\"}")));
+                            + now.path("nonOfficeHoursAction") + ",\"breakTimeAction\":%s,\"exemptExtensions\":%s}";
+                    ok(api().put("/api/v1/schedule", body.formatted("{\"type\":\"hangup\",\"target\":\"\"}",
+                            "[\"" + b + "\"]")));
                     var line = check(new Expect("schedule.save", "schedule", "tenant", "/breakAction/type",
                             now.path("breakTimeAction").path("type").asString(), "hangup"));
                     assertThat(line.path("after").has("zone")).as("the zone did not change").isFalse();
-                    ok(api().put("/api/v1/schedule", body.formatted(breakAction)));
+                    assertThat(line.path("after").path("exemptExtensions").toString()).contains(b);
+                    ok(api().put("/api/v1/schedule", body.formatted(breakAction, now.path("exemptExtensions"))));
                     return new Expect("schedule.save", "schedule", "tenant", "/breakAction/type", "hangup",
                             now.path("breakTimeAction").path("type").asString());
                 }),
