@@ -1,32 +1,27 @@
 package org.carillon.pbx.access;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.carillon.platform.account.Account;
-import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.security.FailClosedAccessInterceptor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Enforces {@link Allowed} on every handler of the PBX: no annotation means nobody may call it (fail closed); a
  * user whose role lacks the permission gets 403 (Spring Security's access-denied answer: the error page, or a problem
  * document under {@code /api}). The role is read from the account on each request, never from the session, so a
- * demotion takes effect at once rather than at the next sign-in.
+ * demotion takes effect at once rather than at the next sign-in ({@link CurrentRole}, which the side menu reads too).
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessInterceptor extends FailClosedAccessInterceptor<Allowed> implements WebMvcConfigurer {
-    private final AccountStore accounts;
+    private final CurrentRole roles;
 
-    public AccessInterceptor(AccountStore accounts) {
+    public AccessInterceptor(CurrentRole roles) {
         super("org.carillon.pbx.", Allowed.class, List.of());
-        this.accounts = accounts;
+        this.roles = roles;
     }
 
     @Override
@@ -36,13 +31,7 @@ public class AccessInterceptor extends FailClosedAccessInterceptor<Allowed> impl
 
     @Override
     protected boolean grants(HttpServletRequest request, Allowed required) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return false;
-        }
-        Optional<Role> role = accounts.findByEmail(auth.getName()).filter(Account::enabled)
-                .flatMap(a -> Role.find(a.role()));
-        return role.map(required.value()::grants).orElse(false);
+        return roles.of(request).map(required.value()::grants).orElse(false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.carillon.pbx.blf;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.Extension;
@@ -10,7 +11,6 @@ import org.carillon.pbx.routing.InvalidDialCodeException;
 import org.carillon.pbx.routing.NumberPlan;
 import org.carillon.pbx.speeddial.SpeedDialService;
 import org.carillon.pbx.tenant.Tenant;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,10 +38,10 @@ public class BlfKeyService {
     private final DeviceDirectory devices;
     private final SpeedDialService speedDials;
     private final FeatureCodeService codes;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
     public BlfKeyService(BlfKeyStore store, ExtensionService extensions, DeviceDirectory devices,
-                         SpeedDialService speedDials, FeatureCodeService codes, AuditLog audit) {
+                         SpeedDialService speedDials, FeatureCodeService codes, AuditTrail audit) {
         this.store = store;
         this.extensions = extensions;
         this.devices = devices;
@@ -70,9 +71,11 @@ public class BlfKeyService {
         }
         List<BlfKey> clean = keys.stream().map(k -> new BlfKey(k.position(), k.type(), strip(k.value()),
                 strip(k.label()))).sorted(Comparator.comparingInt(BlfKey::position)).toList();
+        List<BlfKey> before = store.list(tenant.id(), e.id());
         store.replace(tenant.id(), e.id(), clean);
-        audit.record(actor.email(), "blf_keys_saved", "extension", e.number(), clean.size() + " keys",
-                actor.source());
+        // "buttons", not "keys": a field named like a key would be masked as a secret
+        audit.recordChange(actor.email(), actor.source(), "blf_keys_saved", "blf_keys", e.number(), "",
+                Map.of("buttons", AuditTrail.plain(before)), Map.of("buttons", AuditTrail.plain(clean)));
         return clean;
     }
 

@@ -60,6 +60,7 @@ final class Call implements CallerSession {
     private final Tenant tenant;
     private final DeviceAccount callerAccount;
     private final String dialled;
+    private final String source;
     private final CallerLeg caller;
     private final Instant startedAt;
     private final List<String> transfers = new ArrayList<>();
@@ -99,6 +100,8 @@ final class Call implements CallerSession {
         this.tenant = tenant;
         this.callerAccount = callerAccount;
         this.dialled = dialled;
+        var remote = invite.source().remote();
+        this.source = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
         this.caller = new CallerLeg(service.signalling(), invite, dialled, callerAccount.number());
         this.left = caller;
         this.startedAt = service.clock().instant();
@@ -1018,6 +1021,11 @@ final class Call implements CallerSession {
     @Override
     public String caller() {
         return callerAccount.number();
+    }
+
+    @Override
+    public String source() {
+        return source;
     }
 
     @Override

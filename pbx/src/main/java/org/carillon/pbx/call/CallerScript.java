@@ -58,6 +58,11 @@ public final class CallerScript {
         return session.caller();
     }
 
+    /** The address the caller's phone called from (see {@link CallerSession#source()}). */
+    public String source() {
+        return session.source();
+    }
+
     /** The dialled number. */
     public String dialled() {
         return session.dialled();

@@ -27,6 +27,14 @@ public interface CallerSession {
     /** The calling extension's number. */
     String caller();
 
+    /**
+     * The address (IP, as text) the caller's phone sent its INVITE from, for the audit log of changes made by phone;
+     * {@code unknown} where a session has none. Any thread.
+     */
+    default String source() {
+        return "unknown";
+    }
+
     /** The tenant the call belongs to. */
     long tenantId();
 

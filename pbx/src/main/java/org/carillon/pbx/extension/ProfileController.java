@@ -37,10 +37,12 @@ public class ProfileController {
     private final PasswordPolicy policy;
     private final SignInTime signIns;
     private final AuditTrail audit;
+    private final CurrentPasswordCheck current;
 
     public ProfileController(ExtensionService service, ExtensionPresence presence, TenantDirectory tenants,
                              ActorResolver actors, AccountStore accounts, PasswordEncoder encoder,
-                             PasswordPolicy policy, SignInTime signIns, AuditTrail audit) {
+                             PasswordPolicy policy, SignInTime signIns, AuditTrail audit,
+                             CurrentPasswordCheck current) {
         this.service = service;
         this.presence = presence;
         this.tenants = tenants;
@@ -50,6 +52,7 @@ public class ProfileController {
         this.policy = policy;
         this.signIns = signIns;
         this.audit = audit;
+        this.current = current;
     }
 
     @GetMapping("/profile")
@@ -91,7 +94,8 @@ public class ProfileController {
 
     /**
      * Sets a new web password. The current one is required (SECURITY.md); the policy is the platform's. Every other
-     * session of the account ends; this one stays, under a new id.
+     * session of the account ends; this one stays, under a new id. Wrong current passwords are throttled like
+     * sign-ins ({@link CurrentPasswordCheck}).
      */
     @PostMapping("/profile/password")
     public String password(@RequestParam(defaultValue = "") String currentPassword,
@@ -101,8 +105,9 @@ public class ProfileController {
         Actor actor = actors.resolve(auth, request);
         var account = accounts.findByEmail(actor.email()).orElseThrow();
         Map<String, String> errors = new LinkedHashMap<>();
-        if (account.passwordHash() == null || !encoder.matches(currentPassword, account.passwordHash())) {
-            errors.put("currentPassword", "This is not your current password.");
+        Optional<String> wrong = current.problem(account, currentPassword, actor.source());
+        if (wrong.isPresent()) {
+            errors.put("currentPassword", wrong.get());
         } else {
             policy.check(newPassword, account.email()).ifPresent(problem -> errors.put("newPassword", problem));
             if (!errors.containsKey("newPassword") && !newPassword.equals(confirmPassword)) {

@@ -1,5 +1,6 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.Extension;
 import org.carillon.pbx.extension.ExtensionRemoved;
@@ -7,7 +8,6 @@ import org.carillon.pbx.extension.ExtensionService;
 import org.carillon.pbx.schedule.InvalidScheduleException;
 import org.carillon.pbx.schedule.ScheduleService;
 import org.carillon.pbx.tenant.Tenant;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +40,12 @@ public class ProfileAutoSwitch implements SmartInitializingSingleton {
     private final ProfileService profiles;
     private final ScheduleService schedules;
     private final ExtensionService extensions;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final ConcurrentMap<Long, AutoSwitch> byExtension = new ConcurrentHashMap<>();
 
     public ProfileAutoSwitch(AutoSwitchStore store, ProfileService profiles, ScheduleService schedules,
-                             ExtensionService extensions, AuditLog audit, Clock clock) {
+                             ExtensionService extensions, AuditTrail audit, Clock clock) {
         this.store = store;
         this.profiles = profiles;
         this.schedules = schedules;
@@ -103,18 +104,29 @@ public class ProfileAutoSwitch implements SmartInitializingSingleton {
         if (!errors.isEmpty()) {
             throw new InvalidScheduleException(errors);
         }
+        Map<String, Object> before = auditState(list, byExtension.get(e.id()));
         if (!body.enabled()) {
             store.delete(e.id());
             byExtension.remove(e.id());
-            audit.record(actor.email(), "profile.auto.off", "extension", number, "", actor.source());
+            audit.recordChange(actor.email(), actor.source(), "profile.auto", "call_profile", number, "",
+                    before, auditState(list, null));
             return view(tenant, number, actor);
         }
         var a = new AutoSwitch(e.id(), e.tenantId(), number, office.get().id(), outside.get().id(), Optional.empty());
         store.save(a, clock.instant());
         byExtension.put(e.id(), a);
-        audit.record(actor.email(), "profile.auto", "extension", number,
-                "office=" + office.get().name() + " outside=" + outside.get().name(), actor.source());
+        audit.recordChange(actor.email(), actor.source(), "profile.auto", "call_profile", number, "",
+                before, auditState(list, a));
         return view(tenant, number, actor);
+    }
+
+    /** The automatic switch as the audit log shows it: off, or which profile in and outside office hours. */
+    private static Map<String, Object> auditState(List<CallProfile> profiles, AutoSwitch a) {
+        if (a == null) {
+            return Map.of("automatic", false);
+        }
+        return Map.of("automatic", true, "inOfficeHours", name(profiles, a.officeProfileId()),
+                "outsideOfficeHours", name(profiles, a.outsideProfileId()));
     }
 
     /** Applies the profile of every switched extension whose phase changed since its last switch. */

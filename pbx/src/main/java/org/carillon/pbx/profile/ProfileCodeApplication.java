@@ -39,7 +39,8 @@ public class ProfileCodeApplication implements CallApplication {
 
     @Override
     public void handle(CallerSession caller, Destination destination) {
-        var now = profiles.activateByCode(tenants.current().id(), caller.caller(), destination.target());
+        var now = profiles.activateByCode(tenants.current().id(), caller.caller(), destination.target(),
+                caller.source());
         if (now.isEmpty()) {
             caller.earlyMedia();
             await(caller.play(List.of(new ClipSource(Prompts.require("invalid-extension"), false))));

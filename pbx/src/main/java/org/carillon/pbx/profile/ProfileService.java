@@ -1,5 +1,6 @@
 package org.carillon.pbx.profile;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.call.CallSettings;
 import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
@@ -14,7 +15,6 @@ import org.carillon.pbx.schedule.ScheduleLoops;
 import org.carillon.pbx.schedule.ScheduleNotFoundException;
 import org.carillon.pbx.schedule.TeamMembers;
 import org.carillon.pbx.tenant.Tenant;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.settings.Settings;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +48,7 @@ public class ProfileService {
     private final ExtensionStore extensionStore;
     private final DeviceDirectory devices;
     private final DestinationCheck check;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -57,8 +57,9 @@ public class ProfileService {
     private final ConcurrentMap<Long, List<CallProfile>> cache = new ConcurrentHashMap<>();
 
     public ProfileService(ProfileStore store, ExtensionService extensions, ExtensionStore extensionStore,
-                          DeviceDirectory devices, DestinationCheck check, AuditLog audit, Clock clock, TransactionTemplate tx,
-                          ApplicationEventPublisher events, Settings settings, ObjectProvider<TeamMembers> teams) {
+                          DeviceDirectory devices, DestinationCheck check, AuditTrail audit, Clock clock,
+                          TransactionTemplate tx, ApplicationEventPublisher events, Settings settings,
+                          ObjectProvider<TeamMembers> teams) {
         this.store = store;
         this.extensions = extensions;
         this.extensionStore = extensionStore;
@@ -101,7 +102,7 @@ public class ProfileService {
         String wanted = name == null ? "" : name.strip();
         CallProfile p = find(list, wanted).orElseThrow(() -> new InvalidScheduleException("active",
                 "must be one of " + list.stream().map(CallProfile::name).collect(Collectors.joining(", "))));
-        activate(e, p, actor.email(), actor.source());
+        activate(e, p, actor.email(), actor.source(), "");
         return p;
     }
 
@@ -111,6 +112,14 @@ public class ProfileService {
      * @return the profile now active; empty when the extension or the position does not exist
      */
     public Optional<CallProfile> activateByCode(long tenantId, String number, String position) {
+        return activateByCode(tenantId, number, position, "unknown");
+    }
+
+    /**
+     * {@code *76} from a phone at {@code source} (its address): as {@link #activateByCode(long, String, String)}, the
+     * audit line naming {@code extension <number>} and that address, as every change made by phone does.
+     */
+    public Optional<CallProfile> activateByCode(long tenantId, String number, String position, String source) {
         Optional<Extension> e = extensionStore.find(tenantId, number);
         if (e.isEmpty()) {
             return Optional.empty();
@@ -123,7 +132,7 @@ public class ProfileService {
         } else {
             p = list.stream().filter(x -> Integer.toString(x.position()).equals(position)).findFirst();
         }
-        p.ifPresent(x -> activate(e.get(), x, number + "@phone", "*76"));
+        p.ifPresent(x -> activate(e.get(), x, "extension " + number, source, "by phone (*76)"));
         return p;
     }
 
@@ -136,7 +145,7 @@ public class ProfileService {
     Optional<CallProfile> activateAutomatically(long tenantId, String number, long profileId, String why) {
         Optional<Extension> e = extensionStore.find(tenantId, number);
         Optional<CallProfile> p = e.flatMap(x -> profiles(x).stream().filter(c -> c.id() == profileId).findFirst());
-        p.ifPresent(x -> activate(e.get(), x, number + "@office-hours", "automatic: " + why));
+        p.ifPresent(x -> activate(e.get(), x, number + "@office-hours", "automatic: " + why, why));
         return p;
     }
 
@@ -162,9 +171,12 @@ public class ProfileService {
             var p = new CallProfile(0, CallProfile.Kind.CUSTOM, name, position, false,
                     body.callWaiting() == null || body.callWaiting(), internal, external);
             long id = store.insert(tenant.id(), e.id(), p, clock.instant());
-            audit.record(actor.email(), "profile.create", "extension", number, name, actor.source());
+            var created = new CallProfile(id, p.kind(), p.name(), p.position(), false, p.callWaiting(), internal,
+                    external);
+            audit.recordChange(actor.email(), actor.source(), "profile.create", "call_profile", number, "", Map.of(),
+                    AuditTrail.state(created));
             cache.remove(e.id());
-            return new CallProfile(id, p.kind(), p.name(), p.position(), false, p.callWaiting(), internal, external);
+            return created;
         }
     }
 
@@ -195,7 +207,8 @@ public class ProfileService {
             var p = new CallProfile(old.id(), old.kind(), newName, old.position(), old.active(),
                     body.callWaiting() == null || body.callWaiting(), internal, external);
             store.update(e.id(), p, clock.instant());
-            audit.record(actor.email(), "profile.update", "extension", number, newName, actor.source());
+            audit.recordChange(actor.email(), actor.source(), "profile.update", "call_profile", number, "",
+                    AuditTrail.state(old), AuditTrail.state(p));
             cache.remove(e.id());
             return p;
         }
@@ -216,7 +229,8 @@ public class ProfileService {
                     store.activate(e.id(), list.getFirst().id());
                 }
             });
-            audit.record(actor.email(), "profile.delete", "extension", number, p.name(), actor.source());
+            audit.recordChange(actor.email(), actor.source(), "profile.delete", "call_profile", number, "",
+                    AuditTrail.state(p), Map.of());
             cache.remove(e.id());
             if (p.active()) {
                 events.publishEvent(new ProfileChanged(e.tenantId(), number, list.getFirst().name()));
@@ -260,12 +274,15 @@ public class ProfileService {
         cache.remove(removed.extensionId());
     }
 
-    private void activate(Extension e, CallProfile p, String who, String source) {
+    private void activate(Extension e, CallProfile p, String who, String source, String detail) {
+        String before;
         synchronized (lock(e)) {
+            before = profiles(e).stream().filter(CallProfile::active).map(CallProfile::name).findFirst().orElse("");
             store.activate(e.id(), p.id());
             cache.remove(e.id());
         }
-        audit.record(who, "profile.activate", "extension", e.number(), p.name(), source);
+        audit.recordChange(who, source, "profile.activate", "call_profile", e.number(), detail,
+                Map.of("active", before), Map.of("active", p.name()));
         if (!p.active()) {
             events.publishEvent(new ProfileChanged(e.tenantId(), e.number(), p.name()));
         }

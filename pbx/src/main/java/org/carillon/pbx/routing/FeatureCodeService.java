@@ -1,6 +1,6 @@
 package org.carillon.pbx.routing;
 
-import org.carillon.platform.audit.AuditLog;
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,10 +28,10 @@ public class FeatureCodeService implements SmartInitializingSingleton {
     private static final Pattern CODE = Pattern.compile("\\*[0-9*#]{1,5}");
     private final FeatureCodeStore store;
     private final ObjectProvider<SpeedDialLookup> speedDials;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final ConcurrentHashMap<Long, FeatureCodes> byTenant = new ConcurrentHashMap<>();
 
-    public FeatureCodeService(FeatureCodeStore store, ObjectProvider<SpeedDialLookup> speedDials, AuditLog audit) {
+    public FeatureCodeService(FeatureCodeStore store, ObjectProvider<SpeedDialLookup> speedDials, AuditTrail audit) {
         this.store = store;
         this.speedDials = speedDials;
         this.audit = audit;
@@ -81,8 +81,16 @@ public class FeatureCodeService implements SmartInitializingSingleton {
         });
         store.replace(tenantId, overrides);
         byTenant.put(tenantId, Feature.build(next::get));
-        audit.record(actor, "feature_codes_changed", "tenant", Long.toString(tenantId), next.toString(), source);
+        audit.recordChange(actor, source, "feature_codes_changed", "feature_codes", Long.toString(tenantId), "",
+                byWire(before), byWire(next));
         return next;
+    }
+
+    /** A code table as the audit log shows it: the feature's wire name → its code. */
+    private static Map<String, String> byWire(Map<Feature, String> codes) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        codes.forEach((f, c) -> out.put(f.wire(), c));
+        return out;
     }
 
     /**

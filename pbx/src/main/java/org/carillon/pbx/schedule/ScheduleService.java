@@ -1,5 +1,6 @@
 package org.carillon.pbx.schedule;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
@@ -9,7 +10,6 @@ import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.extension.ExtensionService;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -45,7 +45,7 @@ public class ScheduleService {
     private final DestinationCheck check;
     private final ObjectProvider<TeamMembers> teams;
     private final HolidayFiles files;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ConcurrentMap<Long, TenantSchedule> byTenant = new ConcurrentHashMap<>();
@@ -53,7 +53,7 @@ public class ScheduleService {
 
     public ScheduleService(ScheduleStore store, ExtensionService extensions, DeviceDirectory devices,
                            TenantDirectory tenants, DestinationCheck check, ObjectProvider<TeamMembers> teams,
-                           HolidayFiles files, AuditLog audit, Clock clock, TransactionTemplate tx) {
+                           HolidayFiles files, AuditTrail audit, Clock clock, TransactionTemplate tx) {
         this.store = store;
         this.extensions = extensions;
         this.devices = devices;
@@ -142,6 +142,8 @@ public class ScheduleService {
         var current = tenantSchedule(tenant);
         var saved = new TenantSchedule(zone, office, breaks, nonOffice, breakAction, current.holidays(),
                 current.override());
+        Map<String, Object> before = weekly(current);
+        before.put("exemptExtensions", store.exemptNumbers(tenant.id()));
         ZoneId newZone = zone;
         tx.executeWithoutResult(s -> {
             store.saveTenant(tenant.id(), saved, clock.instant());
@@ -150,7 +152,9 @@ public class ScheduleService {
                 tenants.changeTimeZone(tenant.id(), newZone);
             }
         });
-        audit.record(actor.email(), "schedule.save", "schedule", "tenant", "zone=" + zone.getId(), actor.source());
+        Map<String, Object> after = weekly(saved);
+        after.put("exemptExtensions", store.exemptNumbers(tenant.id()));
+        audit.recordChange(actor.email(), actor.source(), "schedule.save", "schedule", "tenant", "", before, after);
         forgetAll();
         return saved;
     }
@@ -184,9 +188,11 @@ public class ScheduleService {
         var saved = new ExtensionSchedule(body.ownHours() != null && body.ownHours(), office, breaks, nonOffice,
                 breakAction, current.holidays(), body.exemptFromGlobalHolidays() != null
                 && body.exemptFromGlobalHolidays());
-        store.saveExtension(tenant.id(), e.id(), saved, clock.instant());
-        audit.record(actor.email(), "schedule.save", "extension", number, "ownHours=" + saved.ownHours(),
-                actor.source());
+        tx.executeWithoutResult(s -> {
+            store.saveExtension(tenant.id(), e.id(), saved, clock.instant());
+            audit.recordChange(actor.email(), actor.source(), "schedule.save", "schedule", number, "",
+                    weekly(current), weekly(saved));
+        });
         byExtension.remove(e.id());
         return saved;
     }
@@ -200,14 +206,15 @@ public class ScheduleService {
         if (!errors.isEmpty()) {
             throw new InvalidScheduleException(errors);
         }
+        Optional<ScheduleOverride> before = tenantSchedule(tenant).override();
         tx.executeWithoutResult(s -> {
             if (!store.tenantSaved(tenant.id())) {
                 store.saveTenant(tenant.id(), tenantSchedule(tenant), clock.instant());
             }
             store.saveOverride(tenant.id(), o);
         });
-        audit.record(actor.email(), o.isPresent() ? "schedule.override" : "schedule.override.lift", "schedule",
-                "tenant", o.map(x -> x.mode().wire() + " until " + x.until()).orElse(""), actor.source());
+        audit.recordChange(actor.email(), actor.source(), o.isPresent() ? "schedule.override"
+                : "schedule.override.lift", "schedule", "tenant", "", overrideState(before), overrideState(o));
         byTenant.remove(tenant.id());
         return o;
     }
@@ -226,9 +233,11 @@ public class ScheduleService {
             throw new InvalidScheduleException(errors);
         }
         long id = store.insertHoliday(tenant.id(), owner, h, clock.instant());
-        audit.record(actor.email(), "holiday.create", "holiday", Long.toString(id), h.name(), actor.source());
+        var created = new Holiday(id, h.name(), false, h.date(), h.time(), h.yearly());
+        audit.recordChange(actor.email(), actor.source(), "holiday.create", "holiday", Long.toString(id), whose(number),
+                Map.of(), AuditTrail.state(created));
         forget(tenant, owner);
-        return new Holiday(id, h.name(), false, h.date(), h.time(), h.yearly());
+        return created;
     }
 
     public Holiday updateHoliday(Tenant tenant, Optional<String> number, long id, ScheduleInput.HolidayBody body,
@@ -241,7 +250,8 @@ public class ScheduleService {
             throw new InvalidScheduleException(errors);
         }
         store.updateHoliday(tenant.id(), h);
-        audit.record(actor.email(), "holiday.update", "holiday", Long.toString(id), h.name(), actor.source());
+        audit.recordChange(actor.email(), actor.source(), "holiday.update", "holiday", Long.toString(id),
+                whose(number), AuditTrail.state(old), AuditTrail.state(h));
         forget(tenant, owner);
         return h;
     }
@@ -251,7 +261,8 @@ public class ScheduleService {
         Holiday h = requireHoliday(tenant, owner, id);
         store.deleteHoliday(tenant.id(), id);
         files.delete(id);
-        audit.record(actor.email(), "holiday.delete", "holiday", Long.toString(id), h.name(), actor.source());
+        audit.recordChange(actor.email(), actor.source(), "holiday.delete", "holiday", Long.toString(id),
+                whose(number), AuditTrail.state(h), Map.of());
         forget(tenant, owner);
     }
 
@@ -261,10 +272,28 @@ public class ScheduleService {
         Holiday h = requireHoliday(tenant, owner, id);
         files.store(id, wav);
         store.setAudio(tenant.id(), id, true);
-        audit.record(actor.email(), "holiday.audio", "holiday", Long.toString(id), wav.length + " bytes",
-                actor.source());
+        var after = new Holiday(h.id(), h.name(), true, h.date(), h.time(), h.yearly());
+        audit.record(actor.email(), actor.source(), "holiday.audio", "holiday", Long.toString(id),
+                whose(number) + "; " + wav.length + " bytes uploaded", AuditTrail.state(h), AuditTrail.state(after));
         forget(tenant, owner);
-        return new Holiday(h.id(), h.name(), true, h.date(), h.time(), h.yearly());
+        return after;
+    }
+
+    /** A schedule's weekly settings for the audit log; holidays and the override are logged on their own. */
+    private static Map<String, Object> weekly(Record schedule) {
+        Map<String, Object> state = AuditTrail.state(schedule);
+        state.remove("holidays");
+        state.remove("override");
+        return state;
+    }
+
+    private static Map<String, Object> overrideState(Optional<ScheduleOverride> o) {
+        return o.<Map<String, Object>>map(AuditTrail::state).orElse(Map.of());
+    }
+
+    /** Whose holiday, for the audit line's detail. */
+    private static String whose(Optional<String> number) {
+        return number.map(n -> "extension " + n).orElse("tenant");
     }
 
     /** The uploaded audio of a holiday. */

@@ -1,10 +1,10 @@
 package org.carillon.pbx.speeddial;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.routing.FeatureCodeService;
 import org.carillon.pbx.routing.InvalidDialCodeException;
 import org.carillon.pbx.routing.SpeedDialLookup;
-import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,11 +35,11 @@ public class SpeedDialService implements SpeedDialLookup, SmartInitializingSingl
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9*#]{1,32}");
     private final SpeedDialStore store;
     private final FeatureCodeService plan;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     /** "tenant:owner:code" → speed dial. */
     private final ConcurrentHashMap<String, SpeedDial> byKey = new ConcurrentHashMap<>();
 
-    public SpeedDialService(SpeedDialStore store, FeatureCodeService plan, AuditLog audit) {
+    public SpeedDialService(SpeedDialStore store, FeatureCodeService plan, AuditTrail audit) {
         this.store = store;
         this.plan = plan;
         this.audit = audit;
@@ -111,10 +112,11 @@ public class SpeedDialService implements SpeedDialLookup, SmartInitializingSingl
             throw new InvalidDialCodeException(problems);
         }
         SpeedDial s = new SpeedDial(tenantId, owner, c, n, l);
+        SpeedDial old = byKey.get(key(tenantId, owner, c));
         store.put(s);
         byKey.put(key(tenantId, owner, c), s);
-        audit.record(actor, "speed_dial_saved", "speed_dial", (owner.isEmpty() ? "system" : owner) + ":" + c,
-                "number=" + n + ", label=" + l, source);
+        audit.recordChange(actor, source, "speed_dial_saved", "speed_dial", (owner.isEmpty() ? "system" : owner) + ":"
+                + c, "", old == null ? Map.of() : AuditTrail.state(old), AuditTrail.state(s));
         return s;
     }
 
@@ -122,10 +124,10 @@ public class SpeedDialService implements SpeedDialLookup, SmartInitializingSingl
     @Transactional
     public boolean delete(long tenantId, String owner, String code, String actor, String source) {
         boolean gone = store.delete(tenantId, owner, code);
-        byKey.remove(key(tenantId, owner, code));
+        SpeedDial old = byKey.remove(key(tenantId, owner, code));
         if (gone) {
-            audit.record(actor, "speed_dial_deleted", "speed_dial", (owner.isEmpty() ? "system" : owner) + ":" + code,
-                    "", source);
+            audit.recordChange(actor, source, "speed_dial_deleted", "speed_dial", (owner.isEmpty() ? "system" : owner)
+                    + ":" + code, "", old == null ? Map.of("code", code) : AuditTrail.state(old), Map.of());
         }
         return gone;
     }

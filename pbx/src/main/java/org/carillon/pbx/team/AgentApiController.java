@@ -92,7 +92,7 @@ public class AgentApiController {
                 .filter(AgentState::requestable)
                 .orElseThrow(() -> new AgentStateException("state", "One of ready, break, logged_out."));
         Agent a = agents.request(tenant, extension, target, Optional.ofNullable(body.auxCode())
-                .filter(s -> !s.isBlank()), actor.email());
+                .filter(s -> !s.isBlank()), actor);
         return view(tenant, a);
     }
 

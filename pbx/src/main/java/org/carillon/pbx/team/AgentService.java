@@ -30,7 +30,7 @@ public class AgentService implements SmartInitializingSingleton {
             new AgentStore.AuxCode("meeting", "Meeting"), new AgentStore.AuxCode("training", "Training"));
 
     private final AgentStore store;
-    private final org.carillon.platform.audit.AuditLog audit;
+    private final org.carillon.pbx.audit.AuditTrail audit;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,7 +39,7 @@ public class AgentService implements SmartInitializingSingleton {
     private record Key(long tenantId, String extension) {
     }
 
-    public AgentService(AgentStore store, org.carillon.platform.audit.AuditLog audit, TransactionTemplate tx,
+    public AgentService(AgentStore store, org.carillon.pbx.audit.AuditTrail audit, TransactionTemplate tx,
                         ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.audit = audit;
@@ -98,10 +98,19 @@ public class AgentService implements SmartInitializingSingleton {
                 throw new AgentStateException("code", "Aux code " + c.code() + " is listed twice.");
             }
         }
-        tx.executeWithoutResult(s -> store.replaceAuxCodes(tenantId, codes));
-        audit.record(actor.email(), "team.aux_codes", "aux_code", Long.toString(tenantId),
-                codes.stream().map(AgentStore.AuxCode::code).collect(java.util.stream.Collectors.joining(",")),
-                actor.source());
+        List<AgentStore.AuxCode> before = auxCodes(tenantId);
+        tx.executeWithoutResult(s -> {
+            store.replaceAuxCodes(tenantId, codes);
+            audit.recordChange(actor.email(), actor.source(), "team.aux_codes", "aux_code", Long.toString(tenantId),
+                    "", Map.of("codes", auxLabels(before)), Map.of("codes", auxLabels(codes)));
+        });
+    }
+
+    /** Aux codes as the audit log shows them: code → label, in order. */
+    private static Map<String, String> auxLabels(List<AgentStore.AuxCode> codes) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        codes.forEach(c -> out.put(c.code(), c.label()));
+        return out;
     }
 
     /** A deleted extension is no agent any more (a new extension with its number starts afresh). */
@@ -139,6 +148,30 @@ public class AgentService implements SmartInitializingSingleton {
      *                             the aux code is unknown
      * @throws TeamNotFoundException when the extension is no agent
      */
+    /**
+     * {@link #request} made through the web or the API: a change a supervisor or admin makes to another user's agent
+     * is an audit line ({@code agent.state}) with the state and aux code before and after; the agent's own changes
+     * are in the state history only.
+     */
+    public synchronized Agent request(long tenantId, String extension, AgentState target, Optional<String> auxCode,
+                                      org.carillon.pbx.extension.Actor actor) {
+        Agent before = require(tenantId, extension);
+        Agent after = request(tenantId, extension, target, auxCode, actor.email());
+        if (!actor.owns(extension) && after != before) {
+            audit.recordChange(actor.email(), actor.source(), "agent.state", "agent", extension, "",
+                    agentState(before), agentState(after));
+        }
+        return after;
+    }
+
+    private static Map<String, Object> agentState(Agent a) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("state", a.state().wire());
+        out.put("auxCode", a.auxCode());
+        out.put("pending", a.pending().map(AgentState::wire).orElse(""));
+        return out;
+    }
+
     public synchronized Agent request(long tenantId, String extension, AgentState target, Optional<String> auxCode,
                                       String by) {
         if (target == null || !target.requestable()) {

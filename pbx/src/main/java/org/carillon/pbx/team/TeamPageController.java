@@ -192,8 +192,7 @@ public class TeamPageController {
         try {
             AgentState target = AgentState.find(state).filter(AgentState::requestable)
                     .orElseThrow(() -> new AgentStateException("state", "One of ready, break, logged_out."));
-            agents.request(tenant(), extension, target, Optional.of(auxCode).filter(s -> !s.isBlank()),
-                    actor.email());
+            agents.request(tenant(), extension, target, Optional.of(auxCode).filter(s -> !s.isBlank()), actor);
             redirect.addFlashAttribute("notice", "Agent " + extension + ": " + target.label() + ".");
         } catch (AgentStateException e) {
             redirect.addFlashAttribute("problem", "Agent " + extension + ": " + e.getMessage());

@@ -1,10 +1,10 @@
 package org.carillon.pbx.team;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.ExtensionRemoved;
-import org.carillon.platform.audit.AuditLog;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -35,12 +35,12 @@ public class TeamService implements SmartInitializingSingleton {
     private final TeamStore store;
     private final DeviceDirectory devices;
     private final AgentService agents;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Team> byId = new ConcurrentHashMap<>();
 
-    public TeamService(TeamStore store, DeviceDirectory devices, AgentService agents, AuditLog audit,
+    public TeamService(TeamStore store, DeviceDirectory devices, AgentService agents, AuditTrail audit,
                        TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.devices = devices;
@@ -90,8 +90,8 @@ public class TeamService implements SmartInitializingSingleton {
         Team saved = copy(t, id);
         byId.put(id, saved);
         agents.join(tenantId, saved.members(), actor.email());
-        audit.record(actor.email(), "team.create", "team", saved.number(), "strategy=" + saved.strategy().wire(),
-                actor.source());
+        audit.recordChange(actor.email(), actor.source(), "team.create", "team", saved.number(), "", Map.of(),
+                AuditTrail.state(saved));
         return saved;
     }
 
@@ -102,8 +102,8 @@ public class TeamService implements SmartInitializingSingleton {
         tx.executeWithoutResult(s -> store.update(t));
         byId.put(t.id(), t);
         agents.join(tenantId, t.members(), actor.email());
-        audit.record(actor.email(), "team.update", "team", t.number(), "strategy=" + t.strategy().wire(),
-                actor.source());
+        audit.recordChange(actor.email(), actor.source(), "team.update", "team", t.number(), "",
+                AuditTrail.state(old), AuditTrail.state(t));
         return t;
     }
 
@@ -111,7 +111,8 @@ public class TeamService implements SmartInitializingSingleton {
         Team t = require(tenantId, number);
         store.delete(tenantId, t.id());
         byId.remove(t.id());
-        audit.record(actor.email(), "team.delete", "team", number, "", actor.source());
+        audit.recordChange(actor.email(), actor.source(), "team.delete", "team", number, "", AuditTrail.state(t),
+                Map.of());
     }
 
     /** A deleted extension leaves every team it was in. */

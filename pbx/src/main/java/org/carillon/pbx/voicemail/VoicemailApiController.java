@@ -98,15 +98,16 @@ public class VoicemailApiController {
                                    Authentication auth, HttpServletRequest request) {
         var actor = actors.resolve(auth, request);
         Mailbox box = service.settingsFor(tenants.current(), number, actor);
-        service.saveGreeting(box, greeting(kind), GreetingAudio.convert(audio));
+        service.saveGreeting(box, greeting(kind), GreetingAudio.convert(audio), actor);
         return view(box);
     }
 
     @DeleteMapping("/greetings/{kind}")
     public MailboxView deleteGreeting(@PathVariable String number, @PathVariable String kind, Authentication auth,
                                       HttpServletRequest request) {
-        Mailbox box = service.settingsFor(tenants.current(), number, actors.resolve(auth, request));
-        service.deleteGreeting(box, greeting(kind));
+        var actor = actors.resolve(auth, request);
+        Mailbox box = service.settingsFor(tenants.current(), number, actor);
+        service.deleteGreeting(box, greeting(kind), actor);
         return view(box);
     }
 

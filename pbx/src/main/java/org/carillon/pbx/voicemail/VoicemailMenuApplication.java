@@ -258,6 +258,7 @@ public class VoicemailMenuApplication implements CallApplication {
         }
         log.info("voicemail: {} greeting of {} recorded by phone ({} ms)", kind.wire(), box.number(),
                 r.length().toMillis());
+        service.greetingRecorded(box, kind, s.caller(), s.source());
         if (!s.gone()) {
             s.play(VoicemailPrompts.of("vm-greeting-saved"));
         }
@@ -269,7 +270,7 @@ public class VoicemailMenuApplication implements CallApplication {
             s.play(VoicemailPrompts.of("vm-pin-invalid"));
             return;
         }
-        service.changePin(box, pin);
+        service.changePin(box, pin, s.caller(), s.source());
         log.info("voicemail: PIN of {} changed by phone from {}", box.number(), s.caller());
         s.play(VoicemailPrompts.of("vm-pin-changed"));
     }

@@ -170,7 +170,7 @@ public class VoicemailPageController {
         Mailbox box = require(actor);
         Greeting g = Greeting.find(kind).orElseThrow(() -> new VoicemailNotFoundException("greeting"));
         try {
-            service.saveGreeting(box, g, GreetingAudio.convert(file.getBytes()));
+            service.saveGreeting(box, g, GreetingAudio.convert(file.getBytes()), actor);
         } catch (InvalidVoicemailException e) {
             return render(actor, Map.of(), Map.of("greeting-" + g.wire(), e.problems().getFirst().message()), model);
         }
@@ -181,8 +181,10 @@ public class VoicemailPageController {
     @PostMapping("/voicemail/greetings/{kind}/delete")
     public String deleteGreeting(@PathVariable String kind, Authentication auth, HttpServletRequest request,
                                  RedirectAttributes redirect) {
-        Mailbox box = require(actors.resolve(auth, request));
-        service.deleteGreeting(box, Greeting.find(kind).orElseThrow(() -> new VoicemailNotFoundException("greeting")));
+        Actor actor = actors.resolve(auth, request);
+        Mailbox box = require(actor);
+        service.deleteGreeting(box, Greeting.find(kind).orElseThrow(() -> new VoicemailNotFoundException("greeting")),
+                actor);
         redirect.addFlashAttribute("notice", "Greeting removed: callers hear the built-in one.");
         return "redirect:/voicemail";
     }

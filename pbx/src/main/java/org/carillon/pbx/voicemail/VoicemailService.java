@@ -1,5 +1,6 @@
 package org.carillon.pbx.voicemail;
 
+import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.Extension;
 import org.carillon.pbx.extension.ExtensionRemoved;
@@ -24,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,11 +53,12 @@ public class VoicemailService implements SmartInitializingSingleton {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final VoicemailSettings settings;
+    private final AuditTrail audit;
 
     public VoicemailService(VoicemailStore store, VoicemailFiles files, VoicemailMail mail, ExtensionStore extensions,
                             TenantDirectory tenants, PasswordEncoder encoder, MailOutbox outbox,
                             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-                            Settings settings) {
+                            Settings settings, AuditTrail audit) {
         this.store = store;
         this.files = files;
         this.mail = mail;
@@ -66,6 +70,7 @@ public class VoicemailService implements SmartInitializingSingleton {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settings = VoicemailSettings.from(settings);
+        this.audit = audit;
     }
 
     VoicemailSettings settings() {
@@ -113,14 +118,44 @@ public class VoicemailService implements SmartInitializingSingleton {
         return box.pinHash().isPresent() && MailboxChanges.validPin(pin) && encoder.matches(pin, box.pinHash().get());
     }
 
-    /** Sets a new PIN from the phone. @throws InvalidVoicemailException unless 4-10 digits */
-    Mailbox changePin(Mailbox box, String pin) {
+    /**
+     * Sets a new PIN from the phone; the audit line names the calling extension as the actor and the phone's address
+     * as the source (the PIN itself is masked).
+     *
+     * @throws InvalidVoicemailException unless 4-10 digits
+     */
+    Mailbox changePin(Mailbox box, String pin, String callerExtension, String source) {
         if (!MailboxChanges.validPin(pin)) {
             throw new InvalidVoicemailException("pin", "must be 4 to 10 digits");
         }
         Mailbox changed = withPin(box, pin);
-        store.saveBox(changed, clock.instant());
+        tx.executeWithoutResult(s -> {
+            store.saveBox(changed, clock.instant());
+            audit.recordChange(phoneActor(callerExtension), source, "voicemail.update", "voicemail", box.number(),
+                    "PIN changed by phone", state(box), state(changed));
+        });
         return changed;
+    }
+
+    /** Who a change made by phone is attributed to in the audit log. */
+    static String phoneActor(String callerExtension) {
+        return "extension " + callerExtension;
+    }
+
+    /**
+     * A mailbox's settings as the audit log shows them. The PIN appears as its hash under {@code pin}, which the
+     * log masks: a changed PIN shows as changed (the hashes differ), never what it is.
+     */
+    static Map<String, Object> state(Mailbox b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("enabled", b.enabled());
+        out.put("pin", b.pinHash().orElse(""));
+        out.put("emailOption", b.emailOption().wire());
+        out.put("instructions", b.instructions());
+        out.put("skipPinOnOwnDevice", b.skipPinOnOwnDevice());
+        out.put("maxMessageSeconds", b.maxMessageSeconds());
+        out.put("maxMessages", b.maxMessages());
+        return out;
     }
 
     /** Where a new message's audio goes (written as {@code .part} first). */
@@ -216,7 +251,12 @@ public class VoicemailService implements SmartInitializingSingleton {
         if (changes.pin().isPresent()) {
             changed = withPin(changed, changes.pin().get());
         }
-        store.saveBox(changed, clock.instant());
+        Mailbox saved = changed;
+        tx.executeWithoutResult(s -> {
+            store.saveBox(saved, clock.instant());
+            audit.recordChange(actor.email(), actor.source(), "voicemail.update", "voicemail", number,
+                    changes.pin().isPresent() ? "PIN changed" : "", state(b), state(saved));
+        });
         log.info("voicemail: settings of {} changed by {}{}", number, actor.email(),
                 changes.pin().isPresent() ? " (PIN changed)" : "");
         return changed;
@@ -252,12 +292,29 @@ public class VoicemailService implements SmartInitializingSingleton {
     }
 
     /** Replaces a greeting with uploaded audio (already converted to 8 kHz mono samples). */
-    public void saveGreeting(Mailbox box, Greeting kind, short[] samples) {
+    public void saveGreeting(Mailbox box, Greeting kind, short[] samples, Actor actor) {
+        Map<String, Object> before = greetingState(box, kind);
         files.write(files.greeting(box, kind), samples);
+        audit.record(actor.email(), actor.source(), "voicemail.greeting", "voicemail", box.number(),
+                kind.wire() + " greeting uploaded", before, greetingState(box, kind));
     }
 
-    public void deleteGreeting(Mailbox box, Greeting kind) {
+    public void deleteGreeting(Mailbox box, Greeting kind, Actor actor) {
+        Map<String, Object> before = greetingState(box, kind);
         files.delete(files.greeting(box, kind));
+        audit.record(actor.email(), actor.source(), "voicemail.greeting", "voicemail", box.number(),
+                kind.wire() + " greeting removed", before, greetingState(box, kind));
+    }
+
+    /** A greeting recorded by phone ({@code *97}/{@code *98} menu), for the audit log. */
+    void greetingRecorded(Mailbox box, Greeting kind, String callerExtension, String source) {
+        audit.record(phoneActor(callerExtension), source, "voicemail.greeting", "voicemail", box.number(),
+                kind.wire() + " greeting recorded by phone", Map.of(), greetingState(box, kind));
+    }
+
+    /** Whether a greeting is the mailbox's own recording or the built-in one. */
+    private Map<String, Object> greetingState(Mailbox box, Greeting kind) {
+        return Map.of(kind.wire() + "Greeting", files.existingGreeting(box, kind).isPresent() ? "custom" : "built_in");
     }
 
     private Extension visible(Tenant tenant, String number, Actor actor, boolean adminToo) {

@@ -52,7 +52,7 @@ class AccessInterceptorTest {
                     !email.startsWith("off"), Instant.EPOCH, Instant.EPOCH));
         }
     };
-    private final AccessInterceptor interceptor = new AccessInterceptor(accounts);
+    private final AccessInterceptor interceptor = new AccessInterceptor(new CurrentRole(accounts));
 
     @AfterEach
     void signOut() {

@@ -75,6 +75,13 @@ class ProfileCallH2IT extends CallH2Context {
         Calls.Ext a = Calls.registeredSipp(this, Sipp.freePort());
         callAndAwait("caller_waits.xml", a, "*762");
         assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("busy");
+        var audit = api().get("/api/v1/audit?objectType=call_profile&objectId=" + a.number()).json().path("items")
+                .get(0); // issue 13: a change by phone names the extension and the phone's address
+        assertThat(audit.path("actor").asString()).isEqualTo("extension " + a.number());
+        assertThat(audit.path("source").asString()).isEqualTo("127.0.0.1");
+        assertThat(audit.path("detail").asString()).isEqualTo("by phone (*76)");
+        assertThat(audit.path("before").path("active").asString()).isEqualTo("available");
+        assertThat(audit.path("after").path("active").asString()).isEqualTo("busy");
         callAndAwait("caller_waits.xml", a, "*76");
         assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("away");
         JsonNode unknown = callAndAwait("caller_refused.xml", a, "*769");

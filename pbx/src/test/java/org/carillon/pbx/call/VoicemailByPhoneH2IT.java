@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7, listening by phone: a message is left for B (unregistered at the time); then B's own baresip dials
  * {@code *97}, sends its PIN (the mailbox asks for it even from the own phone: skipping is switched off), presses 1
  * for new messages, hears the envelope and the message — recorded on its side and compared with what was sent
- * (normalised cross-correlation ≥ 0.9) —, presses 7 to delete it and * to leave; the message is gone from the API.
+ * (normalised cross-correlation ≥ 0.9) —, presses 7 to delete it, 4 to set a new PIN (issue 13: the audit log names
+ * the extension and the phone's address, the PIN masked) and * to leave; the message is gone from the API.
  * Real time passes: the prompts and the audio have to flow.
  */
 class VoicemailByPhoneH2IT extends CallH2Context {
@@ -69,9 +70,21 @@ class VoicemailByPhoneH2IT extends CallH2Context {
             keys(phoneB, "7");
             awaitGone(b);
             TimeUnit.MILLISECONDS.sleep(2500); // "message deleted. there are no more messages."
-            keys(phoneB, "*");
-            assertThat(phoneB.awaitLog("terminated", Duration.ofSeconds(10))).as("the PBX says goodbye and hangs up")
-                    .isTrue();
+            keys(phoneB, "4"); // issue 13: a new PIN by phone is in the audit log, masked, named by the phone
+            keys(phoneB, "1357#");
+            Calls.await("the PIN change in the audit log", Duration.ofSeconds(10),
+                    () -> !phonePinChanges(b.number()).isEmpty());
+            var line = phonePinChanges(b.number()).getFirst();
+            assertThat(line.get("source")).isEqualTo("127.0.0.1");
+            assertThat(line.get("detail")).isEqualTo("PIN changed by phone");
+            assertThat(line.get("states")).contains("\"pin\":\"********\"").doesNotContain("1357")
+                    .doesNotContain("2468");
+            boolean gone = false;
+            for (int i = 0; i < 5 && !gone; i++) { // "PIN changed" plays (keys are ignored), then the menu takes *
+                keys(phoneB, "*");
+                gone = phoneB.awaitLog("terminated", Duration.ofSeconds(4));
+            }
+            assertThat(gone).as("the PBX says goodbye and hangs up").isTrue();
             Path rec = phoneB.received().orElseThrow(() -> new AssertionError("B recorded nothing"));
             Signals.Match m = Signals.bestMatch(melody, Signals.read(rec), 25 * Signals.RATE);
             assertThat(m.correlation()).as("B hears the message: correlation at lag " + m.lag())
@@ -86,6 +99,16 @@ class VoicemailByPhoneH2IT extends CallH2Context {
         }
         assertThat(star97).as("the *97 call in the history").isNotNull();
         assertThat(star97.path("endedBy").asString()).as("the PBX said goodbye and hung up").isEqualTo("system");
+    }
+
+    /** The audit lines of PIN changes made by the mailbox's own phone: source, detail and both states. */
+    private java.util.List<java.util.Map<String, String>> phonePinChanges(String number) {
+        return jdbc().sql("""
+                SELECT source, detail, before_state || ' ' || after_state AS states FROM audit_event
+                WHERE action = 'voicemail.update' AND object_type = 'voicemail' AND object_id = ? AND actor = ?""")
+                .params(number, "extension " + number)
+                .query((rs, n) -> java.util.Map.of("source", rs.getString("source"), "detail", rs.getString("detail"),
+                        "states", rs.getString("states"))).list();
     }
 
     private static void keys(Baresip phone, String digits) throws Exception {

@@ -45,6 +45,33 @@ class SchedulePagesIT extends FeatureH2Context {
                 .filter(e -> e.getText().contains(shown)).findFirst().orElse(null));
     }
 
+    /**
+     * The notice once the page the last press loaded shows {@code expected} (the previous page may still be there, or
+     * going stale, when the press returns); on time-out, the notice last seen.
+     */
+    private String notice(String expected) {
+        String[] seen = {""};
+        try {
+            new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        seen[0] = d.findElements(By.id("notice")).stream().map(WebElement::getText)
+                                .findFirst().orElse("");
+                        return seen[0].equals(expected);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return seen[0];
+        }
+        return seen[0];
+    }
+
+    /** The element once the page that the last press loaded shows it. */
+    private WebElement shown(By by) {
+        return new WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
     private void press(By by) {
         WebElement e = browser.findElement(by);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -86,7 +113,7 @@ class SchedulePagesIT extends FeatureH2Context {
         assertThat(cell("officeHours", "saturday", 3).getAttribute("aria-selected")).isEqualTo("true");
         chromium.shot("schedule-grid");
         press(By.id("save-schedule"));
-        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Office hours saved.");
+        assertThat(notice("Office hours saved.")).isEqualTo("Office hours saved.");
         var saved = api().get("/api/v1/schedule").json().path("officeHours");
         assertThat(saved.path("monday").get(0).asString()).isEqualTo("09:00-12:00");
         assertThat(saved.path("tuesday").get(0).asString()).isEqualTo("09:00-11:00");
@@ -146,14 +173,14 @@ class SchedulePagesIT extends FeatureH2Context {
         browser.get(base() + "/my/schedule");
         press(By.cssSelector("label[for='profile-3']"));
         press(By.id("switch-profile"));
-        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Call profile Away is active.");
+        assertThat(notice("Call profile Away is active.")).isEqualTo("Call profile Away is active.");
         assertThat(api().get("/api/v1/extensions/" + number + "/profile").text("active")).isEqualTo("away");
 
         press(By.id("ownHours"));
         press(By.cssSelector("table[data-kind='officeHours'] td[data-day='saturday'][data-slot='20']"));
         cell("officeHours", "saturday", 20).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
         press(By.id("save-schedule"));
-        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Schedule saved.");
+        assertThat(notice("Schedule saved.")).isEqualTo("Schedule saved.");
         var s = api().get("/api/v1/extensions/" + number + "/schedule").json();
         assertThat(s.path("ownHours").asBoolean()).isTrue();
         assertThat(s.path("officeHours").path("saturday").get(0).asString()).isEqualTo("10:00-11:00");
@@ -173,7 +200,7 @@ class SchedulePagesIT extends FeatureH2Context {
                 .selectByValue("available");
         press(By.id("auto-enabled"));
         press(By.id("save-auto"));
-        assertThat(browser.findElement(By.id("auto-outsideOfficeHours-error")).getText())
+        assertThat(shown(By.id("auto-outsideOfficeHours-error")).getText())
                 .isEqualTo("must differ from inOfficeHours");
         assertThat(api().get("/api/v1/extensions/" + number + "/profile/automatic").json().path("enabled")
                 .asBoolean()).isFalse();
@@ -184,8 +211,8 @@ class SchedulePagesIT extends FeatureH2Context {
             press(By.id("auto-enabled"));
         }
         press(By.id("save-auto"));
-        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo(
-                "The profile now switches automatically: available in office hours, busy outside them.");
+        String switched = "The profile now switches automatically: available in office hours, busy outside them.";
+        assertThat(notice(switched)).isEqualTo(switched);
         var saved = api().get("/api/v1/extensions/" + number + "/profile/automatic").json();
         assertThat(saved.path("enabled").asBoolean()).isTrue();
         assertThat(saved.path("outsideOfficeHours").asString()).isEqualTo("busy");
