@@ -86,6 +86,8 @@ final class Call implements CallerSession {
     private int forwards;
     private String forwardedBecause;
     private Offer offer;
+    /** Set while the call waits in a parking slot ({@link Parking}). */
+    private Parking parking;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -150,6 +152,10 @@ final class Call implements CallerSession {
                 startedAt));
         if (d.type() == Destination.Type.PICKUP) {
             service.pickup(this, d.target()); // the ringing call takes our INVITE over, media and all
+            return;
+        }
+        if (d.type() == Destination.Type.PARK) {
+            Parking.dialled(this, d.target()); // the parked call takes our INVITE over, like a pickup
             return;
         }
         try {
@@ -560,6 +566,10 @@ final class Call implements CallerSession {
         if (ringing != null && ringing.transferor.filter(t -> t == party).isPresent()) {
             return; // a blind transferor leaves once the REFER is accepted; the transfer goes on
         }
+        if (parking != null && parking.isParker(party)) {
+            parking.parkerLeft(); // the parked party waits on
+            return;
+        }
         if (party != left && party != right) {
             return; // a branch that lost a race, or an old party
         }
@@ -598,7 +608,8 @@ final class Call implements CallerSession {
             armSessionTimer();
         }
         tx.respond(ok);
-        if (offer.isPresent() && (party == left || party == right) && right != null && ringing == null) {
+        if (offer.isPresent() && (party == left || party == right) && right != null && ringing == null
+                && parking == null) {
             var m = offer.get().media().getFirst();
             boolean holds = !Direction.of(offer.get(), m).receives() || offer.get().connectionFor(m)
                     .map(c -> c.unspecified()).orElse(false);
@@ -804,6 +815,12 @@ final class Call implements CallerSession {
         end(result, status, "system");
     }
 
+    /** {@link #fail(int, CallResult)} with a reason phrase that says why. */
+    void fail(int status, String reason, CallResult result) {
+        caller.reject(status, reason);
+        end(result, status, "system");
+    }
+
     private void end(CallResult result, int status, String by) {
         if (state == CallState.ENDED) {
             return;
@@ -827,6 +844,14 @@ final class Call implements CallerSession {
         if (right instanceof CallerLeg picker) {
             picker.close();
         }
+        if (left instanceof CallerLeg retriever && retriever != caller) {
+            retriever.close(); // took a parked caller's other side
+        }
+        if (parking != null) {
+            Parking p = parking;
+            parking = null;
+            p.ended();
+        }
         for (Attempt a : attempts) {
             a.media.close();
         }
@@ -846,7 +871,9 @@ final class Call implements CallerSession {
     /** The live view of this call (call executor). */
     ActiveCall view() {
         List<String> parties = new ArrayList<>();
-        if (state != CallState.ENDED) {
+        if (state != CallState.ENDED && parking != null) {
+            parties.add(parking.parked()); // the parker has left (or is hearing the slot number)
+        } else if (state != CallState.ENDED) {
             parties.add(left.number());
             if (right != null) {
                 parties.add(right.number());
@@ -870,6 +897,32 @@ final class Call implements CallerSession {
     boolean ringsFor(String number) {
         ActiveCall v = published;
         return v != null && v.state() == CallState.RINGING && (number.isEmpty() || number.equals(v.dialled()));
+    }
+
+    // ---- parking ({@link Parking}) ----
+
+    Parking parking() {
+        return parking;
+    }
+
+    /** The call now waits in a slot: the parked party hears music, the parker leaves. */
+    void parked(Parking p) {
+        parking = p;
+        state = CallState.ON_HOLD;
+        service.changed(this);
+    }
+
+    /** {@code by} (who dialled the slot, or the rung-back extension) takes the parker's place. */
+    void retrieved(Parking p, Party by, Party parker, String entry) {
+        if (parking == p) {
+            parking = null;
+        }
+        if (by instanceof CallerLeg) {
+            aliases.add(by.callId());
+            watchRtp(by);
+        }
+        transfers.add(entry);
+        replace(parker, by);
     }
 
     // ---- offers: an application's answered caller rung to extensions ({@link Offer}) ----

@@ -56,13 +56,15 @@ public class CallService implements AutoCloseable {
     private final WheelScheduler scheduler = new WheelScheduler();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final CallForwarding forwarding;
+    private final org.springframework.beans.factory.ObjectProvider<CallParking> parking;
 
     public CallService(Settings settings, CallMedia media, CallRegistry registry, Registrar registrar,
                        DeviceDirectory devices, TenantDirectory tenants, DeviceAuthenticator authenticator,
                        Router router, List<CallApplication> applications,
                        ApplicationEventPublisher events, Clock clock,
                        org.springframework.beans.factory.ObjectProvider<SipServer> sipServer,
-                       org.springframework.beans.factory.ObjectProvider<CallForwarding> forwarding) {
+                       org.springframework.beans.factory.ObjectProvider<CallForwarding> forwarding,
+                       org.springframework.beans.factory.ObjectProvider<CallParking> parking) {
         this.settings = CallSettings.from(settings);
         this.media = media;
         this.registry = registry;
@@ -75,6 +77,7 @@ public class CallService implements AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.forwarding = forwarding.getIfAvailable(() -> new DefaultCallForwarding(this.settings.noAnswer()));
+        this.parking = parking;
         // the SIP server needs our handlers and we need its stack: look it up when the first call sends
         this.signalling = new Signalling(() -> sipServer.getObject().stack()
                 .orElseThrow(() -> new IllegalStateException("SIP server not running")), media.address());
@@ -145,6 +148,10 @@ public class CallService implements AutoCloseable {
      */
     private void replacing(ServerTransaction tx, String replaces, DeviceAccount picker) {
         String callId = replaces.split(";", 2)[0].trim();
+        Optional<Call> parked = registry.findByCallId(callId).filter(c -> c.tenantId() == picker.tenantId());
+        if (parked.isPresent() && Parking.replacing(tx, picker, parked.get())) {
+            return; // a parking slot's lamp pressed: the parked call is retrieved
+        }
         Optional<Call> target = registry.findByCallId(callId)
                 .filter(c -> c.tenantId() == picker.tenantId() && c.ringsFor(""));
         if (target.isEmpty()) {
@@ -218,6 +225,11 @@ public class CallService implements AutoCloseable {
     /** How extensions ring and where unanswered calls go (the call profiles' bean, else the default). */
     CallForwarding forwarding() {
         return forwarding;
+    }
+
+    /** Where parked calls wait, if the parking feature is there. */
+    Optional<CallParking> parking() {
+        return Optional.ofNullable(parking.getIfAvailable());
     }
 
     CallSettings settings() {

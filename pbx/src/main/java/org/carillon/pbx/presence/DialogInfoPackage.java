@@ -1,8 +1,10 @@
 package org.carillon.pbx.presence;
 
+import org.carillon.pbx.subscription.Watcher;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code dialog} event package (RFC 4235) for BLF lamps: full-state {@code application/dialog-info+xml} of an
@@ -18,13 +20,30 @@ import java.util.List;
 class DialogInfoPackage extends ExtensionEventPackage {
     static final String TYPE = "application/dialog-info+xml";
 
-    DialogInfoPackage(PresenceService presence) {
+    /** Lamps that are not extensions (parking slots). */
+    private final List<DialogLampSource> lamps;
+
+    DialogInfoPackage(PresenceService presence, List<DialogLampSource> lamps) {
         super(presence, PresenceService.DIALOG, TYPE);
+        this.lamps = List.copyOf(lamps);
+    }
+
+    @Override
+    public Optional<String> resource(Watcher watcher, String user) {
+        return super.resource(watcher, user).or(() -> lamp(watcher.tenantId(), user).map(l -> user));
     }
 
     @Override
     String render(long tenantId, String number, long version, String domain) {
-        return render(number, presence.dialogs(tenantId, number), version, domain);
+        Optional<DialogLampSource> lamp = presence.exists(tenantId, number) ? Optional.empty() : lamp(tenantId, number);
+        List<DialogLeg> legs = lamp.map(l -> l.dialog(tenantId, number).map(d -> new DialogLeg(d.id(), d.callId(),
+                d.localTag(), d.remoteTag(), false, d.early() ? DialogLeg.State.EARLY : DialogLeg.State.CONFIRMED,
+                d.remote(), d.since())).stream().toList()).orElseGet(() -> presence.dialogs(tenantId, number));
+        return render(number, legs, version, domain);
+    }
+
+    private Optional<DialogLampSource> lamp(long tenantId, String resource) {
+        return lamps.stream().filter(l -> l.serves(tenantId, resource)).findFirst();
     }
 
     /** The dialog-info document of extension {@code number} with {@code legs}. */
