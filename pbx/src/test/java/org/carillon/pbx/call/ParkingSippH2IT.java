@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParkingSippH2IT extends CallH2Context {
     private static final Pattern STATE = Pattern.compile("NOTIFY state=([a-z]+)");
+    private static final Pattern EARLY = Pattern.compile(
+            "NOTIFY state=early version=[0-9]+ call-id=(\\S+) local-tag=(\\S+) remote-tag=(\\S+)");
 
     private SippPeer caller(String scenario, Calls.Ext from, String dialled, String... extra) throws Exception {
         var args = new ArrayList<>(List.of("-s", dialled, "-au", from.username(), "-ap", from.password(),
@@ -84,6 +86,36 @@ class ParkingSippH2IT extends CallH2Context {
         assertThat(call.path("result").asString()).isEqualTo("answered");
         assertThat(call.path("callee").asString()).isEqualTo(c.number());
         assertThat(call.path("transfers").toString()).isEqualTo("[\"park:701\",\"retrieve:" + c.number() + "\"]");
+    }
+
+    @Test
+    void pressingTheLampOfAnOccupiedSlotRetrievesTheCallWithReplaces() throws Exception {
+        Calls.Ext w = Calls.newExtension(this);
+        int bPort = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, bPort);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer lamp = SippPeer.start("blf_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", "702",
+                "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", "early",
+                "-trace_logs"))) {
+            Calls.await("a watcher of slot 702", Duration.ofSeconds(10),
+                    () -> bean(SubscriptionService.class).watching(tenant(), "dialog", "702") == 1);
+            try (SippPeer parked = parkedBy(a, b, bPort, "702")) {
+                Calls.await("the lamp flashing", Duration.ofSeconds(10), () -> EARLY.matcher(lamp.logs()).find());
+                Matcher early = EARLY.matcher(lamp.logs());
+                assertThat(early.find()).isTrue();
+                String replaces = early.group(1) + ";to-tag=" + early.group(2) + ";from-tag=" + early.group(3);
+                try (SippPeer picker = SippPeer.start("pickup_replaces.xml", sipPort(), Sipp.freePort(),
+                        List.of("-s", "702", "-au", w.username(), "-ap", w.password(), "-key", "caller",
+                                w.number(), "-key", "replaces", replaces, "-d", "500"))) {
+                    assertThat(picker.await()).as(picker.output()).isZero();
+                }
+                assertThat(parked.await()).as(parked.output()).isZero();
+            }
+            assertThat(lamp.await()).as(lamp.output() + lamp.logs()).isZero();
+        }
+        JsonNode call = Calls.lastCallOf(this, a.number());
+        assertThat(call.path("callee").asString()).isEqualTo(w.number());
+        assertThat(call.path("transfers").toString()).isEqualTo("[\"park:702\",\"retrieve:" + w.number() + "\"]");
     }
 
     @Test
