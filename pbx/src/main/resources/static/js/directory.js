@@ -29,5 +29,10 @@ document.addEventListener('DOMContentLoaded', () => {
       });
     });
   }
+  const team = document.querySelector('[data-directory-team]');
+  if (team && team.form) {
+    // the team filter is applied by the server: choosing a team reloads the list narrowed to it (live as before)
+    team.addEventListener('change', () => team.form.submit());
+  }
   setInterval(() => fetch(table.dataset.alive, { credentials: 'same-origin' }), 5 * 60 * 1000);
 });
