@@ -50,7 +50,7 @@ import java.util.concurrent.CompletableFuture;
  * classes reaching into each other. What has its own rules lives apart: transfers in {@link Transfers}, legs in
  * {@link CallerLeg}/{@link CalleeLeg}, a round of ringing in {@link Attempt}.
  */
-final class Call implements CallerSession {
+final class Call implements CallerSession, BranchOwner {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
     private static final int MAX_FORWARDS = 5;
 
@@ -269,7 +269,8 @@ final class Call implements CallerSession {
 
     // ---- the branches of an attempt ----
 
-    void onBranchResponse(CalleeLeg branch, SipResponse r) {
+    @Override
+    public void onBranchResponse(CalleeLeg branch, SipResponse r) {
         if (branch.attempt().offering != null) {
             branch.attempt().offering.onResponse(branch, r);
             return;
@@ -291,7 +292,8 @@ final class Call implements CallerSession {
         branchEnded(attempt);
     }
 
-    void onBranchFailed(CalleeLeg branch, int status) {
+    @Override
+    public void onBranchFailed(CalleeLeg branch, int status) {
         if (branch.attempt().offering != null) {
             branch.attempt().offering.onFailed(branch, status);
             return;

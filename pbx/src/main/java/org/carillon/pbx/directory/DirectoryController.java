@@ -38,9 +38,11 @@ public class DirectoryController {
     private final DirectoryStream stream;
     private final TenantDirectory tenants;
     private final AccountStore accounts;
+    private final org.carillon.pbx.extension.ActorResolver actors;
 
     public DirectoryController(DirectoryService directory, DirectoryStream stream, TenantDirectory tenants,
-                               AccountStore accounts) {
+                               AccountStore accounts, org.carillon.pbx.extension.ActorResolver actors) {
+        this.actors = actors;
         this.directory = directory;
         this.stream = stream;
         this.tenants = tenants;
@@ -50,7 +52,8 @@ public class DirectoryController {
     @GetMapping("/directory")
     public String page(@RequestParam(defaultValue = "") String q,
                        @RequestParam(defaultValue = "false") boolean favourites,
-                       @RequestParam(defaultValue = "") String team, Authentication auth, Model model) {
+                       @RequestParam(defaultValue = "") String team, Authentication auth,
+                       jakarta.servlet.http.HttpServletRequest request, Model model) {
         List<Member> members;
         try {
             members = directory.members(tenants.current(), accountId(auth), q, favourites, team);
@@ -61,6 +64,7 @@ public class DirectoryController {
         model.addAttribute("members", members);
         model.addAttribute("teams", directory.teams(tenants.current()));
         model.addAttribute("team", team);
+        model.addAttribute("own", actors.resolve(auth, request).extension().orElse(""));
         model.addAttribute("q", q);
         model.addAttribute("favourites", favourites);
         model.addAttribute("active", "directory");
