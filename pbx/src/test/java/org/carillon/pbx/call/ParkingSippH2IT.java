@@ -39,10 +39,16 @@ class ParkingSippH2IT extends CallH2Context {
 
     /** B (registered SIPp phone on {@code bPort}) parks its caller A by REFER to {@code target}; A waits. */
     private SippPeer parkedBy(Calls.Ext a, Calls.Ext b, int bPort, String target) throws Exception {
+        return parkedBy(a, b, bPort, target, "caller_waits.xml");
+    }
+
+    /** As above, A running {@code scenario} (with its own extra arguments). */
+    private SippPeer parkedBy(Calls.Ext a, Calls.Ext b, int bPort, String target, String scenario, String... extra)
+            throws Exception {
         SippPeer parked;
         try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
                 List.of("-d", "300", "-key", "target", target)).awaitBound()) {
-            parked = caller("caller_waits.xml", a, b.number());
+            parked = caller(scenario, a, b.number(), extra);
             assertThat(parker.await()).as(parker.output()).isZero();
         }
         return parked;
@@ -116,6 +122,21 @@ class ParkingSippH2IT extends CallH2Context {
         JsonNode call = Calls.lastCallOf(this, a.number());
         assertThat(call.path("callee").asString()).isEqualTo(w.number());
         assertThat(call.path("transfers").toString()).isEqualTo("[\"park:702\",\"retrieve:" + w.number() + "\"]");
+    }
+
+    @Test
+    void aParkedCallerWhoHangsUpFreesTheSlot() throws Exception {
+        int bPort = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, bPort);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer parked = parkedBy(a, b, bPort, "703", "caller.xml", "-d", "8000")) {
+            awaitSlot("703", true);
+            assertThat(parked.await()).as(parked.output()).isZero(); // A's BYE after 8 s, still parked
+            awaitSlot("703", false);
+        }
+        JsonNode call = Calls.lastCallOf(this, a.number());
+        assertThat(call.path("endedBy").asString()).isEqualTo("caller");
+        assertThat(call.path("transfers").toString()).isEqualTo("[\"park:703\"]");
     }
 
     @Test
