@@ -74,6 +74,9 @@ class ParkingSippH2IT extends CallH2Context {
             try (SippPeer parked = parkedBy(a, b, bPort, "700")) {
                 awaitSlot("701", true);
                 assertThat(Calls.awaitActiveState(this, "on_hold").path("caller").asString()).isEqualTo(a.number());
+                JsonNode slots = api().get("/api/v1/parking").json();
+                assertThat(slots.toString()).contains("{\"slot\":\"701\",\"parked\":\"" + a.number()
+                        + "\",\"parker\":\"" + b.number() + "\"");
                 try (SippPeer retriever = caller("caller.xml", c, "701", "-d", "500")) {
                     assertThat(retriever.await()).as(retriever.output()).isZero();
                 }
