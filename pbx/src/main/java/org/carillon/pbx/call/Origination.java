@@ -6,6 +6,9 @@ import org.carillon.media.offer.LocalAudio;
 import org.carillon.media.offer.NegotiatedAudio;
 import org.carillon.media.offer.OfferAnswerException;
 import org.carillon.media.offer.SdpSession;
+import org.carillon.media.play.PromptPlayer;
+import org.carillon.media.play.ToneSource;
+import org.carillon.media.play.TonePlan;
 import org.carillon.media.relay.Bridge;
 import org.carillon.media.sdp.Direction;
 import org.carillon.media.sdp.SessionDescription;
@@ -34,8 +37,8 @@ import java.util.UUID;
  * Nobody answering, busy or an unregistered target ends it: the user is hung up. The call has one history row (caller:
  * the user, dialled: the target) whose {@code transfers} start with {@code click_to_call}.
  *
- * <p>Not built (yet): hold music, transfers and pickups inside such a call; a re-INVITE is answered but changes
- * nothing else. Threads: its own {@link CallExecutor}, like a {@link Call}.
+ * While the target rings the user hears a ringing tone (ITU-T E.180). Not built (yet): hold music, transfers and
+ * pickups inside such a call; a re-INVITE is answered but changes nothing else. Threads: its own {@link CallExecutor}, like a {@link Call}.
  */
 final class Origination implements BranchOwner {
     private static final Logger log = LoggerFactory.getLogger(Origination.class);
@@ -57,6 +60,8 @@ final class Origination implements BranchOwner {
     private CalleeLeg userLeg;
     private CalleeLeg targetLeg;
     private Bridge bridge;
+    /** The ringing tone the user hears while the target rings. */
+    private PromptPlayer ringback;
     private Instant answeredAt;
 
     Origination(CallService service, CallExecutor executor, Tenant tenant, String user, String target) {
@@ -192,12 +197,15 @@ final class Origination implements BranchOwner {
             return;
         }
         ring(target, media, bindings, CalleeLeg.address(Optional.empty(), user, tenant.sipDomain()));
+        ringback = PromptPlayer.on(userLeg.media()); // ITU-T E.180 ringing tone, as a phone plays it locally
+        ringback.play(List.of(new ToneSource(TonePlan.RINGBACK)), false);
         service.changed(this);
     }
 
     private void targetAnswered(CalleeLeg branch) {
         targetLeg = branch;
         phase = Phase.CONNECTED;
+        stopRingback();
         answeredAt = service.clock().instant();
         bridge = Bridge.connect(userLeg.media(), targetLeg.media());
         schedule(service.settings().maxDuration(), () -> hangUp("system"));
@@ -296,6 +304,7 @@ final class Origination implements BranchOwner {
         }
         phase = Phase.ENDED;
         timers.forEach(SipScheduler.Timeout::cancel);
+        stopRingback();
         if (bridge != null) {
             bridge.close();
         }
@@ -307,6 +316,13 @@ final class Origination implements BranchOwner {
                 Optional.ofNullable(answeredAt == null ? null : target), startedAt, Optional.ofNullable(answeredAt),
                 service.clock().instant(), answeredAt != null ? CallResult.ANSWERED : result,
                 answeredAt != null ? 200 : status, by, List.of("click_to_call")), aliases);
+    }
+
+    private void stopRingback() {
+        if (ringback != null) {
+            ringback.close();
+            ringback = null;
+        }
     }
 
     private SipScheduler.Timeout schedule(Duration delay, Runnable task) {
