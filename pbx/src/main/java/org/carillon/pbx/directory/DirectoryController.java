@@ -1,7 +1,9 @@
 package org.carillon.pbx.directory;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.extension.ExtensionNotFoundException;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.account.AccountStore;
@@ -22,11 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
 
 /**
- * The team directory (every signed-in user): the page {@code /directory} with search and favourites, its live
+ * The team directory (every signed-in user): the page {@code /directory} with search, a team filter, favourites and
+ * a Call button per colleague (click-to-call through {@code POST /api/v1/calls}), its live
  * stream {@code /directory/stream} (SSE), a keep-alive the open page calls so the session lasts while it is open
  * (SECURITY.md, within the absolute limit), and the API {@code GET /api/v1/directory?q=&favourites=&team=} and
  * {@code PUT|DELETE /api/v1/directory/favourites/{number}}.
@@ -38,22 +42,22 @@ public class DirectoryController {
     private final DirectoryStream stream;
     private final TenantDirectory tenants;
     private final AccountStore accounts;
-    private final org.carillon.pbx.extension.ActorResolver actors;
+    private final ActorResolver actors;
 
     public DirectoryController(DirectoryService directory, DirectoryStream stream, TenantDirectory tenants,
-                               AccountStore accounts, org.carillon.pbx.extension.ActorResolver actors) {
-        this.actors = actors;
+                               AccountStore accounts, ActorResolver actors) {
         this.directory = directory;
         this.stream = stream;
         this.tenants = tenants;
         this.accounts = accounts;
+        this.actors = actors;
     }
 
     @GetMapping("/directory")
     public String page(@RequestParam(defaultValue = "") String q,
                        @RequestParam(defaultValue = "false") boolean favourites,
                        @RequestParam(defaultValue = "") String team, Authentication auth,
-                       jakarta.servlet.http.HttpServletRequest request, Model model) {
+                       HttpServletRequest request, Model model) {
         List<Member> members;
         try {
             members = directory.members(tenants.current(), accountId(auth), q, favourites, team);
@@ -88,8 +92,7 @@ public class DirectoryController {
                          @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String team,
                          Authentication auth) {
         directory.favourite(tenants.current(), accountId(auth), number, on);
-        org.springframework.web.util.UriComponentsBuilder back =
-                org.springframework.web.util.UriComponentsBuilder.fromPath("/directory");
+        UriComponentsBuilder back = UriComponentsBuilder.fromPath("/directory");
         if (!q.isBlank()) {
             back.queryParam("q", q);
         }
