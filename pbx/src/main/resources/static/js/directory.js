@@ -29,5 +29,43 @@ document.addEventListener('DOMContentLoaded', () => {
       });
     });
   }
+  const team = document.querySelector('[data-directory-team]');
+  if (team && team.form) {
+    // the team filter is applied by the server: choosing a team reloads the list narrowed to it (live as before)
+    team.addEventListener('change', () => team.form.submit());
+  }
+  // click-to-call: the PBX rings the user's own phone first, then the colleague
+  const status = document.getElementById('directory-call-status');
+  const csrf = document.querySelector('meta[name="_csrf"]');
+  const csrfHeader = document.querySelector('meta[name="_csrf_header"]');
+  const say = (text, ok) => {
+    status.textContent = text;
+    status.className = 'alert py-2 ' + (ok ? 'alert-info' : 'alert-danger');
+    status.hidden = false;
+  };
+  table.querySelectorAll('[data-call]').forEach((button) => {
+    button.addEventListener('click', async () => {
+      const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'fetch' };
+      if (csrf && csrfHeader) {
+        headers[csrfHeader.content] = csrf.content;
+      }
+      button.disabled = true;
+      try {
+        const reply = await fetch(table.dataset.callUrl, { method: 'POST', headers, credentials: 'same-origin',
+          body: JSON.stringify({ to: button.dataset.call }) });
+        if (reply.ok) {
+          say('Your phone is ringing: answer it to call ' + button.dataset.call + '.', true);
+        } else {
+          const problem = await reply.json().catch(() => ({}));
+          const detail = (problem.errors && problem.errors.length ? problem.errors[0].message : problem.detail);
+          say(detail || 'The call could not be placed.', false);
+        }
+      } catch (e) {
+        say('The call could not be placed.', false);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  });
   setInterval(() => fetch(table.dataset.alive, { credentials: 'same-origin' }), 5 * 60 * 1000);
 });

@@ -50,7 +50,7 @@ import java.util.concurrent.CompletableFuture;
  * classes reaching into each other. What has its own rules lives apart: transfers in {@link Transfers}, legs in
  * {@link CallerLeg}/{@link CalleeLeg}, a round of ringing in {@link Attempt}.
  */
-final class Call implements CallerSession {
+final class Call implements CallerSession, BranchOwner {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
     private static final int MAX_FORWARDS = 5;
 
@@ -92,6 +92,8 @@ final class Call implements CallerSession {
     private Call handedTo;
     /** Parties taken over from other calls (attended transfer): their media legs end with this call. */
     private final List<Party> adopted = new ArrayList<>();
+    /** Set while the call waits in a parking slot ({@link Parking}). */
+    private Parking parking;
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
@@ -159,6 +161,10 @@ final class Call implements CallerSession {
                 startedAt));
         if (d.type() == Destination.Type.PICKUP) {
             service.pickup(this, d.target()); // the ringing call takes our INVITE over, media and all
+            return;
+        }
+        if (d.type() == Destination.Type.PARK) {
+            Parking.dialled(this, d.target()); // the parked call takes our INVITE over, like a pickup
             return;
         }
         try {
@@ -272,7 +278,8 @@ final class Call implements CallerSession {
 
     // ---- the branches of an attempt ----
 
-    void onBranchResponse(CalleeLeg branch, SipResponse r) {
+    @Override
+    public void onBranchResponse(CalleeLeg branch, SipResponse r) {
         if (branch.attempt().offering != null) {
             branch.attempt().offering.onResponse(branch, r);
             return;
@@ -294,7 +301,8 @@ final class Call implements CallerSession {
         branchEnded(attempt);
     }
 
-    void onBranchFailed(CalleeLeg branch, int status) {
+    @Override
+    public void onBranchFailed(CalleeLeg branch, int status) {
         if (branch.attempt().offering != null) {
             branch.attempt().offering.onFailed(branch, status);
             return;
@@ -583,6 +591,10 @@ final class Call implements CallerSession {
         if (ringing != null && ringing.transferor.filter(t -> t == party).isPresent()) {
             return; // a blind transferor leaves once the REFER is accepted; the transfer goes on
         }
+        if (parking != null && parking.isParker(party)) {
+            parking.parkerLeft(); // the parked party waits on
+            return;
+        }
         if (party != left && party != right) {
             return; // a branch that lost a race, or an old party
         }
@@ -621,7 +633,8 @@ final class Call implements CallerSession {
             armSessionTimer();
         }
         tx.respond(ok);
-        if (offer.isPresent() && (party == left || party == right) && right != null && ringing == null) {
+        if (offer.isPresent() && (party == left || party == right) && right != null && ringing == null
+                && parking == null) {
             var m = offer.get().media().getFirst();
             boolean holds = !Direction.of(offer.get(), m).receives() || offer.get().connectionFor(m)
                     .map(c -> c.unspecified()).orElse(false);
@@ -904,6 +917,12 @@ final class Call implements CallerSession {
         end(result, status, "system");
     }
 
+    /** {@link #fail(int, CallResult)} with a reason phrase that says why. */
+    void fail(int status, String reason, CallResult result) {
+        caller.reject(status, reason);
+        end(result, status, "system");
+    }
+
     private void end(CallResult result, int status, String by) {
         if (state == CallState.ENDED) {
             return;
@@ -929,6 +948,14 @@ final class Call implements CallerSession {
         if (right instanceof CallerLeg picker && picker != handedOut) {
             picker.close();
         }
+        if (left instanceof CallerLeg retriever && retriever != caller && retriever != handedOut) {
+            retriever.close(); // took a parked caller's other side
+        }
+        if (parking != null) {
+            Parking p = parking;
+            parking = null;
+            p.ended();
+        }
         for (Attempt a : attempts) {
             if (handedOut == null || a.media != handedOut.media()) {
                 a.media.close();
@@ -951,7 +978,9 @@ final class Call implements CallerSession {
     /** The live view of this call (call executor). */
     ActiveCall view() {
         List<String> parties = new ArrayList<>();
-        if (state != CallState.ENDED) {
+        if (state != CallState.ENDED && parking != null) {
+            parties.add(parking.parked()); // the parker has left (or is hearing the slot number)
+        } else if (state != CallState.ENDED) {
             parties.add(left.number());
             if (right != null) {
                 parties.add(right.number());
@@ -975,6 +1004,32 @@ final class Call implements CallerSession {
     boolean ringsFor(String number) {
         ActiveCall v = published;
         return v != null && v.state() == CallState.RINGING && (number.isEmpty() || number.equals(v.dialled()));
+    }
+
+    // ---- parking ({@link Parking}) ----
+
+    Parking parking() {
+        return parking;
+    }
+
+    /** The call now waits in a slot: the parked party hears music, the parker leaves. */
+    void parked(Parking p) {
+        parking = p;
+        state = CallState.ON_HOLD;
+        service.changed(this);
+    }
+
+    /** {@code by} (who dialled the slot, or the rung-back extension) takes the parker's place. */
+    void retrieved(Parking p, Party by, Party parker, String entry) {
+        if (parking == p) {
+            parking = null;
+        }
+        if (by instanceof CallerLeg) {
+            aliases.add(by.callId());
+            watchRtp(by);
+        }
+        transfers.add(entry);
+        replace(parker, by);
     }
 
     // ---- offers: an application's answered caller rung to extensions ({@link Offer}) ----

@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -56,13 +57,17 @@ public class CallService implements AutoCloseable {
     private final WheelScheduler scheduler = new WheelScheduler();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final CallForwarding forwarding;
+    private final org.springframework.beans.factory.ObjectProvider<CallParking> parking;
+    /** Calls the PBX placed (click-to-call), by their id and by each branch's Call-ID. */
+    private final Map<String, Origination> originations = new ConcurrentHashMap<>();
 
     public CallService(Settings settings, CallMedia media, CallRegistry registry, Registrar registrar,
                        DeviceDirectory devices, TenantDirectory tenants, DeviceAuthenticator authenticator,
                        Router router, List<CallApplication> applications,
                        ApplicationEventPublisher events, Clock clock,
                        org.springframework.beans.factory.ObjectProvider<SipServer> sipServer,
-                       org.springframework.beans.factory.ObjectProvider<CallForwarding> forwarding) {
+                       org.springframework.beans.factory.ObjectProvider<CallForwarding> forwarding,
+                       org.springframework.beans.factory.ObjectProvider<CallParking> parking) {
         this.settings = CallSettings.from(settings);
         this.media = media;
         this.registry = registry;
@@ -75,6 +80,7 @@ public class CallService implements AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.forwarding = forwarding.getIfAvailable(() -> new DefaultCallForwarding(this.settings.noAnswer()));
+        this.parking = parking;
         // the SIP server needs our handlers and we need its stack: look it up when the first call sends
         this.signalling = new Signalling(() -> sipServer.getObject().stack()
                 .orElseThrow(() -> new IllegalStateException("SIP server not running")), media.address());
@@ -130,8 +136,17 @@ public class CallService implements AutoCloseable {
 
     /** A request inside a call's dialog (BYE, re-INVITE, UPDATE, INFO, REFER); 481 when no call has it. */
     void inDialog(ServerTransaction tx) {
-        registry.findByCallId(tx.request().callId()).ifPresentOrElse(
-                call -> call.executor().execute(() -> call.onRequest(tx)), () -> tx.respond(481));
+        Optional<Call> call = registry.findByCallId(tx.request().callId());
+        if (call.isPresent()) {
+            call.get().executor().execute(() -> call.get().onRequest(tx));
+            return;
+        }
+        Origination o = originations.get(tx.request().callId());
+        if (o != null) {
+            o.executor().execute(() -> o.onRequest(tx));
+        } else {
+            tx.respond(481);
+        }
     }
 
     void cancelled(ServerTransaction invite) {
@@ -145,6 +160,10 @@ public class CallService implements AutoCloseable {
      */
     private void replacing(ServerTransaction tx, String replaces, DeviceAccount picker) {
         String callId = replaces.split(";", 2)[0].trim();
+        Optional<Call> parked = registry.findByCallId(callId).filter(c -> c.tenantId() == picker.tenantId());
+        if (parked.isPresent() && Parking.replacing(tx, picker, parked.get())) {
+            return; // a parking slot's lamp pressed: the parked call is retrieved
+        }
         Optional<Call> target = registry.findByCallId(callId)
                 .filter(c -> c.tenantId() == picker.tenantId() && c.ringsFor(""));
         if (target.isEmpty()) {
@@ -168,7 +187,10 @@ public class CallService implements AutoCloseable {
 
     /** Live calls of a tenant, oldest first. */
     public List<ActiveCall> active(long tenantId) {
-        return registry.calls().stream().filter(c -> c.tenantId() == tenantId).map(Call::view)
+        var placed = originations.entrySet().stream().filter(e -> e.getKey().equals(e.getValue().id()))
+                .map(Map.Entry::getValue).filter(o -> o.tenantId() == tenantId).map(Origination::view);
+        return java.util.stream.Stream.concat(registry.calls().stream().filter(c -> c.tenantId() == tenantId)
+                        .map(Call::view), placed)
                 .filter(v -> v.state() != CallState.ENDED)
                 .sorted(Comparator.comparing(ActiveCall::startedAt)).toList();
     }
@@ -177,7 +199,60 @@ public class CallService implements AutoCloseable {
     public boolean hangUp(long tenantId, String id) {
         Optional<Call> call = registry.find(id).filter(c -> c.tenantId() == tenantId);
         call.ifPresent(c -> c.executor().execute(() -> c.hangUp("admin")));
-        return call.isPresent();
+        Optional<Origination> placed = Optional.ofNullable(originations.get(id)).filter(o -> o.tenantId() == tenantId);
+        placed.ifPresent(o -> o.executor().execute(() -> o.hangUp("admin")));
+        return call.isPresent() || placed.isPresent();
+    }
+
+    // ---- calls the PBX places (click-to-call) ----
+
+    /**
+     * Click-to-call: rings every registered phone of extension {@code from}; when one answers, rings extension
+     * {@code to} and bridges them ({@link Origination}). Returns at once with the new call's id; what happens next is
+     * in the active calls and, once over, in the history. Any thread.
+     *
+     * @throws OriginationRefusedException when {@code from} or {@code to} is no extension of the tenant, they are the
+     *                                     same, or {@code from} has no registered phone
+     */
+    public String originate(long tenantId, String from, String to) {
+        Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant"));
+        DeviceAccount user = devices.findByNumber(tenantId, from).orElseThrow(() -> new OriginationRefusedException(
+                OriginationRefusedException.Reason.INVALID, "from", "There is no extension " + from + "."));
+        if (devices.findByNumber(tenantId, to).isEmpty()) {
+            throw new OriginationRefusedException(OriginationRefusedException.Reason.INVALID, "to",
+                    "There is no extension " + to + " to call.");
+        }
+        if (from.equals(to)) {
+            throw new OriginationRefusedException(OriginationRefusedException.Reason.INVALID, "to",
+                    "Extension " + to + " cannot call itself.");
+        }
+        List<org.carillon.pbx.registrar.Binding> bindings = registrar.bindings(user.extensionId());
+        if (bindings.isEmpty()) {
+            throw new OriginationRefusedException(OriginationRefusedException.Reason.NOT_REGISTERED, "from",
+                    "Extension " + from + " has no registered phone to ring first.");
+        }
+        Origination o = new Origination(this, new CallExecutor(threads), tenant, from, to);
+        originations.put(o.id(), o);
+        o.executor().execute(() -> o.start(bindings));
+        return o.id();
+    }
+
+    void originated(String callId, Origination o) {
+        originations.put(callId, o);
+    }
+
+    void changed(Origination o) {
+        events.publishEvent(new ActiveCallsChanged(o.view()));
+    }
+
+    void originationEnded(Origination o, CallRecord record, List<String> aliases) {
+        originations.remove(o.id());
+        aliases.forEach(originations::remove);
+        try {
+            events.publishEvent(record);
+        } finally {
+            events.publishEvent(new ActiveCallsChanged(o.view()));
+        }
     }
 
     // ---- what calls use ----
@@ -223,6 +298,11 @@ public class CallService implements AutoCloseable {
     /** How extensions ring and where unanswered calls go (the call profiles' bean, else the default). */
     CallForwarding forwarding() {
         return forwarding;
+    }
+
+    /** Where parked calls wait, if the parking feature is there. */
+    Optional<CallParking> parking() {
+        return Optional.ofNullable(parking.getIfAvailable());
     }
 
     CallSettings settings() {

@@ -31,7 +31,7 @@ final class CalleeLeg implements Party {
     /** Where a branch stands. Transitions: CALLING → EARLY → CONFIRMED → ENDED; CALLING/EARLY → ENDED. */
     enum State { CALLING, EARLY, CONFIRMED, ENDED }
 
-    private final Call call;
+    private final BranchOwner call;
     private final Attempt attempt;
     private final Signalling sip;
     private final Binding binding;
@@ -45,7 +45,7 @@ final class CalleeLeg implements Party {
     private boolean cancelSent;
     private int finalStatus;
 
-    CalleeLeg(Call call, Attempt attempt, Signalling sip, Binding binding, Address from, Address to,
+    CalleeLeg(BranchOwner call, Attempt attempt, Signalling sip, Binding binding, Address from, Address to,
               String contactUser, SessionDescription offer) {
         this.call = call;
         this.attempt = attempt;

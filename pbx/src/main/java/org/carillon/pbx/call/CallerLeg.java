@@ -233,12 +233,21 @@ final class CallerLeg implements Party {
 
     /** A final failure response (never after an answer). */
     void reject(int status) {
+        reject(status, org.carillon.sip.message.ReasonPhrases.of(status));
+    }
+
+    /** A final failure response with {@code reason} as its reason phrase. */
+    void reject(int status, String reason) {
         if (finalSent) {
             return;
         }
         finalSent = true;
         try {
-            inviteTx.respond(invite.createResponse(status, Optional.of(tag)));
+            SipResponse r = invite.createResponse(status, reason);
+            if (invite.to().tag().isEmpty()) {
+                r.setTo(r.to().withTag(tag));
+            }
+            inviteTx.respond(r);
         } catch (IllegalStateException alreadyFinished) {
             // CANCEL got in first
         }

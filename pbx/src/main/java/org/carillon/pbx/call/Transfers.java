@@ -25,7 +25,7 @@ final class Transfers {
 
     static void refer(Call call, ServerTransaction tx, Party transferor) {
         if (call.right() == null || (transferor != call.left() && transferor != call.right())
-                || call.ringingAttempt().isPresent()) {
+                || call.ringingAttempt().isPresent() || call.parking() != null) {
             tx.respond(491); // nothing to transfer, or a transfer is already under way (RFC 3261 §14.1 in spirit)
             return;
         }
@@ -41,6 +41,9 @@ final class Transfers {
         if (namesReplaces && replaces.isEmpty()) {
             tx.respond(400); // a Replaces without Call-ID and both tags names no dialog (RFC 3891 §6.1)
             return;
+        }
+        if (Parking.refer(call, tx, transferor, target.get().user().get())) {
+            return; // to the park number or a slot
         }
         SipResponse accepted = tx.request().createResponse(202);
         accepted.headers().add(HeaderName.CONTACT, call.service().signalling().contact(transferor.number(),
@@ -73,6 +76,10 @@ final class Transfers {
 
     /** The target answered: it takes the transferor's place. */
     static void completed(Call call, Attempt attempt, Party target) {
+        if (call.parking() != null && call.parking().ringingBack()) {
+            call.parking().ringBackAnswered(target);
+            return;
+        }
         Party transferor = attempt.transferor.orElseThrow();
         call.transfers().add("blind:" + attempt.number);
         if (transferor.up()) {
@@ -84,6 +91,10 @@ final class Transfers {
 
     /** Nobody answered the target: back to the transferor if it is still there, else the call ends. */
     static void failed(Call call, Attempt attempt, int status) {
+        if (call.parking() != null && call.parking().ringingBack()) {
+            call.parking().ringBackFailed();
+            return;
+        }
         Party transferor = attempt.transferor.orElseThrow();
         if (transferor.up()) {
             notify(transferor, "SIP/2.0 " + status + " "

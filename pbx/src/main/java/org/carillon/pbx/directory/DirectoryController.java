@@ -1,7 +1,9 @@
 package org.carillon.pbx.directory;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.extension.ExtensionNotFoundException;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.account.AccountStore;
@@ -22,13 +24,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
 
 /**
- * The team directory (every signed-in user): the page {@code /directory} with search and favourites, its live
+ * The team directory (every signed-in user): the page {@code /directory} with search, a team filter, favourites and
+ * a Call button per colleague (click-to-call through {@code POST /api/v1/calls}), its live
  * stream {@code /directory/stream} (SSE), a keep-alive the open page calls so the session lasts while it is open
- * (SECURITY.md, within the absolute limit), and the API {@code GET /api/v1/directory?q=&favourites=} and
+ * (SECURITY.md, within the absolute limit), and the API {@code GET /api/v1/directory?q=&favourites=&team=} and
  * {@code PUT|DELETE /api/v1/directory/favourites/{number}}.
  */
 @Controller
@@ -38,19 +42,33 @@ public class DirectoryController {
     private final DirectoryStream stream;
     private final TenantDirectory tenants;
     private final AccountStore accounts;
+    private final ActorResolver actors;
 
     public DirectoryController(DirectoryService directory, DirectoryStream stream, TenantDirectory tenants,
-                               AccountStore accounts) {
+                               AccountStore accounts, ActorResolver actors) {
         this.directory = directory;
         this.stream = stream;
         this.tenants = tenants;
         this.accounts = accounts;
+        this.actors = actors;
     }
 
     @GetMapping("/directory")
     public String page(@RequestParam(defaultValue = "") String q,
-                       @RequestParam(defaultValue = "false") boolean favourites, Authentication auth, Model model) {
-        model.addAttribute("members", directory.members(tenants.current(), accountId(auth), q, favourites));
+                       @RequestParam(defaultValue = "false") boolean favourites,
+                       @RequestParam(defaultValue = "") String team, Authentication auth,
+                       HttpServletRequest request, Model model) {
+        List<Member> members;
+        try {
+            members = directory.members(tenants.current(), accountId(auth), q, favourites, team);
+        } catch (UnknownTeamException e) {
+            model.addAttribute("teamError", e.getMessage());
+            members = List.of();
+        }
+        model.addAttribute("members", members);
+        model.addAttribute("teams", directory.teams(tenants.current()));
+        model.addAttribute("team", team);
+        model.addAttribute("own", actors.resolve(auth, request).extension().orElse(""));
         model.addAttribute("q", q);
         model.addAttribute("favourites", favourites);
         model.addAttribute("active", "directory");
@@ -71,17 +89,25 @@ public class DirectoryController {
 
     @PostMapping("/directory/favourites/{number}")
     public String toggle(@PathVariable String number, @RequestParam(defaultValue = "true") boolean on,
-                         @RequestParam(defaultValue = "") String q, Authentication auth) {
+                         @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String team,
+                         Authentication auth) {
         directory.favourite(tenants.current(), accountId(auth), number, on);
-        return "redirect:/directory" + (q.isBlank() ? "" : "?q=" + java.net.URLEncoder.encode(q,
-                java.nio.charset.StandardCharsets.UTF_8));
+        UriComponentsBuilder back = UriComponentsBuilder.fromPath("/directory");
+        if (!q.isBlank()) {
+            back.queryParam("q", q);
+        }
+        if (!team.isBlank()) {
+            back.queryParam("team", team);
+        }
+        return "redirect:" + back.encode().build().toUriString();
     }
 
     @GetMapping("/api/v1/directory")
     @ResponseBody
     public List<Member> list(@RequestParam(defaultValue = "") String q,
-                             @RequestParam(defaultValue = "false") boolean favourites, Authentication auth) {
-        return directory.members(tenants.current(), accountId(auth), q, favourites);
+                             @RequestParam(defaultValue = "false") boolean favourites,
+                             @RequestParam(defaultValue = "") String team, Authentication auth) {
+        return directory.members(tenants.current(), accountId(auth), q, favourites, team);
     }
 
     @PutMapping("/api/v1/directory/favourites/{number}")
@@ -99,6 +125,12 @@ public class DirectoryController {
     private long accountId(Authentication auth) {
         return accounts.findByEmail(auth.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED)).id();
+    }
+
+    @ExceptionHandler(UnknownTeamException.class)
+    @ResponseBody
+    public ProblemDetail unknownTeam(UnknownTeamException e) {
+        return ApiProblem.validation(List.of(new ApiProblem.FieldError("team", e.getMessage())));
     }
 
     @ExceptionHandler(ExtensionNotFoundException.class)

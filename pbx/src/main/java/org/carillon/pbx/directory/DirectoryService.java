@@ -6,6 +6,8 @@ import org.carillon.pbx.extension.ExtensionNotFoundException;
 import org.carillon.pbx.extension.ExtensionService;
 import org.carillon.pbx.presence.ExtensionState;
 import org.carillon.pbx.presence.PresenceService;
+import org.carillon.pbx.team.Team;
+import org.carillon.pbx.team.TeamService;
 import org.carillon.pbx.tenant.Tenant;
 import org.springframework.stereotype.Service;
 
@@ -16,7 +18,7 @@ import java.util.Set;
 
 /**
  * The team directory every user has: the tenant's extensions with name, number and live state, searchable by name or
- * number, each user's favourites first. Teams arrive with the teams feature; the filter will use them.
+ * number or narrowed to one team's members, each user's favourites first.
  *
  * <p>Threads: thread-safe.
  */
@@ -26,13 +28,20 @@ public class DirectoryService {
     private final PresenceService presence;
     private final FavouriteStore favourites;
     private final DeviceDirectory devices;
+    private final TeamService teams;
 
     public DirectoryService(ExtensionService extensions, PresenceService presence, FavouriteStore favourites,
-                            DeviceDirectory devices) {
+                            DeviceDirectory devices, TeamService teams) {
         this.extensions = extensions;
         this.presence = presence;
         this.favourites = favourites;
         this.devices = devices;
+        this.teams = teams;
+    }
+
+    /** The tenant's teams, by number: what the directory can be narrowed to. */
+    public List<Team> teams(Tenant tenant) {
+        return teams.list(tenant.id()).stream().sorted(Comparator.comparing(Team::number)).toList();
     }
 
     /**
@@ -40,9 +49,22 @@ public class DirectoryService {
      * then by number.
      */
     public List<Member> members(Tenant tenant, long accountId, String query, boolean favouritesOnly) {
+        return members(tenant, accountId, query, favouritesOnly, "");
+    }
+
+    /**
+     * Like {@link #members(Tenant, long, String, boolean)}, narrowed to the members of team {@code team} (its number;
+     * empty: every extension).
+     *
+     * @throws UnknownTeamException when the tenant has no team {@code team}
+     */
+    public List<Member> members(Tenant tenant, long accountId, String query, boolean favouritesOnly, String team) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Set<String> stars = favourites.of(tenant.id(), accountId);
+        Set<String> inTeam = team == null || team.isBlank() ? null : teams.find(tenant.id(), team.strip())
+                .map(t -> Set.copyOf(t.members())).orElseThrow(() -> new UnknownTeamException(team.strip()));
         return extensions.directory(tenant).stream()
+                .filter(e -> inTeam == null || inTeam.contains(e.number()))
                 .filter(e -> q.isEmpty() || e.number().contains(q)
                         || (e.firstName() + " " + e.lastName()).toLowerCase(Locale.ROOT).contains(q))
                 .filter(e -> !favouritesOnly || stars.contains(e.number()))

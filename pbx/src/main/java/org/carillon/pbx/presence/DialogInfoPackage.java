@@ -1,8 +1,10 @@
 package org.carillon.pbx.presence;
 
+import org.carillon.pbx.subscription.Watcher;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code dialog} event package (RFC 4235) for BLF lamps: full-state {@code application/dialog-info+xml} of an
@@ -20,8 +22,17 @@ import java.util.List;
 class DialogInfoPackage extends ExtensionEventPackage {
     static final String TYPE = "application/dialog-info+xml";
 
-    DialogInfoPackage(PresenceService presence, LampService lamps) {
+    /** Lamps that are not extensions, agents or profiles (parking slots). */
+    private final List<DialogLampSource> sources;
+
+    DialogInfoPackage(PresenceService presence, LampService lamps, List<DialogLampSource> sources) {
         super(presence, lamps, PresenceService.DIALOG, TYPE);
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public Optional<String> resource(Watcher watcher, String user) {
+        return super.resource(watcher, user).or(() -> source(watcher.tenantId(), user).map(l -> user));
     }
 
     @Override
@@ -43,7 +54,16 @@ class DialogInfoPackage extends ExtensionEventPackage {
 
     @Override
     String render(long tenantId, String number, long version, String domain) {
-        return render(number, presence.dialogs(tenantId, number), version, domain);
+        Optional<DialogLampSource> lamp = presence.exists(tenantId, number) ? Optional.empty()
+                : source(tenantId, number);
+        List<DialogLeg> legs = lamp.map(l -> l.dialog(tenantId, number).map(d -> new DialogLeg(d.id(), d.callId(),
+                d.localTag(), d.remoteTag(), false, d.early() ? DialogLeg.State.EARLY : DialogLeg.State.CONFIRMED,
+                d.remote(), d.since())).stream().toList()).orElseGet(() -> presence.dialogs(tenantId, number));
+        return render(number, legs, version, domain);
+    }
+
+    private Optional<DialogLampSource> source(long tenantId, String resource) {
+        return sources.stream().filter(l -> l.serves(tenantId, resource)).findFirst();
     }
 
     /** The dialog-info document of extension {@code number} with {@code legs}. */

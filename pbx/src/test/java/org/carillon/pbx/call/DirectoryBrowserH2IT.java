@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The team directory in headless Chromium, as an agent (not an admin) sees it: a colleague goes from offline to
  * available when their phone (SIPp) registers, to ringing when called and back to available when the caller gives
- * up — each over server-sent events, without a reload; the search box filters rows and a favourite sticks.
+ * up — each over server-sent events, without a reload; the search box filters rows and a favourite sticks; choosing a
+ * team narrows the list to its members, and the API refuses a team that does not exist; a member's Call button rings
+ * the user's own phone, then the member's (click-to-call), and a user without a phone is told so beside the list.
  */
 class DirectoryBrowserH2IT extends CallH2Context {
     @RegisterExtension
@@ -78,5 +81,83 @@ class DirectoryBrowserH2IT extends CallH2Context {
         assertThat(apiAs(agentEmail).get("/api/v1/directory?favourites=true").body())
                 .contains("\"number\":\"" + colleague.number() + "\"").contains("\"favourite\":true")
                 .doesNotContain("\"number\":\"" + caller.number() + "\"");
+    }
+
+    @Test
+    void choosingATeamNarrowsTheDirectoryToItsMembersAndStaysLive() throws Exception {
+        String agentEmail = uniqueEmail("teamreader");
+        api().createExtension(agentEmail, "agent");
+        setWebPassword(agentEmail);
+        Calls.Ext member = Calls.newExtension(this);
+        Calls.Ext outsider = Calls.newExtension(this);
+        var created = api().post("/api/v1/teams", "{\"name\":\"Filter " + member.number()
+                + "\",\"strategy\":\"hunt\",\"members\":[\"" + member.number()
+                + "\"],\"ringSeconds\":10,\"maxWaitSeconds\":60}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String team = created.text("number");
+
+        String base = "http://127.0.0.1:" + httpPort();
+        chromium.signIn(base, agentEmail, USER_PASSWORD);
+        browser.get(base + "/directory");
+        assertThat(browser.findElements(By.cssSelector("tr[data-member='" + outsider.number() + "']"))).hasSize(1);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("directory-team"))).selectByValue(team);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("team=" + team));
+        List<String> shown = browser.findElements(By.cssSelector("tr[data-member]")).stream()
+                .map(r -> r.getAttribute("data-member")).toList();
+        assertThat(shown).containsExactly(member.number());
+        chromium.shot("directory-team");
+
+        int phonePort = Sipp.freePort();
+        try (SippPeer reg = SippPeer.start("register.xml", sipPort(), phonePort, List.of("-s", member.number(),
+                "-au", member.username(), "-ap", member.password(), "-key", "expires", "600"))) {
+            assertThat(reg.await()).as(reg.output()).isZero();
+        }
+        awaitBadge(member.number(), "Available"); // the narrowed list still follows presence
+
+        assertThat(apiAs(agentEmail).get("/api/v1/directory?team=" + team).json()).hasSize(1);
+        var unknown = apiAs(agentEmail).get("/api/v1/directory?team=6999");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"team\"").contains("There is no team 6999.");
+        browser.get(base + "/directory?team=6999");
+        assertThat(browser.findElement(By.id("directory-team-error")).getText()).isEqualTo("There is no team 6999.");
+    }
+
+    @Test
+    void theCallButtonRingsTheUsersPhoneThenTheColleagues() throws Exception {
+        int uPort = Sipp.freePort();
+        int tPort = Sipp.freePort();
+        Calls.Ext user = Calls.registeredSipp(this, uPort);
+        Calls.Ext colleague = Calls.registeredSipp(this, tPort);
+        Calls.Ext phoneless = Calls.newExtension(this);
+        setWebPassword(user.email());
+        setWebPassword(phoneless.email());
+        String base = "http://127.0.0.1:" + httpPort();
+        By callButton = By.cssSelector("tr[data-member='" + colleague.number() + "'] [data-call]");
+
+        chromium.signIn(base, phoneless.email(), USER_PASSWORD);
+        browser.get(base + "/directory");
+        browser.findElement(callButton).click();
+        WebElement status = browser.findElement(By.id("directory-call-status"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> status.isDisplayed());
+        assertThat(status.getText()).isEqualTo("Extension " + phoneless.number()
+                + " has no registered phone to ring first.");
+
+        chromium.signIn(base, user.email(), USER_PASSWORD);
+        browser.get(base + "/directory");
+        assertThat(browser.findElements(By.cssSelector("tr[data-member='" + user.number() + "'] [data-call]")))
+                .as("no Call button on one's own row").isEmpty();
+        try (SippPeer usersPhone = SippPeer.start("callee.xml", sipPort(), uPort, List.of()).awaitBound();
+             SippPeer colleaguesPhone = SippPeer.start("callee_hangs_up.xml", sipPort(), tPort,
+                     List.of("-d", "500")).awaitBound()) {
+            browser.findElement(callButton).click();
+            WebElement ringing = browser.findElement(By.id("directory-call-status"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ringing.getText().startsWith("Your phone"));
+            chromium.shot("directory-click-to-call");
+            assertThat(colleaguesPhone.await()).as(colleaguesPhone.output()).isZero();
+            assertThat(usersPhone.await()).as(usersPhone.output()).isZero();
+        }
+        JsonNode call = Calls.lastCallOf(this, user.number());
+        assertThat(call.path("callee").asString()).isEqualTo(colleague.number());
+        assertThat(call.path("transfers").toString()).isEqualTo("[\"click_to_call\"]");
     }
 }

@@ -48,6 +48,7 @@ import static org.carillon.pbx.access.Permission.SCHEDULES;
 import static org.carillon.pbx.access.Permission.TEAMS;
 import static org.carillon.pbx.access.Permission.OWN_KEYS;
 import static org.carillon.pbx.access.Permission.OWN_STATUS;
+import static org.carillon.pbx.access.Permission.PARKING;
 import static org.carillon.pbx.access.Permission.OWN_VOICEMAIL;
 import static org.carillon.pbx.access.Permission.AUDIT;
 import static org.carillon.pbx.access.Permission.CALLS;
@@ -131,6 +132,9 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         rule("GET /profile/calls", OWN_CALLS);
         rule("GET /api/v1/calls", OWN_CALLS);
         rule("GET /api/v1/calls/active", OWN_CALLS);
+        // click-to-call from the role's own extension to a number that is no extension: 400 once allowed
+        TABLE.put("POST /api/v1/calls", new Rule(OWN_CALLS, null, null, Map.of("to", "2"), false));
+        rule("GET /api/v1/parking", PARKING);
         rule("GET /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of());
         rule("PATCH /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of("firstName", "Matrix"));
 

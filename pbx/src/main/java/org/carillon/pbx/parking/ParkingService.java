@@ -1,0 +1,155 @@
+package org.carillon.pbx.parking;
+
+import org.carillon.pbx.call.CallParking;
+import org.carillon.pbx.call.ParkedCall;
+import org.carillon.pbx.routing.NumberPlan;
+import org.carillon.pbx.subscription.ResourceChanged;
+import org.carillon.platform.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Each tenant's parking slots (the number plan's slot range, {@code 701}–{@code 720} by default): a call
+ * blind-transferred to the park number takes the lowest free slot, one transferred to a slot takes that slot if free.
+ * A call nobody retrieves within {@link ParkingSettings#timeout()} leaves its slot and rings the parker back; if the
+ * parker does not answer, the fallback extension rings, and then the call is hung up. Every change of a slot is
+ * announced as a {@link ResourceChanged} of the {@code dialog} package, so the slot's BLF lamps follow.
+ *
+ * <p>Threads: thread-safe; one short lock around the slot tables, never held while calling into a call.
+ */
+@Component
+public class ParkingService implements CallParking {
+    private static final Logger log = LoggerFactory.getLogger(ParkingService.class);
+    static final String DIALOG = "dialog";
+
+    private final ParkingSettings settings;
+    private final ApplicationEventPublisher events;
+    private final NumberPlan.Ranges ranges = NumberPlan.Ranges.defaults();
+    /** Occupied slots per tenant. Guarded by {@code this}. */
+    private final Map<Long, TreeMap<Integer, ParkedCall>> lots = new HashMap<>();
+
+    public ParkingService(Settings settings, ApplicationEventPublisher events) {
+        this.settings = ParkingSettings.from(settings);
+        this.events = events;
+    }
+
+    @Override
+    public Optional<String> park(ParkedCall call, String slot) {
+        int chosen;
+        synchronized (this) {
+            TreeMap<Integer, ParkedCall> lot = lots.computeIfAbsent(call.tenantId(), t -> new TreeMap<>());
+            if (slot.isEmpty()) {
+                chosen = -1;
+                for (int n = ranges.slotLow(); n <= ranges.slotHigh() && chosen < 0; n++) {
+                    if (!lot.containsKey(n)) {
+                        chosen = n;
+                    }
+                }
+            } else {
+                chosen = slotNumber(slot).filter(n -> !lot.containsKey(n)).orElse(-1);
+            }
+            if (chosen < 0) {
+                return Optional.empty();
+            }
+            lot.put(chosen, call);
+        }
+        String taken = Integer.toString(chosen);
+        log.debug("call {}: {} parked by {} in {}", call.id(), call.parked(), call.parker(), taken);
+        call.after(settings.timeout(), () -> timedOut(call));
+        changed(call.tenantId(), taken);
+        return Optional.of(taken);
+    }
+
+    @Override
+    public Optional<ParkedCall> take(long tenantId, String slot) {
+        Optional<ParkedCall> taken;
+        synchronized (this) {
+            TreeMap<Integer, ParkedCall> lot = lots.get(tenantId);
+            taken = lot == null ? Optional.empty() : slotNumber(slot).map(lot::remove);
+        }
+        taken.ifPresent(c -> changed(tenantId, slot));
+        return taken;
+    }
+
+    @Override
+    public void left(ParkedCall call) {
+        if (remove(call)) {
+            changed(call.tenantId(), call.slot());
+        }
+    }
+
+    /** The call parked in {@code slot} of the tenant, if any. */
+    public Optional<ParkedCall> find(long tenantId, String slot) {
+        synchronized (this) {
+            TreeMap<Integer, ParkedCall> lot = lots.get(tenantId);
+            return lot == null ? Optional.empty() : slotNumber(slot).map(lot::get);
+        }
+    }
+
+    /** The tenant's parked calls, by slot. */
+    public List<ParkedCall> parked(long tenantId) {
+        synchronized (this) {
+            TreeMap<Integer, ParkedCall> lot = lots.get(tenantId);
+            return lot == null ? List.of() : new ArrayList<>(lot.values());
+        }
+    }
+
+    /** Whether {@code number} is one of the slots (its lamp can be watched even while free). */
+    public boolean isSlot(String number) {
+        return slotNumber(number).isPresent();
+    }
+
+    /** Nobody took it in time: out of its slot, and the parker rings (call executor). */
+    private void timedOut(ParkedCall call) {
+        if (!remove(call)) {
+            return; // retrieved or gone meanwhile
+        }
+        changed(call.tenantId(), call.slot());
+        log.debug("call {}: not retrieved from {}: ringing {} back", call.id(), call.slot(), call.parker());
+        call.ringBack(call.parker(), answered -> {
+            if (answered) {
+                return;
+            }
+            settings.fallback().filter(f -> !f.equals(call.parker())).ifPresentOrElse(
+                    f -> call.ringBack(f, second -> {
+                        if (!second) {
+                            call.hangUp();
+                        }
+                    }),
+                    call::hangUp);
+        });
+    }
+
+    private boolean remove(ParkedCall call) {
+        synchronized (this) {
+            TreeMap<Integer, ParkedCall> lot = lots.get(call.tenantId());
+            Optional<Integer> n = slotNumber(call.slot());
+            if (lot != null && n.isPresent() && lot.get(n.get()) == call) {
+                lot.remove(n.get());
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private Optional<Integer> slotNumber(String slot) {
+        if (!slot.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(slot);
+        return n >= ranges.slotLow() && n <= ranges.slotHigh() ? Optional.of(n) : Optional.empty();
+    }
+
+    private void changed(long tenantId, String slot) {
+        events.publishEvent(new ResourceChanged(tenantId, DIALOG, slot));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Shared parking (SPEC §2.7, issue 10): {@link org.carillon.pbx.parking.ParkingService} keeps each tenant's slots
+ * (the number plan's {@code 701}–{@code 720}) as the call engine's {@link org.carillon.pbx.call.CallParking}, rings the
+ * parker back when a parked call is not retrieved within the timeout, then the fallback; each slot is a resource of the
+ * {@code dialog} event package (its BLF lamp) through {@link org.carillon.pbx.parking.ParkSlotLamps}.
+ */
+package org.carillon.pbx.parking;

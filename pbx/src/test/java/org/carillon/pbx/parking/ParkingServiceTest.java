@@ -1,0 +1,153 @@
+package org.carillon.pbx.parking;
+
+import org.carillon.pbx.call.CallerSession;
+import org.carillon.pbx.call.ParkedCall;
+import org.carillon.pbx.subscription.ResourceChanged;
+import org.carillon.platform.settings.InvalidSettingException;
+import org.carillon.platform.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The slot table of shared parking: lowest free slot, a named slot, all taken, freeing, the timeout's ring-backs. */
+class ParkingServiceTest {
+    private final List<Object> events = new ArrayList<>();
+    private final ParkingService parking = new ParkingService(new Settings(new MockEnvironment()
+            .withProperty("carillon.parking.fallback", "1009")), events::add);
+
+    /** A parked call whose timers and ring-backs the test runs by hand. */
+    static final class Waiting implements ParkedCall {
+        final List<Runnable> timers = new ArrayList<>();
+        final List<String> rung = new ArrayList<>();
+        final List<Consumer<Boolean>> ringOutcomes = new ArrayList<>();
+        Duration timeout;
+        String slot = "";
+        boolean hungUp;
+
+        @Override
+        public String id() {
+            return "call-" + System.identityHashCode(this);
+        }
+
+        @Override
+        public long tenantId() {
+            return 1;
+        }
+
+        @Override
+        public String slot() {
+            return slot;
+        }
+
+        @Override
+        public String parked() {
+            return "1001";
+        }
+
+        @Override
+        public String parker() {
+            return "1002";
+        }
+
+        @Override
+        public String callId() {
+            return "cid";
+        }
+
+        @Override
+        public String localTag() {
+            return "l";
+        }
+
+        @Override
+        public String remoteTag() {
+            return "r";
+        }
+
+        @Override
+        public CallerSession.Timer after(Duration delay, Runnable task) {
+            timeout = delay;
+            timers.add(task);
+            return () -> { };
+        }
+
+        @Override
+        public void ringBack(String number, Consumer<Boolean> answered) {
+            rung.add(number);
+            ringOutcomes.add(answered);
+        }
+
+        @Override
+        public void hangUp() {
+            hungUp = true;
+        }
+    }
+
+    private Waiting park(String slot, String expected) {
+        Waiting w = new Waiting();
+        Optional<String> taken = parking.park(w, slot);
+        assertThat(taken).contains(expected);
+        w.slot = taken.orElseThrow();
+        return w;
+    }
+
+    @Test
+    void theParkNumberTakesTheLowestFreeSlotAndANamedSlotOnlyWhenFree() {
+        park("", "701");
+        Waiting second = park("", "702");
+        park("705", "705");
+        assertThat(parking.park(new Waiting(), "705")).isEmpty();
+        assertThat(parking.park(new Waiting(), "721")).as("outside the slot range").isEmpty();
+        parking.left(second);
+        park("", "702");
+        assertThat(events).contains(new ResourceChanged(1, "dialog", "705"));
+    }
+
+    @Test
+    void whenEverySlotIsTakenTheParkNumberFindsNone() {
+        for (int n = 701; n <= 720; n++) {
+            park("", Integer.toString(n));
+        }
+        assertThat(parking.park(new Waiting(), "")).isEmpty();
+        assertThat(parking.parked(1)).hasSize(20);
+        assertThat(parking.parked(2)).as("another tenant's slots").isEmpty();
+    }
+
+    @Test
+    void takingASlotEmptiesItOnce() {
+        Waiting w = park("", "701");
+        assertThat(parking.take(1, "701")).containsSame(w);
+        assertThat(parking.take(1, "701")).isEmpty();
+        assertThat(parking.find(1, "701")).isEmpty();
+        w.timers.getFirst().run();
+        assertThat(w.rung).as("a retrieved call is not rung back").isEmpty();
+    }
+
+    @Test
+    void anUnretrievedCallRingsTheParkerThenTheFallbackThenHangsUp() {
+        Waiting w = park("", "701");
+        assertThat(w.timeout).isEqualTo(Duration.ofSeconds(120));
+        w.timers.getFirst().run();
+        assertThat(parking.find(1, "701")).isEmpty();
+        assertThat(w.rung).containsExactly("1002");
+        w.ringOutcomes.get(0).accept(false);
+        assertThat(w.rung).containsExactly("1002", "1009");
+        w.ringOutcomes.get(1).accept(false);
+        assertThat(w.hungUp).isTrue();
+    }
+
+    @Test
+    void aTimeoutThatIsNoWholeNumberOfSecondsIsRefusedAtStart() {
+        assertThatThrownBy(() -> ParkingSettings.from(new Settings(new MockEnvironment()
+                .withProperty("carillon.parking.timeout.seconds", "2m"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("CARILLON_PARKING_TIMEOUT_SECONDS");
+    }
+}
