@@ -4,9 +4,13 @@
 # happen before the measurement. Reference in the same run: the sign-in page (no session, no database), i.e. the
 # floor of this JVM, Tomcat and Spring Security on this machine.
 #
-# Needs: a built portal jar (mvn -o -q -pl portal package -DskipTests), psql and a PostgreSQL server
+# Needs: a built portal jar (mvn -o -q -pl license-key,platform,portal package -DskipTests; delete
+# portal/target/carillon-portal.jar first when only platform changed, or the jar keeps the old platform), psql and a
+# PostgreSQL server
 # (PGHOST/PGUSER/PGDATABASE, default 127.0.0.1/postgres/test). Creates and drops its own schema.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
+# BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
+# as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/portal"
@@ -36,7 +40,7 @@ psql -q -c "CREATE SCHEMA $SCHEMA"
 CARILLON_DATA_DIR="$WORK/data" CARILLON_BIND=127.0.0.1 CARILLON_PORTAL_HTTP_PORT=$PORT \
 CARILLON_PORTAL_DB_URL="jdbc:postgresql://$PGHOST:5432/$PGDATABASE?user=$PGUSER&currentSchema=$SCHEMA" \
 CARILLON_OWNER_PASSWORD="$PASSWORD" CARILLON_PORTAL_MFA_REQUIRED=false \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xmx512m -jar "$JAR" >"$WORK/portal.log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xmx512m ${BENCH_JVM_OPTS:-} -jar "$JAR" >"$WORK/portal.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 180); do
   curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
@@ -104,7 +108,12 @@ export BENCH_COOKIES="$WORK/cookies"
 for path in /login / /invoices; do
   curl -fs -o /dev/null -H "Cookie: $(head -1 "$WORK/cookies")" "$BASE$path"   # warm-up request
   wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null      # warm-up run (JIT)
+  if [[ -n "${BENCH_JFR_DIR:-}" ]]; then    # one CPU profile per endpoint, of the measured run only
+    name="portal$(echo "$path" | tr '/' '_')"
+    "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name="$name" settings=profile filename="$BENCH_JFR_DIR/$name.jfr" >/dev/null
+  fi
   line=$(wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
+  [[ -n "${BENCH_JFR_DIR:-}" ]] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.stop name="$name" >/dev/null
   echo "portal GET $path  ${line#RESULT }"
 done
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
