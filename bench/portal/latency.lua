@@ -1,5 +1,6 @@
 -- wrk script: each request carries one of the signed-in sessions' cookies (round robin), so 50 connections act as
--- 50 users; prints p50/p95/p99 (wrk's --latency has no p95) and the non-2xx count.
+-- 50 users; prints p50/p95/p99 (wrk's --latency has no p95), socket errors by kind and wrk's count of non-2xx/3xx
+-- answers (status_errors).
 local cookies = {}
 for line in io.lines(os.getenv("BENCH_COOKIES")) do
   cookies[#cookies + 1] = line
@@ -19,8 +20,11 @@ response = function(status, headers, body)
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f requests=%d rps=%.0f socket_errors=%d\n",
+  -- socket errors by kind: timeout = no answer within wrk's --timeout (2 s by default)
+  local e = summary.errors
+  io.write(string.format("RESULT p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f requests=%d rps=%.0f socket_errors=%d " ..
+    "(connect=%d read=%d write=%d timeout=%d) status_errors=%d\n",
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     summary.requests, summary.requests / (summary.duration / 1e6),
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    e.connect + e.read + e.write + e.timeout, e.connect, e.read, e.write, e.timeout, e.status))
 end
