@@ -112,7 +112,7 @@ for path in /login / /invoices; do
   wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null      # warm-up run (JIT)
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then    # one CPU profile per endpoint, of the measured run only
     name="portal$(echo "$path" | tr '/' '_')"
-    "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name="$name" settings=profile filename="$BENCH_JFR_DIR/$name.jfr" >/dev/null
+    "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name="$name" settings="${BENCH_JFR_SETTINGS:-profile}" filename="$BENCH_JFR_DIR/$name.jfr" >/dev/null
   fi
   line=$(wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
   [[ -n "${BENCH_JFR_DIR:-}" ]] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.stop name="$name" >/dev/null
