@@ -6,6 +6,14 @@ for line in io.lines(os.getenv("BENCH_COOKIES")) do
   cookies[#cookies + 1] = line
 end
 local n = 0
+-- BENCH_THINK_MS > 0: each connection (user) waits that long after an answer before its next request (open-ish
+-- load, the second figure); 0 or unset: closed loop, the next request goes as soon as the answer is in (saturation).
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
+if think > 0 then
+  delay = function()
+    return think
+  end
+end
 local non2xx = 0
 
 request = function()

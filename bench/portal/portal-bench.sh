@@ -9,6 +9,7 @@
 # PostgreSQL server
 # (PGHOST/PGUSER/PGDATABASE, default 127.0.0.1/postgres/test). Creates and drops its own schema.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
+# BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
 # BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory.
 set -euo pipefail
@@ -107,15 +108,22 @@ for i in $(seq 1 $USERS); do
 done
 
 export BENCH_COOKIES="$WORK/cookies"
-for path in /login / /invoices; do
+for path in /login / /invoices; do    # main figure: closed loop (no think time), 50 requests always in flight
   curl -fs -o /dev/null -H "Cookie: $(head -1 "$WORK/cookies")" "$BASE$path"   # warm-up request
-  wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null      # warm-up run (JIT)
+  BENCH_THINK_MS=0 wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null   # warm-up run (JIT)
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then    # one CPU profile per endpoint, of the measured run only
     name="portal$(echo "$path" | tr '/' '_')"
     "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name="$name" settings="${BENCH_JFR_SETTINGS:-profile}" filename="$BENCH_JFR_DIR/$name.jfr" >/dev/null
   fi
-  line=$(wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
+  line=$(BENCH_THINK_MS=0 wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
   [[ -n "${BENCH_JFR_DIR:-}" ]] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.stop name="$name" >/dev/null
   echo "portal GET $path  ${line#RESULT }"
 done
+# Second figure (only when BENCH_THINK_MS is set): the same 50 users, each pausing BENCH_THINK_MS after every answer.
+if [[ "${BENCH_THINK_MS:-0}" -gt 0 ]]; then
+  for path in /login / /invoices; do
+    line=$(BENCH_THINK_MS=$BENCH_THINK_MS wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
+    echo "portal GET $path  think=${BENCH_THINK_MS}ms  ${line#RESULT }"
+  done
+fi
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
