@@ -90,7 +90,7 @@ psql -q -t -A <<SQL >"$WORK/plans.txt"
 SET search_path TO $SCHEMA;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT * FROM invoice WHERE customer_id = 1 ORDER BY invoice_number DESC LIMIT 20 OFFSET 0;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT invoices FROM customer_invoice_count WHERE customer_id = 1;
-EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COUNT(*), SUM(CASE WHEN status = 'active' AND ends_on >= current_date THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'active' AND ends_on >= current_date AND ends_on <= current_date + 30 THEN 1 ELSE 0 END), SUM(CASE WHEN status <> 'active' OR ends_on < current_date THEN 1 ELSE 0 END) FROM license WHERE customer_id = 1;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= current_date), COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= current_date AND ends_on <= current_date + 30) FROM license WHERE customer_id = 1;
 SQL
 grep -E 'Execution Time|Scan' "$WORK/plans.txt" | sed 's/^/  plan: /' >&2
 
