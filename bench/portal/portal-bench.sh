@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Portal read latency (issue 8): p95 of the dashboard and of the invoice list with 10,000 licenses and 50,000
 # invoices in PostgreSQL, 50 concurrent signed-in users, measured with wrk (Debian package `wrk`); the 50 sign-ins
-# happen before the measurement. Reference in the same run: the sign-in page (no session, no database), i.e. the
-# floor of this JVM, Tomcat and Spring Security on this machine.
+# happen before the measurement. Reference in the same run: the sign-in page (no query of its own; wrk sends the session
+# cookie there too, so the per-request session check is included), i.e. the floor of this JVM, Tomcat and Spring
+# Security on this machine.
 #
 # Needs: a built portal jar (mvn -o -q -pl license-key,platform,portal package -DskipTests; delete
 # portal/target/carillon-portal.jar first when only platform changed, or the jar keeps the old platform), psql and a
@@ -11,7 +12,8 @@
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
 # BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
-# as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory.
+# as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
+# default profile); bench/portal/jfr-breakdown.py summarises one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/portal"
