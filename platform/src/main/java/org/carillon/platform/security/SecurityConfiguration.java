@@ -3,6 +3,7 @@ package org.carillon.platform.security;
 import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.apitoken.ApiTokens;
 import org.carillon.platform.apitoken.BearerTokenFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -71,10 +72,12 @@ public class SecurityConfiguration {
     @Order(1)
     public SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
                                         AccountStore accounts, ApiTokens apiTokens,
-                                        org.springframework.core.env.Environment environment) throws Exception {
+                                        org.springframework.core.env.Environment environment,
+                                        ObjectProvider<SessionCheck> sessionCheck) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint();
         // Machine endpoints that authenticate by what they carry (the portal's activation: a license key).
         String[] publicApi = environment.getProperty("carillon.security.public-api", String[].class, new String[0]);
+        SessionCheck check = sessionCheck.getIfAvailable(() -> SessionCheck.of(accounts));
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> {
@@ -93,7 +96,7 @@ public class SecurityConfiguration {
                     }
                 })
                 .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionValidityFilter(check), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(apiTokens, accounts), BasicAuthenticationFilter.class);
         headers(http);
         return http.build();
@@ -102,7 +105,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager manager, Clock clock,
-                                         AccountStore accounts, SessionDirectory sessions) throws Exception {
+                                         AccountStore accounts, SessionDirectory sessions,
+                                         ObjectProvider<SessionCheck> sessionCheck) throws Exception {
+        SessionCheck check = sessionCheck.getIfAvailable(() -> SessionCheck.of(accounts));
         http.authenticationManager(manager)
                 // Registers every signed-in session so users can list and end theirs; no cap on their number.
                 .sessionManagement(s -> s.sessionConcurrency(c -> c.maximumSessions(-1)
@@ -117,7 +122,7 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new AbsoluteSessionTimeoutFilter(clock), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SessionValidityFilter(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new SessionValidityFilter(check), SecurityContextHolderFilter.class);
         headers(http);
         return http.build();
     }

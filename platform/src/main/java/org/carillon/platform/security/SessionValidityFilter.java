@@ -17,10 +17,14 @@ import java.io.IOException;
  * (SECURITY.md: "other sessions ended", "disabling a user ends their sessions").
  */
 public final class SessionValidityFilter extends OncePerRequestFilter {
-    private final AccountStore accounts;
+    private final SessionCheck check;
 
     public SessionValidityFilter(AccountStore accounts) {
-        this.accounts = accounts;
+        this(SessionCheck.of(accounts));
+    }
+
+    public SessionValidityFilter(SessionCheck check) {
+        this.check = check;
     }
 
     @Override
@@ -29,7 +33,7 @@ public final class SessionValidityFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-            if (!accounts.sessionStands(auth.getName(), SignInTime.of(session))) {
+            if (!check.stands(request, auth.getName(), SignInTime.of(session))) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
             }

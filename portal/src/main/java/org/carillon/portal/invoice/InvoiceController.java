@@ -4,6 +4,9 @@ import org.carillon.portal.access.Allowed;
 import org.carillon.portal.access.Permission;
 import org.carillon.portal.access.Viewer;
 import org.carillon.portal.money.Money;
+import org.carillon.portal.money.MoneyFormat;
+import org.carillon.portal.paging.Page;
+import org.carillon.portal.view.DateFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,9 +28,13 @@ import java.util.Optional;
 @Allowed(Permission.INVOICE)
 public class InvoiceController {
     private final InvoiceService invoices;
+    private final MoneyFormat money;
+    private final DateFormat dates;
 
-    public InvoiceController(InvoiceService invoices) {
+    public InvoiceController(InvoiceService invoices, MoneyFormat money, DateFormat dates) {
         this.invoices = invoices;
+        this.money = money;
+        this.dates = dates;
     }
 
     @GetMapping("/invoices")
@@ -39,7 +46,9 @@ public class InvoiceController {
         InvoiceSearch search = new InvoiceSearch(number(number, errors), date(from, "from", errors),
                 date(to, "to", errors), amount(amount, errors),
                 status.isBlank() ? Optional.empty() : Optional.of(status.trim()));
-        model.addAttribute("page", invoices.page(me.customer(), search, page));
+        Page<Invoice> found = invoices.page(me.customer(), search, page);
+        model.addAttribute("page", new Page<>(found.items().stream().map(i -> InvoiceRow.of(i, money, dates)).toList(),
+                found.number(), found.size(), found.total()));
         model.addAttribute("errors", errors);
         model.addAttribute("number", number);
         model.addAttribute("from", from);

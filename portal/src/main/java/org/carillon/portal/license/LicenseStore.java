@@ -100,17 +100,18 @@ public class LicenseStore {
     }
 
     public LicenseCounts counts(long customerId, LocalDate today) {
+        // Every license is either active (status active, not yet ended) or expired/inactive, so the latter is the
+        // difference (status and ends_on are NOT NULL); FILTER counts cost PostgreSQL a quarter less than SUM(CASE …)
+        // over the customer's index entries (bench/portal, issue 8: 10,000 licenses, 1.6 → 1.2 ms).
         return jdbc.sql("""
                 SELECT COUNT(*) AS total,
-                       COALESCE(SUM(CASE WHEN status = 'active' AND ends_on >= :today THEN 1 ELSE 0 END), 0) AS active,
-                       COALESCE(SUM(CASE WHEN status = 'active' AND ends_on >= :today AND ends_on <= :soon
-                                         THEN 1 ELSE 0 END), 0) AS expiring,
-                       COALESCE(SUM(CASE WHEN status <> 'active' OR ends_on < :today THEN 1 ELSE 0 END), 0) AS expired
+                       COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= :today) AS active,
+                       COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= :today AND ends_on <= :soon) AS expiring
                 FROM license WHERE customer_id = :customer""")
                 .param("today", today).param("soon", today.plusDays(License.EXPIRING_DAYS))
                 .param("customer", customerId)
                 .query((rs, n) -> new LicenseCounts(rs.getLong("total"), rs.getLong("active"), rs.getLong("expiring"),
-                        rs.getLong("expired")))
+                        rs.getLong("total") - rs.getLong("active")))
                 .single();
     }
 

@@ -1,0 +1,21 @@
+package org.carillon.portal.invoice;
+
+import org.carillon.portal.money.MoneyFormat;
+import org.carillon.portal.view.DateFormat;
+
+/**
+ * One row of the Invoice page with its texts formatted in Java: each {@code @money.format(…)} or {@code @dates.…(…)}
+ * in the template was a bean lookup plus a reflective call with argument conversion, for every row (issue 8).
+ *
+ * @param issued day of issue, UTC ({@code 2026-11-27})
+ * @param amount total with its currency ({@code EUR 1,234.56})
+ * @param paid   moment of payment, UTC, to the minute
+ */
+public record InvoiceRow(long id, String number, String issued, String amount, String status, String paymentMethod,
+                         String cardMasked, String paid, String paymentReference) {
+
+    static InvoiceRow of(Invoice i, MoneyFormat money, DateFormat dates) {
+        return new InvoiceRow(i.id(), i.displayNumber(), dates.day(i.issuedAt()), money.format(i.totalMinor()),
+                i.status(), i.paymentMethod(), i.cardMasked(), dates.minute(i.paidAt()), i.paymentReference());
+    }
+}
