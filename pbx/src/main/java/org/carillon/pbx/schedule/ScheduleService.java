@@ -97,6 +97,18 @@ public class ScheduleService {
     }
 
     /**
+     * What {@code own} says for a call to {@code number} at {@code at}, with the tenant's override, holidays, zone
+     * and actions: for callees with a schedule of their own that is not an extension's (a team's own hours).
+     */
+    public Verdict verdict(long tenantId, String number, ExtensionSchedule own, Instant at) {
+        Optional<Tenant> tenant = tenants.findById(tenantId);
+        if (tenant.isEmpty()) {
+            return new Verdict(Verdict.State.OPEN, Optional.empty(), "no tenant", Optional.empty());
+        }
+        return ScheduleEvaluator.evaluate(tenantSchedule(tenant.get()), own, number, at);
+    }
+
+    /**
      * Replaces the tenant's hours, actions, exempt extensions and (if given) time zone.
      *
      * @throws InvalidScheduleException naming each bad field, or the action that makes a loop

@@ -5,6 +5,10 @@ import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.ExtensionRemoved;
+import org.carillon.pbx.schedule.ScheduleInput;
+import org.carillon.pbx.schedule.ScheduleLoops;
+import org.carillon.pbx.schedule.WeeklyHours;
+import org.carillon.platform.web.ApiProblem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -13,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +129,8 @@ public class TeamService implements SmartInitializingSingleton {
                         t.members().stream().filter(m -> !m.equals(removed.number())).toList(),
                         t.supervisors().stream().filter(m -> !m.equals(removed.number())).toList(), t.ringSeconds(),
                         t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                        t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours());
+                        t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours(), t.hours(),
+                t.exemptFromGlobalHolidays());
                 tx.executeWithoutResult(s -> store.update(changed));
                 byId.put(t.id(), changed);
             }
@@ -134,7 +140,8 @@ public class TeamService implements SmartInitializingSingleton {
     private static Team copy(Team t, long id) {
         return new Team(id, t.tenantId(), t.name(), t.number(), t.strategy(), t.members(), t.supervisors(),
                 t.ringSeconds(), t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours());
+                t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours(), t.hours(),
+                t.exemptFromGlobalHolidays());
     }
 
     private Team validated(long tenantId, Optional<Team> old, TeamInput in) {
@@ -182,9 +189,24 @@ public class TeamService implements SmartInitializingSingleton {
             checkOverflow(tenantId, overflow.get(), number, "overflow", p);
         }
         String office = in.officeHours() == null ? "" : in.officeHours().trim();
-        if (!office.isEmpty() && !office.equals(Team.GLOBAL_HOURS)) {
-            p.add(problem("officeHours", "Leave empty (always open) or enter " + Team.GLOBAL_HOURS
-                    + " (the tenant's office hours, breaks and holidays)."));
+        if (!office.isEmpty() && !office.equals(Team.GLOBAL_HOURS) && !office.equals(Team.OWN_HOURS)) {
+            p.add(problem("officeHours", "Leave empty (always open), enter " + Team.GLOBAL_HOURS
+                    + " (the tenant's office hours, breaks and holidays) or " + Team.OWN_HOURS
+                    + " (the team's own hours)."));
+        }
+        WeeklyHours hours = WeeklyHours.none();
+        boolean exempt = in.exemptFromGlobalHolidays() != null && in.exemptFromGlobalHolidays();
+        if (office.equals(Team.OWN_HOURS)) {
+            List<ApiProblem.FieldError> errors = new ArrayList<>();
+            hours = ScheduleInput.hours("hours", in.hours(), errors);
+            errors.forEach(e -> p.add(problem(e.field(), e.message())));
+            if (errors.isEmpty() && hours.isEmpty()) {
+                p.add(problem("hours", "Enter the team's hours on at least one weekday, e.g. 08:00-20:00."));
+            }
+        } else if (in.hours() != null && !in.hours().isEmpty()) {
+            p.add(problem("hours", "Own hours need office hours " + Team.OWN_HOURS + "."));
+        } else if (exempt) {
+            p.add(problem("exemptFromGlobalHolidays", "Only a team with its own hours can be exempt."));
         }
         Optional<Destination> outOfHours = in.outOfHours() == null ? Optional.empty() : in.outOfHours();
         if (outOfHours.isPresent()) {
@@ -193,8 +215,45 @@ public class TeamService implements SmartInitializingSingleton {
         if (!p.isEmpty()) {
             throw new InvalidTeamException(p);
         }
+        refuseLoops(tenantId, old, number, overflow, outOfHours);
         return new Team(0, tenantId, name, number, in.strategy(), members, supervisors, ring, maxWait, wrapUp,
-                announce, moh, level, overflow, office, outOfHours);
+                announce, moh, level, overflow, office, outOfHours, hours, exempt);
+    }
+
+    /**
+     * Refuses out-of-hours and overflow destinations that lead back to the team through other teams' (team A closed →
+     * team B → team A), the way schedule and profile saves refuse theirs ({@link ScheduleLoops}). Conservative like
+     * them: a chain counts even when the teams are never closed at the same time, because hours change.
+     *
+     * @throws InvalidTeamException naming {@code outOfHours.target} or {@code overflow.target} and the loop
+     */
+    private void refuseLoops(long tenantId, Optional<Team> old, String number, Optional<Destination> overflow,
+                             Optional<Destination> outOfHours) {
+        Map<String, List<Destination>> graph = new HashMap<>();
+        for (Team t : list(tenantId)) {
+            if (old.map(o -> o.id() != t.id()).orElse(true)) {
+                graph.put("team " + t.number(), sends(t.outOfHours(), t.overflow()));
+            }
+        }
+        String self = "team " + number;
+        graph.put(self, sends(outOfHours, overflow));
+        ScheduleLoops.findThrough(self, graph, team -> List.of()).ifPresent(loop -> {
+            String next = loop.get(1);
+            boolean viaOutOfHours = outOfHours.filter(d -> d.type() == Destination.Type.TEAM)
+                    .filter(d -> next.equals("team " + d.target().trim())).isPresent();
+            String field = viaOutOfHours ? "outOfHours.target" : "overflow.target";
+            throw new InvalidTeamException(List.of(problem(field, "Would send callers in a loop: "
+                    + ScheduleLoops.describe(loop) + ".")));
+        });
+    }
+
+    /** Where a team sends callers on to (teams only: they are what can lead back to a team). */
+    private static List<Destination> sends(Optional<Destination> outOfHours, Optional<Destination> overflow) {
+        List<Destination> out = new ArrayList<>();
+        outOfHours.ifPresent(out::add);
+        overflow.ifPresent(out::add);
+        return out.stream().filter(d -> d.type() == Destination.Type.TEAM)
+                .map(d -> new Destination(d.type(), d.target().trim())).toList();
     }
 
     /** Checks an overflow or out-of-hours destination ({@code field}: its JSON name). */
