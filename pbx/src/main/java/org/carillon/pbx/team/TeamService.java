@@ -96,7 +96,7 @@ public class TeamService implements SmartInitializingSingleton {
         byId.put(id, saved);
         agents.join(tenantId, saved.members(), actor.email());
         audit.recordChange(actor.email(), actor.source(), "team.create", "team", saved.number(), "", Map.of(),
-                AuditTrail.state(saved));
+                state(saved));
         return saved;
     }
 
@@ -108,7 +108,7 @@ public class TeamService implements SmartInitializingSingleton {
         byId.put(t.id(), t);
         agents.join(tenantId, t.members(), actor.email());
         audit.recordChange(actor.email(), actor.source(), "team.update", "team", t.number(), "",
-                AuditTrail.state(old), AuditTrail.state(t));
+                state(old), state(t));
         return t;
     }
 
@@ -116,7 +116,7 @@ public class TeamService implements SmartInitializingSingleton {
         Team t = require(tenantId, number);
         store.delete(tenantId, t.id());
         byId.remove(t.id());
-        audit.recordChange(actor.email(), actor.source(), "team.delete", "team", number, "", AuditTrail.state(t),
+        audit.recordChange(actor.email(), actor.source(), "team.delete", "team", number, "", state(t),
                 Map.of());
     }
 
@@ -135,6 +135,13 @@ public class TeamService implements SmartInitializingSingleton {
                 byId.put(t.id(), changed);
             }
         }
+    }
+
+    /** A team for the audit log, its own hours as the API writes them ({@code monday: ["08:00-20:00"]}). */
+    private static Map<String, Object> state(Team t) {
+        Map<String, Object> state = AuditTrail.state(t);
+        state.put("hours", ScheduleInput.wire(t.hours()));
+        return state;
     }
 
     private static Team copy(Team t, long id) {
