@@ -97,6 +97,15 @@ public class ScheduleService {
     }
 
     /**
+     * The tenant's Non-Office-Hours and Break-Time Actions, in that order, for loop checks of callees that fall back to
+     * them (a team without its own out-of-hours destination); empty for an unknown tenant.
+     */
+    public List<Destination> tenantActions(long tenantId) {
+        return tenants.findById(tenantId).map(this::tenantSchedule)
+                .map(s -> List.of(s.nonOfficeAction(), s.breakAction())).orElse(List.of());
+    }
+
+    /**
      * What {@code own} says for a call to {@code number} at {@code at}, with the tenant's override, holidays, zone
      * and actions: for callees with a schedule of their own that is not an extension's (a team's own hours).
      */

@@ -7,8 +7,10 @@ import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.schedule.ScheduleInput;
 import org.carillon.pbx.schedule.ScheduleLoops;
+import org.carillon.pbx.schedule.ScheduleService;
 import org.carillon.pbx.schedule.WeeklyHours;
 import org.carillon.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -41,16 +43,18 @@ public class TeamService implements SmartInitializingSingleton {
     private final DeviceDirectory devices;
     private final AgentService agents;
     private final AuditTrail audit;
+    private final ObjectProvider<ScheduleService> schedules;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Team> byId = new ConcurrentHashMap<>();
 
     public TeamService(TeamStore store, DeviceDirectory devices, AgentService agents, AuditTrail audit,
-                       TransactionTemplate tx, Clock clock) {
+                       ObjectProvider<ScheduleService> schedules, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.devices = devices;
         this.agents = agents;
         this.audit = audit;
+        this.schedules = schedules;
         this.tx = tx;
         this.clock = clock;
     }
@@ -222,45 +226,67 @@ public class TeamService implements SmartInitializingSingleton {
         if (!p.isEmpty()) {
             throw new InvalidTeamException(p);
         }
-        refuseLoops(tenantId, old, number, overflow, outOfHours);
+        refuseLoops(tenantId, old, number, office, overflow, outOfHours);
         return new Team(0, tenantId, name, number, in.strategy(), members, supervisors, ring, maxWait, wrapUp,
                 announce, moh, level, overflow, office, outOfHours, hours, exempt);
     }
 
     /**
      * Refuses out-of-hours and overflow destinations that lead back to the team through other teams' (team A closed →
-     * team B → team A), the way schedule and profile saves refuse theirs ({@link ScheduleLoops}). Conservative like
-     * them: a chain counts even when the teams are never closed at the same time, because hours change.
+     * team B → team A), the way schedule and profile saves refuse theirs ({@link ScheduleLoops}). A team with office
+     * hours but no out-of-hours destination of its own sends callers to the tenant's action, which counts too.
+     * Conservative like them: a chain counts even when the teams are never closed at the same time, because hours
+     * change.
      *
      * @throws InvalidTeamException naming {@code outOfHours.target} or {@code overflow.target} and the loop
      */
-    private void refuseLoops(long tenantId, Optional<Team> old, String number, Optional<Destination> overflow,
-                             Optional<Destination> outOfHours) {
+    private void refuseLoops(long tenantId, Optional<Team> old, String number, String officeHours,
+                             Optional<Destination> overflow, Optional<Destination> outOfHours) {
+        List<Destination> global = schedules.getIfAvailable() == null ? List.of()
+                : schedules.getIfAvailable().tenantActions(tenantId);
         Map<String, List<Destination>> graph = new HashMap<>();
         for (Team t : list(tenantId)) {
             if (old.map(o -> o.id() != t.id()).orElse(true)) {
-                graph.put("team " + t.number(), sends(t.outOfHours(), t.overflow()));
+                graph.put("team " + t.number(), sends(t.number(), t.officeHours(), t.outOfHours(), t.overflow(),
+                        global));
             }
         }
         String self = "team " + number;
-        graph.put(self, sends(outOfHours, overflow));
+        graph.put(self, sends(number, officeHours, outOfHours, overflow, global));
         ScheduleLoops.findThrough(self, graph, team -> List.of()).ifPresent(loop -> {
             String next = loop.get(1);
+            boolean viaOverflow = overflow.filter(d -> d.type() == Destination.Type.TEAM)
+                    .filter(d -> next.equals("team " + d.target().trim())).isPresent();
             boolean viaOutOfHours = outOfHours.filter(d -> d.type() == Destination.Type.TEAM)
                     .filter(d -> next.equals("team " + d.target().trim())).isPresent();
-            String field = viaOutOfHours ? "outOfHours.target" : "overflow.target";
+            String field = viaOverflow && !viaOutOfHours ? "overflow.target" : "outOfHours.target";
+            String how = viaOverflow || viaOutOfHours ? ""
+                    : " (through the global Non-Office-Hours or Break-Time Action: give the team its own out-of-hours"
+                    + " destination)";
             throw new InvalidTeamException(List.of(problem(field, "Would send callers in a loop: "
-                    + ScheduleLoops.describe(loop) + ".")));
+                    + ScheduleLoops.describe(loop) + how + ".")));
         });
     }
 
-    /** Where a team sends callers on to (teams only: they are what can lead back to a team). */
-    private static List<Destination> sends(Optional<Destination> outOfHours, Optional<Destination> overflow) {
+    /**
+     * Where a team sends callers on to, teams only (they are what can lead back to a team): its out-of-hours
+     * destination, else (with office hours) the tenant's actions as {@link TeamHours} applies them, and its overflow.
+     */
+    private static List<Destination> sends(String number, String officeHours, Optional<Destination> outOfHours,
+                                           Optional<Destination> overflow, List<Destination> global) {
         List<Destination> out = new ArrayList<>();
-        outOfHours.ifPresent(out::add);
+        if (outOfHours.isPresent()) {
+            out.add(outOfHours.get());
+        } else if (officeHours.equals(Team.GLOBAL_HOURS)) {
+            out.addAll(global);
+        } else if (officeHours.equals(Team.OWN_HOURS) && !global.isEmpty()) {
+            out.add(global.getFirst()); // own hours have no break hours
+        }
         overflow.ifPresent(out::add);
         return out.stream().filter(d -> d.type() == Destination.Type.TEAM)
-                .map(d -> new Destination(d.type(), d.target().trim())).toList();
+                .map(d -> new Destination(d.type(), d.target().trim()))
+                .filter(d -> !d.target().equals(number)) // the tenant's action naming the team itself: its overflow
+                .toList();
     }
 
     /** Checks an overflow or out-of-hours destination ({@code field}: its JSON name). */

@@ -274,4 +274,31 @@ class TeamHoursH2IT extends CallH2Context {
         r = api().post("/api/v1/teams", base + ",\"overflow\":{\"type\":\"team\",\"target\":\"" + b + "\"}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
+
+    @Test
+    void aClosedTeamWithoutItsOwnDestinationFollowsTheGlobalActionAndALoopThroughItIsRefusedOnSave() {
+        String base = "{\"name\":\"Global loop\",\"strategy\":\"hunt\",\"members\":[]";
+        var r = api().post("/api/v1/teams", base + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String a = r.text("number");
+        r = api().post("/api/v1/teams", base + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String b = r.text("number");
+        r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + b + "\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        r = api().put("/api/v1/teams/" + b, base + ",\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"team\","
+                + "\"target\":\"" + a + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        r = api().put("/api/v1/teams/" + a, base + ",\"officeHours\":\"own\",\"hours\":{\"monday\":[\"09:00-17:00\"]}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"outOfHours.target\"")
+                .contains("team " + a + " → team " + b + " → team " + a).contains("global Non-Office-Hours");
+        r = api().put("/api/v1/teams/" + a, base + ",\"officeHours\":\"own\",\"hours\":{\"monday\":[\"09:00-17:00\"]},"
+                + "\"outOfHours\":{\"type\":\"hangup\",\"target\":\"\"}}");
+        assertThat(r.status()).as("its own destination breaks the loop: " + r.body()).isEqualTo(200);
+        api().delete("/api/v1/teams/" + b);
+        api().delete("/api/v1/teams/" + a);
+    }
 }
