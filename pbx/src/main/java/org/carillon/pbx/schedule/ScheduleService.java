@@ -377,6 +377,7 @@ public class ScheduleService {
                 own.get(0).orElse(tenantActions.get(0)), own.get(1).orElse(tenantActions.get(1)))));
         changed.ifPresent(c -> graph.put(c.getKey(), c.getValue()));
         TeamMembers members = teams.getIfAvailable(() -> (tenant, team) -> List.of());
+        graph.putAll(members.edges(tenantId, tenantActions));
         ScheduleLoops.find(graph, team -> members.members(tenantId, team)).ifPresent(loop -> {
             boolean viaNonOffice = loop.stream().anyMatch(n -> n.equals(nonOffice.target())
                     || n.equals("team " + nonOffice.target()));

@@ -272,7 +272,7 @@ public class TeamService implements SmartInitializingSingleton {
      * Where a team sends callers on to, teams only (they are what can lead back to a team): its out-of-hours
      * destination, else (with office hours) the tenant's actions as {@link TeamHours} applies them, and its overflow.
      */
-    private static List<Destination> sends(String number, String officeHours, Optional<Destination> outOfHours,
+    static List<Destination> sends(String number, String officeHours, Optional<Destination> outOfHours,
                                            Optional<Destination> overflow, List<Destination> global) {
         List<Destination> out = new ArrayList<>();
         if (outOfHours.isPresent()) {

@@ -301,4 +301,24 @@ class TeamHoursH2IT extends CallH2Context {
         api().delete("/api/v1/teams/" + b);
         api().delete("/api/v1/teams/" + a);
     }
+
+    @Test
+    void aGlobalActionThatLeadsIntoATeamLoopIsRefusedWhenTheScheduleIsSaved() {
+        String base = "{\"name\":\"Schedule loop\",\"strategy\":\"hunt\",\"members\":[]";
+        var r = api().post("/api/v1/teams", base + ",\"officeHours\":\"global\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String a = r.text("number");
+        r = api().post("/api/v1/teams", base + ",\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"team\","
+                + "\"target\":\"" + a + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String b = r.text("number");
+        r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + b + "\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"nonOfficeHoursAction\"").contains("loop")
+                .contains("team " + a).contains("team " + b);
+        api().delete("/api/v1/teams/" + b);
+        api().delete("/api/v1/teams/" + a);
+    }
 }
