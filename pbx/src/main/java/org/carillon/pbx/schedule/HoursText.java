@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
  * The stored text form of {@link WeeklyHours}: {@code MONDAY=09:00-12:00,13:00-17:00;TUESDAY=09:00-17:00}.
  * Stateless.
  */
-final class HoursText {
+public final class HoursText {
     private HoursText() {
     }
 
-    static String write(WeeklyHours hours) {
+    public static String write(WeeklyHours hours) {
         return hours.days().entrySet().stream()
                 .map(e -> e.getKey().name() + "=" + e.getValue().stream().map(Span::toString)
                         .collect(Collectors.joining(",")))
@@ -23,7 +23,7 @@ final class HoursText {
     }
 
     /** @throws IllegalArgumentException when the text was not written by {@link #write} */
-    static WeeklyHours read(String text) {
+    public static WeeklyHours read(String text) {
         Map<DayOfWeek, List<Span>> days = new EnumMap<>(DayOfWeek.class);
         if (text == null || text.isBlank()) {
             return WeeklyHours.none();

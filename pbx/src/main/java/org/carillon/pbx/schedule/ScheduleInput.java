@@ -53,7 +53,11 @@ public final class ScheduleInput {
         return m;
     }
 
-    static WeeklyHours hours(String field, Map<String, List<String>> days, List<ApiProblem.FieldError> errors) {
+    /**
+     * Parses weekly hours ({@code {"monday": ["09:00-12:00"], …}}; null: none), adding one error per bad weekday
+     * or span, named {@code field.monday} or {@code field.monday[1]}.
+     */
+    public static WeeklyHours hours(String field, Map<String, List<String>> days, List<ApiProblem.FieldError> errors) {
         Map<DayOfWeek, List<Span>> m = new EnumMap<>(DayOfWeek.class);
         if (days == null) {
             return WeeklyHours.none();

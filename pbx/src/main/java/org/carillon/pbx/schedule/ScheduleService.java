@@ -97,6 +97,27 @@ public class ScheduleService {
     }
 
     /**
+     * The tenant's Non-Office-Hours and Break-Time Actions, in that order, for loop checks of callees that fall back to
+     * them (a team without its own out-of-hours destination); empty for an unknown tenant.
+     */
+    public List<Destination> tenantActions(long tenantId) {
+        return tenants.findById(tenantId).map(this::tenantSchedule)
+                .map(s -> List.of(s.nonOfficeAction(), s.breakAction())).orElse(List.of());
+    }
+
+    /**
+     * What {@code own} says for a call to {@code number} at {@code at}, with the tenant's override, holidays, zone
+     * and actions: for callees with a schedule of their own that is not an extension's (a team's own hours).
+     */
+    public Verdict verdict(long tenantId, String number, ExtensionSchedule own, Instant at) {
+        Optional<Tenant> tenant = tenants.findById(tenantId);
+        if (tenant.isEmpty()) {
+            return new Verdict(Verdict.State.OPEN, Optional.empty(), "no tenant", Optional.empty());
+        }
+        return ScheduleEvaluator.evaluate(tenantSchedule(tenant.get()), own, number, at);
+    }
+
+    /**
      * Replaces the tenant's hours, actions, exempt extensions and (if given) time zone.
      *
      * @throws InvalidScheduleException naming each bad field, or the action that makes a loop
@@ -356,6 +377,7 @@ public class ScheduleService {
                 own.get(0).orElse(tenantActions.get(0)), own.get(1).orElse(tenantActions.get(1)))));
         changed.ifPresent(c -> graph.put(c.getKey(), c.getValue()));
         TeamMembers members = teams.getIfAvailable(() -> (tenant, team) -> List.of());
+        graph.putAll(members.edges(tenantId, tenantActions));
         ScheduleLoops.find(graph, team -> members.members(tenantId, team)).ifPresent(loop -> {
             boolean viaNonOffice = loop.stream().anyMatch(n -> n.equals(nonOffice.target())
                     || n.equals("team " + nonOffice.target()));

@@ -1,6 +1,7 @@
 package org.carillon.pbx.team;
 
 import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.schedule.WeeklyHours;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,17 +25,23 @@ import java.util.Optional;
  * @param musicOnHold         the music-on-hold source ({@code default}: the built-in clip)
  * @param serviceLevelSeconds answered within this wait counts towards the service level
  * @param overflow            where callers go when the wait is over; empty: they are hung up
- * @param officeHours         which schedule opens the team: empty (always open) or {@link #GLOBAL_HOURS} (the
- *                            tenant's office hours, break hours, holidays and manual override)
+ * @param officeHours         which schedule opens the team: empty (always open), {@link #GLOBAL_HOURS} (the
+ *                            tenant's office hours, break hours, holidays and manual override) or {@link #OWN_HOURS}
+ *                            ({@code hours} in the tenant's zone, with the tenant's holidays and manual override)
  * @param outOfHours          where callers go while that schedule says closed, break or holiday; empty: the tenant's
  *                            Non-Office-Hours or Break-Time Action
+ * @param hours               the team's own weekly hours (used only with {@link #OWN_HOURS})
+ * @param exemptFromGlobalHolidays the tenant's holidays do not close the team (only with {@link #OWN_HOURS})
  */
 public record Team(long id, long tenantId, String name, String number, Strategy strategy, List<String> members,
                    List<String> supervisors, int ringSeconds, int maxWaitSeconds, int wrapUpSeconds,
                    int announceSeconds, String musicOnHold, int serviceLevelSeconds, Optional<Destination> overflow,
-                   String officeHours, Optional<Destination> outOfHours) {
+                   String officeHours, Optional<Destination> outOfHours, WeeklyHours hours,
+                   boolean exemptFromGlobalHolidays) {
     /** {@link #officeHours} naming the tenant's global schedule. */
     public static final String GLOBAL_HOURS = "global";
+    /** {@link #officeHours} naming the team's own {@link #hours}. */
+    public static final String OWN_HOURS = "own";
 
     public Team {
         Objects.requireNonNull(name, "name");
@@ -45,6 +52,7 @@ public record Team(long id, long tenantId, String name, String number, Strategy 
         Objects.requireNonNull(overflow, "overflow");
         Objects.requireNonNull(officeHours, "officeHours");
         Objects.requireNonNull(outOfHours, "outOfHours");
+        Objects.requireNonNull(hours, "hours");
     }
 
     public Duration ringTime() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.ActorResolver;
+import org.carillon.pbx.schedule.ScheduleInput;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,18 +58,21 @@ public class TeamApiController {
                            List<String> supervisors, Integer ringSeconds, Integer maxWaitSeconds,
                            Integer wrapUpSeconds, Integer announceSeconds, String musicOnHold,
                            Integer serviceLevelSeconds, DestinationBody overflow, String officeHours,
-                           DestinationBody outOfHours) {
+                           DestinationBody outOfHours, Map<String, List<String>> hours,
+                           Boolean exemptFromGlobalHolidays) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TeamView(String number, String name, Strategy strategy, List<String> members,
                            List<String> supervisors, int ringSeconds, int maxWaitSeconds, int wrapUpSeconds,
                            int announceSeconds, String musicOnHold, int serviceLevelSeconds, Destination overflow,
-                           String officeHours, Destination outOfHours) {
+                           String officeHours, Destination outOfHours, Map<String, List<String>> hours,
+                           boolean exemptFromGlobalHolidays) {
         static TeamView of(Team t) {
             return new TeamView(t.number(), t.name(), t.strategy(), t.members(), t.supervisors(), t.ringSeconds(),
                     t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                    t.serviceLevelSeconds(), t.overflow().orElse(null), t.officeHours(), t.outOfHours().orElse(null));
+                    t.serviceLevelSeconds(), t.overflow().orElse(null), t.officeHours(), t.outOfHours().orElse(null),
+                    ScheduleInput.wire(t.hours()), t.exemptFromGlobalHolidays());
         }
     }
 
@@ -126,7 +131,8 @@ public class TeamApiController {
         return new TeamInput(b.name(), Optional.ofNullable(b.number()), strategy,
                 b.members() == null ? List.of() : b.members(), b.supervisors() == null ? List.of() : b.supervisors(),
                 b.ringSeconds(), b.maxWaitSeconds(), b.wrapUpSeconds(), b.announceSeconds(), b.musicOnHold(),
-                b.serviceLevelSeconds(), overflow, b.officeHours(), outOfHours);
+                b.serviceLevelSeconds(), overflow, b.officeHours(), outOfHours, b.hours(),
+                b.exemptFromGlobalHolidays());
     }
 
     private static Optional<Destination> destination(String field, DestinationBody body,

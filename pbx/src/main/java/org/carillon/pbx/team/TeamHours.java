@@ -1,12 +1,15 @@
 package org.carillon.pbx.team;
 
 import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.schedule.ExtensionSchedule;
 import org.carillon.pbx.schedule.Holiday;
 import org.carillon.pbx.schedule.ScheduleService;
 import org.carillon.pbx.schedule.Verdict;
+import org.carillon.pbx.schedule.WeeklyHours;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +24,9 @@ import java.util.Optional;
  *       voicemail" means nothing for a team, which has no mailbox, and the team itself is closed: then the team's
  *       overflow, else hang-up (480).</li>
  * </ol>
- * Teams with empty office hours are always open.
+ * A team whose office hours are {@link Team#OWN_HOURS} is evaluated the same way by the schedule package's
+ * {@code ScheduleEvaluator}, with its own {@link Team#hours()} in place of the tenant's office and break hours (see
+ * {@link #schedule}). Teams with empty office hours are always open.
  *
  * <p>Threads: thread-safe; runs on call executors; reads the schedule service's caches.
  */
@@ -44,10 +49,25 @@ class TeamHours {
 
     /** Empty while the team is open at {@code at}. */
     Optional<Closed> closed(Team team, Instant at) {
-        if (!team.officeHours().equals(Team.GLOBAL_HOURS)) {
-            return Optional.empty();
-        }
-        Verdict verdict = schedules.verdict(team.tenantId(), team.number(), at);
+        return switch (team.officeHours()) {
+            case Team.GLOBAL_HOURS -> decide(team, schedules.verdict(team.tenantId(), team.number(), at));
+            case Team.OWN_HOURS -> decide(team, schedules.verdict(team.tenantId(), team.number(), schedule(team), at));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * A team with own hours as the schedule package's evaluator takes it: an extension-like schedule with the team's
+     * {@link Team#hours()} as its office hours, no break hours, the tenant's actions and the global holidays unless the
+     * team is exempt (the tenant's manual override still applies, as for an extension with own hours).
+     */
+    static ExtensionSchedule schedule(Team team) {
+        return new ExtensionSchedule(true, team.hours(), WeeklyHours.none(), Optional.empty(), Optional.empty(),
+                List.of(), team.exemptFromGlobalHolidays());
+    }
+
+    /** Pure: what a team does with a verdict. */
+    static Optional<Closed> decide(Team team, Verdict verdict) {
         if (verdict.open()) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package org.carillon.pbx.team;
 
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
+import org.carillon.pbx.schedule.ScheduleForms;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
@@ -36,7 +37,9 @@ import java.util.Optional;
 public class TeamPageController {
     private static final List<String> FIELDS = List.of("name", "number", "strategy", "members", "supervisors",
             "ringSeconds", "maxWaitSeconds", "wrapUpSeconds", "announceSeconds", "serviceLevelSeconds",
-            "overflowType", "overflowTarget", "officeHours", "outOfHoursType", "outOfHoursTarget");
+            "overflowType", "overflowTarget", "officeHours", "outOfHoursType", "outOfHoursTarget",
+            "exemptFromGlobalHolidays", "hours.monday", "hours.tuesday", "hours.wednesday", "hours.thursday",
+            "hours.friday", "hours.saturday", "hours.sunday");
     private final TeamService teams;
     private final AgentService agents;
     private final TeamAccess access;
@@ -138,6 +141,8 @@ public class TeamPageController {
         form.put("officeHours", t.officeHours());
         form.put("outOfHoursType", t.outOfHours().map(d -> d.type().wire()).orElse(""));
         form.put("outOfHoursTarget", t.outOfHours().map(d -> d.target()).orElse(""));
+        form.put("exemptFromGlobalHolidays", t.exemptFromGlobalHolidays() ? "true" : "");
+        form.putAll(ScheduleForms.values("hours", t.hours()));
         return form(model, form, Map.of(), Optional.of(t));
     }
 
@@ -251,9 +256,9 @@ public class TeamPageController {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(f -> values.put(f, form.getOrDefault(f, "")));
         Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach((k, v) -> byField.put(k.replace("overflow.type", "overflowType")
+        errors.forEach((k, v) -> byField.putIfAbsent(k.replace("overflow.type", "overflowType")
                 .replace("overflow.target", "overflowTarget").replace("outOfHours.type", "outOfHoursType")
-                .replace("outOfHours.target", "outOfHoursTarget"), v));
+                .replace("outOfHours.target", "outOfHoursTarget").replaceAll("\\[\\d+]", ""), v));
         model.addAttribute("form", values);
         model.addAttribute("errors", byField);
         model.addAttribute("team", team.orElse(null));
@@ -271,7 +276,8 @@ public class TeamPageController {
                 number(p, "serviceLevelSeconds"), overflowType.isEmpty() ? null
                 : new TeamApiController.DestinationBody(overflowType, p.getOrDefault("overflowTarget", "")),
                 p.get("officeHours"), closedType.isEmpty() ? null
-                : new TeamApiController.DestinationBody(closedType, p.getOrDefault("outOfHoursTarget", "")));
+                : new TeamApiController.DestinationBody(closedType, p.getOrDefault("outOfHoursTarget", "")),
+                ScheduleForms.hours(p, "hours"), p.containsKey("exemptFromGlobalHolidays"));
         List<InvalidTeamException.FieldProblem> bad = FIELDS.stream().filter(f -> f.endsWith("Seconds"))
                 .filter(f -> !p.getOrDefault(f, "").isBlank() && number(p, f) == null)
                 .map(f -> new InvalidTeamException.FieldProblem(f, "Enter a whole number of seconds.")).toList();

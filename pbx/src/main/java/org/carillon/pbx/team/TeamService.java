@@ -5,6 +5,12 @@ import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.ExtensionRemoved;
+import org.carillon.pbx.schedule.ScheduleInput;
+import org.carillon.pbx.schedule.ScheduleLoops;
+import org.carillon.pbx.schedule.ScheduleService;
+import org.carillon.pbx.schedule.WeeklyHours;
+import org.carillon.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -13,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +43,18 @@ public class TeamService implements SmartInitializingSingleton {
     private final DeviceDirectory devices;
     private final AgentService agents;
     private final AuditTrail audit;
+    private final ObjectProvider<ScheduleService> schedules;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Team> byId = new ConcurrentHashMap<>();
 
     public TeamService(TeamStore store, DeviceDirectory devices, AgentService agents, AuditTrail audit,
-                       TransactionTemplate tx, Clock clock) {
+                       ObjectProvider<ScheduleService> schedules, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.devices = devices;
         this.agents = agents;
         this.audit = audit;
+        this.schedules = schedules;
         this.tx = tx;
         this.clock = clock;
     }
@@ -91,7 +100,7 @@ public class TeamService implements SmartInitializingSingleton {
         byId.put(id, saved);
         agents.join(tenantId, saved.members(), actor.email());
         audit.recordChange(actor.email(), actor.source(), "team.create", "team", saved.number(), "", Map.of(),
-                AuditTrail.state(saved));
+                state(saved));
         return saved;
     }
 
@@ -103,7 +112,7 @@ public class TeamService implements SmartInitializingSingleton {
         byId.put(t.id(), t);
         agents.join(tenantId, t.members(), actor.email());
         audit.recordChange(actor.email(), actor.source(), "team.update", "team", t.number(), "",
-                AuditTrail.state(old), AuditTrail.state(t));
+                state(old), state(t));
         return t;
     }
 
@@ -111,7 +120,7 @@ public class TeamService implements SmartInitializingSingleton {
         Team t = require(tenantId, number);
         store.delete(tenantId, t.id());
         byId.remove(t.id());
-        audit.recordChange(actor.email(), actor.source(), "team.delete", "team", number, "", AuditTrail.state(t),
+        audit.recordChange(actor.email(), actor.source(), "team.delete", "team", number, "", state(t),
                 Map.of());
     }
 
@@ -124,17 +133,26 @@ public class TeamService implements SmartInitializingSingleton {
                         t.members().stream().filter(m -> !m.equals(removed.number())).toList(),
                         t.supervisors().stream().filter(m -> !m.equals(removed.number())).toList(), t.ringSeconds(),
                         t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                        t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours());
+                        t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours(), t.hours(),
+                t.exemptFromGlobalHolidays());
                 tx.executeWithoutResult(s -> store.update(changed));
                 byId.put(t.id(), changed);
             }
         }
     }
 
+    /** A team for the audit log, its own hours as the API writes them ({@code monday: ["08:00-20:00"]}). */
+    private static Map<String, Object> state(Team t) {
+        Map<String, Object> state = AuditTrail.state(t);
+        state.put("hours", ScheduleInput.wire(t.hours()));
+        return state;
+    }
+
     private static Team copy(Team t, long id) {
         return new Team(id, t.tenantId(), t.name(), t.number(), t.strategy(), t.members(), t.supervisors(),
                 t.ringSeconds(), t.maxWaitSeconds(), t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(),
-                t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours());
+                t.serviceLevelSeconds(), t.overflow(), t.officeHours(), t.outOfHours(), t.hours(),
+                t.exemptFromGlobalHolidays());
     }
 
     private Team validated(long tenantId, Optional<Team> old, TeamInput in) {
@@ -182,9 +200,24 @@ public class TeamService implements SmartInitializingSingleton {
             checkOverflow(tenantId, overflow.get(), number, "overflow", p);
         }
         String office = in.officeHours() == null ? "" : in.officeHours().trim();
-        if (!office.isEmpty() && !office.equals(Team.GLOBAL_HOURS)) {
-            p.add(problem("officeHours", "Leave empty (always open) or enter " + Team.GLOBAL_HOURS
-                    + " (the tenant's office hours, breaks and holidays)."));
+        if (!office.isEmpty() && !office.equals(Team.GLOBAL_HOURS) && !office.equals(Team.OWN_HOURS)) {
+            p.add(problem("officeHours", "Leave empty (always open), enter " + Team.GLOBAL_HOURS
+                    + " (the tenant's office hours, breaks and holidays) or " + Team.OWN_HOURS
+                    + " (the team's own hours)."));
+        }
+        WeeklyHours hours = WeeklyHours.none();
+        boolean exempt = in.exemptFromGlobalHolidays() != null && in.exemptFromGlobalHolidays();
+        if (office.equals(Team.OWN_HOURS)) {
+            List<ApiProblem.FieldError> errors = new ArrayList<>();
+            hours = ScheduleInput.hours("hours", in.hours(), errors);
+            errors.forEach(e -> p.add(problem(e.field(), e.message())));
+            if (errors.isEmpty() && hours.isEmpty()) {
+                p.add(problem("hours", "Enter the team's hours on at least one weekday, e.g. 08:00-20:00."));
+            }
+        } else if (in.hours() != null && !in.hours().isEmpty()) {
+            p.add(problem("hours", "Own hours need office hours " + Team.OWN_HOURS + "."));
+        } else if (exempt) {
+            p.add(problem("exemptFromGlobalHolidays", "Only a team with its own hours can be exempt."));
         }
         Optional<Destination> outOfHours = in.outOfHours() == null ? Optional.empty() : in.outOfHours();
         if (outOfHours.isPresent()) {
@@ -193,8 +226,67 @@ public class TeamService implements SmartInitializingSingleton {
         if (!p.isEmpty()) {
             throw new InvalidTeamException(p);
         }
+        refuseLoops(tenantId, old, number, office, overflow, outOfHours);
         return new Team(0, tenantId, name, number, in.strategy(), members, supervisors, ring, maxWait, wrapUp,
-                announce, moh, level, overflow, office, outOfHours);
+                announce, moh, level, overflow, office, outOfHours, hours, exempt);
+    }
+
+    /**
+     * Refuses out-of-hours and overflow destinations that lead back to the team through other teams' (team A closed →
+     * team B → team A), the way schedule and profile saves refuse theirs ({@link ScheduleLoops}). A team with office
+     * hours but no out-of-hours destination of its own sends callers to the tenant's action, which counts too.
+     * Conservative like them: a chain counts even when the teams are never closed at the same time, because hours
+     * change.
+     *
+     * @throws InvalidTeamException naming {@code outOfHours.target} or {@code overflow.target} and the loop
+     */
+    private void refuseLoops(long tenantId, Optional<Team> old, String number, String officeHours,
+                             Optional<Destination> overflow, Optional<Destination> outOfHours) {
+        List<Destination> global = schedules.getIfAvailable() == null ? List.of()
+                : schedules.getIfAvailable().tenantActions(tenantId);
+        Map<String, List<Destination>> graph = new HashMap<>();
+        for (Team t : list(tenantId)) {
+            if (old.map(o -> o.id() != t.id()).orElse(true)) {
+                graph.put("team " + t.number(), sends(t.number(), t.officeHours(), t.outOfHours(), t.overflow(),
+                        global));
+            }
+        }
+        String self = "team " + number;
+        graph.put(self, sends(number, officeHours, outOfHours, overflow, global));
+        ScheduleLoops.findThrough(self, graph, team -> List.of()).ifPresent(loop -> {
+            String next = loop.get(1);
+            boolean viaOverflow = overflow.filter(d -> d.type() == Destination.Type.TEAM)
+                    .filter(d -> next.equals("team " + d.target().trim())).isPresent();
+            boolean viaOutOfHours = outOfHours.filter(d -> d.type() == Destination.Type.TEAM)
+                    .filter(d -> next.equals("team " + d.target().trim())).isPresent();
+            String field = viaOverflow && !viaOutOfHours ? "overflow.target" : "outOfHours.target";
+            String how = viaOverflow || viaOutOfHours ? ""
+                    : " (through the global Non-Office-Hours or Break-Time Action: give the team its own out-of-hours"
+                    + " destination)";
+            throw new InvalidTeamException(List.of(problem(field, "Would send callers in a loop: "
+                    + ScheduleLoops.describe(loop) + how + ".")));
+        });
+    }
+
+    /**
+     * Where a team sends callers on to, teams only (they are what can lead back to a team): its out-of-hours
+     * destination, else (with office hours) the tenant's actions as {@link TeamHours} applies them, and its overflow.
+     */
+    static List<Destination> sends(String number, String officeHours, Optional<Destination> outOfHours,
+                                           Optional<Destination> overflow, List<Destination> global) {
+        List<Destination> out = new ArrayList<>();
+        if (outOfHours.isPresent()) {
+            out.add(outOfHours.get());
+        } else if (officeHours.equals(Team.GLOBAL_HOURS)) {
+            out.addAll(global);
+        } else if (officeHours.equals(Team.OWN_HOURS) && !global.isEmpty()) {
+            out.add(global.getFirst()); // own hours have no break hours
+        }
+        overflow.ifPresent(out::add);
+        return out.stream().filter(d -> d.type() == Destination.Type.TEAM)
+                .map(d -> new Destination(d.type(), d.target().trim()))
+                .filter(d -> !d.target().equals(number)) // the tenant's action naming the team itself: its overflow
+                .toList();
     }
 
     /** Checks an overflow or out-of-hours destination ({@code field}: its JSON name). */

@@ -1,6 +1,7 @@
 package org.carillon.pbx.team;
 
 import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.schedule.HoursText;
 import org.carillon.platform.account.AccountStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,14 +32,16 @@ public class TeamStore {
         jdbc.sql("""
                 INSERT INTO team (tenant_id, name, number, strategy, ring_seconds, max_wait_seconds, wrap_up_seconds,
                                   announce_seconds, music_on_hold, service_level_seconds, overflow_type,
-                                  overflow_target, office_hours, out_of_hours_type, out_of_hours_target, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  overflow_target, office_hours, out_of_hours_type, out_of_hours_target, own_hours,
+                                  exempt_from_global_holidays, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.tenantId(), t.name(), t.number(), t.strategy().wire(), t.ringSeconds(), t.maxWaitSeconds(),
                         t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(), t.serviceLevelSeconds(),
                         t.overflow().map(d -> d.type().wire()).orElse(null),
                         t.overflow().map(Destination::target).orElse(""), t.officeHours(),
                         t.outOfHours().map(d -> d.type().wire()).orElse(null),
-                        t.outOfHours().map(Destination::target).orElse(""), AccountStore.utc(now))
+                        t.outOfHours().map(Destination::target).orElse(""), HoursText.write(t.hours()),
+                        t.exemptFromGlobalHolidays(), AccountStore.utc(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         writeMembers(id, t);
@@ -50,14 +53,15 @@ public class TeamStore {
                 UPDATE team SET name = ?, number = ?, strategy = ?, ring_seconds = ?, max_wait_seconds = ?,
                        wrap_up_seconds = ?, announce_seconds = ?, music_on_hold = ?, service_level_seconds = ?,
                        overflow_type = ?, overflow_target = ?, office_hours = ?, out_of_hours_type = ?,
-                       out_of_hours_target = ?
+                       out_of_hours_target = ?, own_hours = ?, exempt_from_global_holidays = ?
                 WHERE tenant_id = ? AND id = ?""")
                 .params(t.name(), t.number(), t.strategy().wire(), t.ringSeconds(), t.maxWaitSeconds(),
                         t.wrapUpSeconds(), t.announceSeconds(), t.musicOnHold(), t.serviceLevelSeconds(),
                         t.overflow().map(d -> d.type().wire()).orElse(null),
                         t.overflow().map(Destination::target).orElse(""), t.officeHours(),
                         t.outOfHours().map(d -> d.type().wire()).orElse(null),
-                        t.outOfHours().map(Destination::target).orElse(""), t.tenantId(), t.id())
+                        t.outOfHours().map(Destination::target).orElse(""), HoursText.write(t.hours()),
+                        t.exemptFromGlobalHolidays(), t.tenantId(), t.id())
                 .update();
         jdbc.sql("DELETE FROM team_member WHERE team_id = ?").param(t.id()).update();
         jdbc.sql("DELETE FROM team_supervisor WHERE team_id = ?").param(t.id()).update();
@@ -89,7 +93,8 @@ public class TeamStore {
                 Strategy.ofWire(rs.getString("strategy")), members, supervisors, rs.getInt("ring_seconds"),
                 rs.getInt("max_wait_seconds"), rs.getInt("wrap_up_seconds"), rs.getInt("announce_seconds"),
                 rs.getString("music_on_hold"), rs.getInt("service_level_seconds"), overflow,
-                rs.getString("office_hours"), destination(rs, "out_of_hours"));
+                rs.getString("office_hours"), destination(rs, "out_of_hours"), HoursText.read(rs.getString("own_hours")),
+                rs.getBoolean("exempt_from_global_holidays"));
     }
 
     private static Optional<Destination> destination(ResultSet rs, String prefix) throws SQLException {

@@ -156,4 +156,169 @@ class TeamHoursH2IT extends CallH2Context {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("outOfHours.target").contains("No extension 9999.");
     }
+
+    /** Today's weekday by the fake clock, in UTC (the zone these tests give the tenant). */
+    private String day(int plus) {
+        return clock().instant().atZone(ZoneOffset.UTC).getDayOfWeek().plus(plus).name().toLowerCase(Locale.ROOT);
+    }
+
+    private String ownHoursTeam(Calls.Ext member, String hours, String extra) {
+        var r = api().post("/api/v1/teams", "{\"name\":\"Support\",\"strategy\":\"hunt\",\"members\":[\""
+                + member.number() + "\"],\"ringSeconds\":5,\"officeHours\":\"own\",\"hours\":" + hours + extra
+                + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().path("officeHours").asString()).isEqualTo("own");
+        return r.text("number");
+    }
+
+    @Test
+    void aTeamOutsideItsOwnHoursSendsCallersToItsOutOfHoursExtensionWhileTheOfficeIsOpen() throws Exception {
+        var open = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"hangup\",\"target\":\"busy\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(open.status()).as(open.body()).isEqualTo(200);
+        assertThat(api().get("/api/v1/schedule").json().path("status").path("state").asString()).isEqualTo("open");
+        int afterHoursPort = Sipp.freePort();
+        Calls.Ext afterHours = Calls.registeredSipp(this, afterHoursPort);
+        Calls.Ext agent = Calls.newExtension(this); // never rung: its phone is not even there
+        String team = ownHoursTeam(agent, "{\"" + day(1) + "\":[\"09:00-17:00\"]}",
+                ",\"outOfHours\":{\"type\":\"extension\",\"target\":\"" + afterHours.number() + "\"}");
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), afterHoursPort, List.of()).awaitBound();
+             SippPeer call = caller("caller.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+            assertThat(phone.await()).as(phone.output()).isZero();
+        }
+        JsonNode row = Calls.lastCallOf(this, a.number());
+        assertThat(row.path("callee").asString()).isEqualTo(afterHours.number());
+        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
+                + afterHours.number() + ":team_" + team + "_outside_office_hours");
+        assertThat(queued(team)).as("never queued").isZero();
+    }
+
+    @Test
+    void aTeamWithinItsOwnHoursTakesCallsWhileTheOfficeIsClosed() throws Exception {
+        int agentPort = Sipp.freePort();
+        Calls.Ext agent = Calls.registeredSipp(this, agentPort);
+        Calls.Ext afterHours = Calls.newExtension(this); // never rung
+        String team = ownHoursTeam(agent, "{\"" + day(0) + "\":[\"00:00-24:00\"]}",
+                ",\"outOfHours\":{\"type\":\"extension\",\"target\":\"" + afterHours.number() + "\"}");
+        closeTodayWith("{\"type\":\"hangup\",\"target\":\"busy\"}");
+        assertThat(api().get("/api/v1/schedule").json().path("status").path("state").asString()).isEqualTo("closed");
+        // the agent keeps its own (empty, so always open) hours: the tenant's closed office does not forward it
+        var own = api().put("/api/v1/extensions/" + agent.number() + "/schedule",
+                "{\"ownHours\":true,\"officeHours\":{}}");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), agentPort, List.of()).awaitBound();
+             SippPeer call = caller("caller.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+            assertThat(phone.await()).as(phone.output()).isZero();
+        }
+        long tenant = bean(org.carillon.pbx.tenant.TenantDirectory.class).current().id();
+        long id = bean(org.carillon.pbx.team.TeamService.class).require(tenant, team).id();
+        Calls.await("team call logged", () -> queued(team) == 1, java.time.Duration.ofSeconds(5));
+        assertThat(jdbc().sql("SELECT agent FROM team_call WHERE team_id = ?").param(id).query(String.class)
+                .single()).isEqualTo(agent.number());
+    }
+
+    @Test
+    void ownHoursAreValidatedNamingTheField() {
+        Calls.Ext agent = Calls.newExtension(this);
+        String base = "{\"name\":\"Bad\",\"strategy\":\"hunt\",\"members\":[\"" + agent.number() + "\"]";
+        var r = api().post("/api/v1/teams", base + ",\"officeHours\":\"own\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"hours\"").contains("at least one weekday");
+        r = api().post("/api/v1/teams", base + ",\"officeHours\":\"own\",\"hours\":{\"monday\":[\"09:00-17:00\","
+                + "\"25:00-26:00\"],\"funday\":[\"09:00-10:00\"],\"friday\":[\"09:00-12:00\",\"11:00-13:00\"]}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"hours.monday[1]\"").contains("\"field\":\"hours.funday\"")
+                .contains("\"field\":\"hours.friday\"").contains("overlap");
+        r = api().post("/api/v1/teams", base + ",\"officeHours\":\"global\",\"hours\":{\"monday\":[\"09:00-17:00\"]}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"hours\"");
+        r = api().post("/api/v1/teams", base + ",\"exemptFromGlobalHolidays\":true}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"exemptFromGlobalHolidays\"");
+        r = api().post("/api/v1/teams", base + ",\"officeHours\":\"own\",\"hours\":{\"saturday\":[\"22:00-02:00\"],"
+                + "\"monday\":[\"08:00-20:00\"]},\"exemptFromGlobalHolidays\":true}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode got = api().get("/api/v1/teams/" + r.text("number")).json();
+        assertThat(got.path("hours").path("monday").get(0).asString()).isEqualTo("08:00-20:00");
+        assertThat(got.path("hours").path("saturday").get(0).asString()).isEqualTo("22:00-02:00");
+        assertThat(got.path("exemptFromGlobalHolidays").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOutOfHoursOrOverflowChainLeadingBackToTheTeamIsRefusedOnSaveNamingTheFieldAndTheLoop() {
+        Calls.Ext agent = Calls.newExtension(this);
+        String base = "{\"name\":\"Loop\",\"strategy\":\"hunt\",\"members\":[\"" + agent.number() + "\"]";
+        var r = api().post("/api/v1/teams", base + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String a = r.text("number");
+        r = api().post("/api/v1/teams", base + ",\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"team\","
+                + "\"target\":\"" + a + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String b = r.text("number");
+        r = api().put("/api/v1/teams/" + a, base + ",\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"team\","
+                + "\"target\":\"" + b + "\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"outOfHours.target\"")
+                .contains("team " + a + " → team " + b + " → team " + a);
+        r = api().put("/api/v1/teams/" + a, base + ",\"overflow\":{\"type\":\"team\",\"target\":\"" + b + "\"}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"overflow.target\"")
+                .contains("team " + a + " → team " + b + " → team " + a);
+        assertThat(api().get("/api/v1/teams/" + a).json().path("outOfHours").isNull()).as("unchanged").isTrue();
+        // a chain that ends elsewhere is fine
+        r = api().post("/api/v1/teams", base + ",\"overflow\":{\"type\":\"team\",\"target\":\"" + b + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aClosedTeamWithoutItsOwnDestinationFollowsTheGlobalActionAndALoopThroughItIsRefusedOnSave() {
+        String base = "{\"name\":\"Global loop\",\"strategy\":\"hunt\",\"members\":[]";
+        var r = api().post("/api/v1/teams", base + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String a = r.text("number");
+        r = api().post("/api/v1/teams", base + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String b = r.text("number");
+        r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + b + "\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        r = api().put("/api/v1/teams/" + b, base + ",\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"team\","
+                + "\"target\":\"" + a + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        r = api().put("/api/v1/teams/" + a, base + ",\"officeHours\":\"own\",\"hours\":{\"monday\":[\"09:00-17:00\"]}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"outOfHours.target\"")
+                .contains("team " + a + " → team " + b + " → team " + a).contains("global Non-Office-Hours");
+        r = api().put("/api/v1/teams/" + a, base + ",\"officeHours\":\"own\",\"hours\":{\"monday\":[\"09:00-17:00\"]},"
+                + "\"outOfHours\":{\"type\":\"hangup\",\"target\":\"\"}}");
+        assertThat(r.status()).as("its own destination breaks the loop: " + r.body()).isEqualTo(200);
+        api().delete("/api/v1/teams/" + b);
+        api().delete("/api/v1/teams/" + a);
+    }
+
+    @Test
+    void aGlobalActionThatLeadsIntoATeamLoopIsRefusedWhenTheScheduleIsSaved() {
+        String base = "{\"name\":\"Schedule loop\",\"strategy\":\"hunt\",\"members\":[]";
+        var r = api().post("/api/v1/teams", base + ",\"officeHours\":\"global\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String a = r.text("number");
+        r = api().post("/api/v1/teams", base + ",\"officeHours\":\"global\",\"outOfHours\":{\"type\":\"team\","
+                + "\"target\":\"" + a + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String b = r.text("number");
+        r = api().put("/api/v1/schedule", "{\"timeZone\":\"UTC\",\"officeHours\":{},\"breakHours\":{},"
+                + "\"nonOfficeHoursAction\":{\"type\":\"team\",\"target\":\"" + b + "\"},"
+                + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"nonOfficeHoursAction\"").contains("loop")
+                .contains("team " + a).contains("team " + b);
+        api().delete("/api/v1/teams/" + b);
+        api().delete("/api/v1/teams/" + a);
+    }
 }

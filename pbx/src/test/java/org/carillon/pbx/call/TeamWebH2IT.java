@@ -150,6 +150,45 @@ class TeamWebH2IT extends CallH2Context {
     }
 
     @Test
+    void theTeamFormTakesOwnHoursAndShowsTheirErrorsAndLoopsBesideTheField() {
+        String a = Calls.newExtension(this).number();
+        WebClient web = new WebClient(httpPort());
+        web.login(OWNER, OWNER_PASSWORD);
+        var bad = web.postForm("/teams", Map.of("name", "Own hours", "strategy", "hunt", "members", a,
+                "officeHours", "own", "hours.monday", "08:00-20:00, 25:00-26:00", "_csrf", web.csrfToken("/teams/new")));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("id=\"hours.monday-error\"").contains("is not a time of day")
+                .contains("value=\"08:00-20:00, 25:00-26:00\"");
+        var empty = web.postForm("/teams", Map.of("name", "Own hours", "strategy", "hunt", "members", a,
+                "officeHours", "own", "_csrf", web.csrfToken("/teams/new")));
+        assertThat(empty.body()).contains("id=\"hours-error\"");
+        var ok = web.postForm("/teams", Map.of("name", "Own hours", "strategy", "hunt", "members", a,
+                "officeHours", "own", "hours.monday", "08:00-20:00", "hours.saturday", "22:00-02:00",
+                "exemptFromGlobalHolidays", "true", "_csrf", web.csrfToken("/teams/new")));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
+        String first = api().get("/api/v1/teams").json().valueStream()
+                .filter(t -> t.path("name").asString().equals("Own hours")).findFirst().orElseThrow()
+                .path("number").asString();
+        var edit = web.get("/teams/" + first).body();
+        assertThat(edit).contains("value=\"08:00-20:00\"").contains("value=\"22:00-02:00\"")
+                .containsPattern("id=\"exemptFromGlobalHolidays\"[^>]*checked");
+        var second = web.postForm("/teams", Map.of("name", "Second", "strategy", "hunt", "members", a,
+                "officeHours", "global", "outOfHoursType", "team", "outOfHoursTarget", first,
+                "_csrf", web.csrfToken("/teams/new")));
+        assertThat(second.statusCode()).isEqualTo(302);
+        String secondNumber = api().get("/api/v1/teams").json().valueStream()
+                .filter(t -> t.path("name").asString().equals("Second")).findFirst().orElseThrow()
+                .path("number").asString();
+        var loop = web.postForm("/teams/" + first, Map.of("name", "Own hours", "strategy", "hunt", "members", a,
+                "officeHours", "own", "hours.monday", "08:00-20:00", "outOfHoursType", "team",
+                "outOfHoursTarget", secondNumber, "_csrf", web.csrfToken("/teams/" + first)));
+        assertThat(loop.statusCode()).isEqualTo(200);
+        assertThat(loop.body()).contains("id=\"outOfHoursTarget-error\"").contains("loop: team " + first);
+        api().delete("/api/v1/teams/" + secondNumber);
+        api().delete("/api/v1/teams/" + first);
+    }
+
+    @Test
     void auxCodesArePerTenantEditableAndADeletedExtensionIsNoAgentAnyMore() {
         String a = Calls.newExtension(this).number();
         teamWith(a);

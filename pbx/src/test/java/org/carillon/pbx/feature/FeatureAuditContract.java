@@ -99,6 +99,14 @@ public interface FeatureAuditContract extends FeatureFixture {
                     assertThat(line.path("before").has("name")).as("unchanged fields are left out").isFalse();
                     return new Expect("team.update", "team", team, "/members/1", null, b);
                 }),
+                change("team own hours set", () -> {
+                    ok(api().put("/api/v1/teams/" + team, "{\"name\":\"Audited\",\"strategy\":\"hunt\",\"members\":[\""
+                            + a + "\",\"" + b + "\"],\"ringSeconds\":25,\"maxWaitSeconds\":60,\"officeHours\":\"own\","
+                            + "\"hours\":{\"monday\":[\"08:00-20:00\"]},\"exemptFromGlobalHolidays\":true}"));
+                    var line = check(new Expect("team.update", "team", team, "/officeHours", "", "own"));
+                    assertThat(line.path("after").path("exemptFromGlobalHolidays").asBoolean()).isTrue();
+                    return new Expect("team.update", "team", team, "/hours/monday/0", null, "08:00-20:00");
+                }),
                 change("an admin puts another user's agent on a break", () -> {
                     ok(api().put("/api/v1/agents/" + a + "/state", "{\"state\":\"break\",\"auxCode\":\"lunch\"}"));
                     var line = check(new Expect("agent.state", "agent", a, "/state", "ready", "break"));

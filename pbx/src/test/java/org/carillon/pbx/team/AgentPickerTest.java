@@ -24,7 +24,8 @@ class AgentPickerTest {
 
     private static Team team(Strategy s) {
         return new Team(1, 1, "Sales", "600", s, List.of("1000", "1001", "1002"), List.of(), 15, 300, 0, 0,
-                "default", 20, Optional.empty(), "", Optional.empty());
+                "default", 20, Optional.empty(), "", Optional.empty(),
+                org.carillon.pbx.schedule.WeeklyHours.none(), false);
     }
 
     private List<String> pick(Strategy s, Set<String> excluded, Optional<String> last) {

@@ -52,7 +52,7 @@ class TeamSoakH2IT extends CallH2Context {
         Actor owner = new Actor(OWNER, Role.OWNER, Optional.empty(), "127.0.0.1");
         TeamService teams = bean(TeamService.class);
         Team team = teams.create(tenant, new TeamInput("Soak", Optional.empty(), Strategy.ROUND_ROBIN, members,
-                List.of(), 5, MAX_WAIT, 1, 0, null, 20, Optional.empty(), "", Optional.empty()), owner);
+                List.of(), 5, MAX_WAIT, 1, 0, null, 20, Optional.empty(), "", Optional.empty(), null, null), owner);
         TeamQueue queue = bean(TeamQueue.class);
         AgentService agents = bean(AgentService.class);
         var timers = Executors.newScheduledThreadPool(2, Thread.ofVirtual().factory());
