@@ -2,10 +2,14 @@ package org.carillon.sip.message;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
+import org.carillon.sip.message.header.Address;
 import org.carillon.sip.message.header.CSeq;
+import org.carillon.sip.message.header.Via;
 import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.uri.SipUri;
 
 /**
  * Parses one SIP message from bytes (RFC 3261 §7, §25). One pass over the start line and the
@@ -102,6 +106,8 @@ public final class SipParser {
         private final int end;
         private int p;
         private final SipHeaders h;
+        private final WireFields wire;
+        private int uriStart, uriEnd; // the Request-URI's bytes
         private int viaCount, fromCount, toCount, callIdCount, cseqCount, maxForwardsCount, contentLengthCount;
         private int via = -1, from = -1, to = -1, callId = -1, cseq = -1, maxForwards = -1, contentLength = -1;
 
@@ -110,6 +116,7 @@ public final class SipParser {
             this.end = end;
             this.p = start;
             this.h = new SipHeaders(b);
+            this.wire = new WireFields(b);
         }
 
         SipMessage message() {
@@ -246,6 +253,8 @@ public final class SipParser {
                 }
             }
             version(v, ve);
+            uriStart = u;
+            uriEnd = ue;
             return new SipRequest(h, method, new String(b, u, ue - u, StandardCharsets.ISO_8859_1));
         }
 
@@ -403,21 +412,29 @@ public final class SipParser {
             }
             if (mode == ParseMode.STRICT) {
                 for (int i = h.indexOf(HeaderName.VIA); i >= 0; i = h.indexOf(HeaderName.VIA, i + 1)) {
-                    m.viaList(i);
+                    via(m, i);
                 }
             } else {
-                m.viaList(via);
+                via(m, via);
             }
-            m.typed(from, org.carillon.sip.message.header.Address::parse);
-            m.typed(to, org.carillon.sip.message.header.Address::parse);
+            address(m, from);
+            address(m, to);
             m.typed(callId, SipMessage::checkCallId);
-            CSeq fast = ScalarFields.cseq(h, cseq);
-            String cseqMethod = (fast != null ? (CSeq) m.typed(cseq, v -> fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
+            CSeq fast = ScalarFields.cseq(h, cseq); // typed directly: the lambdas would decode the value first
+            String cseqMethod = (fast != null ? set(cseq, fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
             if (maxForwards >= 0) {
                 Integer mf = ScalarFields.number(h, maxForwards, 3, 255);
-                m.typed(maxForwards, mf != null ? v -> mf : SipMessage::parseMaxForwards);
+                if (mf != null) {
+                    set(maxForwards, mf);
+                } else {
+                    m.typed(maxForwards, SipMessage::parseMaxForwards);
+                }
             }
             if (m instanceof SipRequest r) {
+                SipUri fastUri = wire.sipUri(uriStart, uriEnd);
+                if (fastUri != null) {
+                    r.parsedRequestUri(fastUri);
+                }
                 if (!cseqMethod.equals(r.method())) {
                     throw SipParseException.bad("CSeq method does not match the request method"); // §8.1.1.5
                 }
@@ -428,6 +445,31 @@ public final class SipParser {
             }
             if (mode == ParseMode.STRICT) {
                 StrictValidation.validateAll(m);
+            }
+        }
+
+        private <T> T set(int i, T value) {
+            h.typed(i, value);
+            return value;
+        }
+
+        /** Parses Via field {@code i}: the byte-level common form, else the string parser. */
+        private void via(SipMessage m, int i) {
+            List<Via> fast = h.isRawSlice(i) ? wire.via(h.start(i), h.end(i)) : null;
+            if (fast != null) {
+                h.typed(i, fast);
+            } else {
+                m.viaList(i);
+            }
+        }
+
+        /** Parses From/To field {@code i}: the byte-level common form, else the string parser. */
+        private void address(SipMessage m, int i) {
+            Address fast = h.isRawSlice(i) ? wire.address(h.start(i), h.end(i)) : null;
+            if (fast != null) {
+                h.typed(i, fast);
+            } else {
+                m.typed(i, Address::parse);
             }
         }
     }

@@ -72,6 +72,11 @@ public final class SipRequest extends SipMessage {
         rawRequestUri = uri.toString();
     }
 
+    /** Parser entry: the Request-URI already read from the wire bytes of {@link #rawRequestUri()}. */
+    void parsedRequestUri(Uri uri) {
+        requestUri = uri;
+    }
+
     void validateRequestUri() {
         Uri u = requestUri();
         if (u instanceof org.carillon.sip.uri.SipUri s && s.headers().isPresent()) {

@@ -20,6 +20,15 @@ public final class Parameters {
         this.pairs = pairs;
     }
 
+    /**
+     * Parameters from the first {@code count} name/value pairs of {@code namesAndValues}
+     * ({@code name0, value0, name1, ...}; a null value marks a flag parameter), copied. Names and
+     * values are taken as written and not checked: this is for parsers that have validated them.
+     */
+    public static Parameters ofValidated(String[] namesAndValues, int count) {
+        return count == 0 ? EMPTY : new Parameters(Arrays.copyOf(namesAndValues, 2 * count));
+    }
+
     /** Number of parameters. */
     public int size() {
         return pairs.length / 2;
