@@ -287,9 +287,7 @@ public final class SipParser {
 
         private void field() {
             int ns = p;
-            int hash = 0;
             while (p < end && Chars.isToken(b[p])) {
-                hash = HeaderName.step(hash, b[p]);
                 p++;
             }
             int ne = p;
@@ -353,7 +351,7 @@ public final class SipParser {
             if (vs < 0) {
                 vs = ve = p;
             }
-            HeaderName name = HeaderName.of(b, ns, ne - ns, hash);
+            HeaderName name = HeaderName.of(b, ns, ne - ns);
             count(name);
             h.addRaw(name, vs, ve, folded);
         }

@@ -216,11 +216,37 @@ final class WireFields {
 
     /** A host name or IPv4 address (as {@code Hosts.scan} reads it, brackets aside). */
     private String host() {
+        // one pass checking the labels of a host name (RFC 3261 §25.1 hostname); a numeric top
+        // label (an IPv4 address, or an error) goes to the full check in Hosts
         int s = p;
-        while (p < e && isHostChar(b[p])) {
-            p++;
+        int label = p;
+        int lastLabel = p;
+        for (; p < e; p++) {
+            byte c = b[p];
+            if (c == '.') {
+                if (p == label || b[label] == '-' || b[p - 1] == '-') {
+                    return null;
+                }
+                lastLabel = label;
+                label = p + 1;
+            } else if (!isHostChar(c)) {
+                break;
+            }
         }
-        return Hosts.isHostname(b, s, p) ? ascii(s, p) : null;
+        if (p == s) {
+            return null;
+        }
+        if (label < p) { // no trailing dot: the last label is the top one
+            if (b[label] == '-' || b[p - 1] == '-') {
+                return null;
+            }
+            lastLabel = label;
+        }
+        byte top = b[lastLabel];
+        if (top >= '0' && top <= '9' && !Hosts.isHostname(b, s, p)) {
+            return null;
+        }
+        return ascii(s, p);
     }
 
     private static boolean isHostChar(byte c) {
