@@ -111,7 +111,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     @SuppressWarnings("unchecked")
     List<Via> viaList(int i) {
-        return (List<Via>) typed(i, Via::parseList);
+        Object t = headers.typed(i);
+        if (t == null) {
+            t = headers.isRawSlice(i) ? new WireFields(headers.src(), true).via(headers.start(i), headers.end(i)) : null;
+            if (t == null) {
+                t = Via.parseList(headers.value(i));
+            }
+            headers.typed(i, t);
+        }
+        return (List<Via>) t;
     }
 
     /**
@@ -142,12 +150,25 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The From address. @throws SipParseException (400) if missing or malformed */
     public Address from() {
-        return (Address) typed(require(HeaderName.FROM), Address::parse);
+        return address(require(HeaderName.FROM));
     }
 
     /** The To address. @throws SipParseException (400) if missing or malformed */
     public Address to() {
-        return (Address) typed(require(HeaderName.TO), Address::parse);
+        return address(require(HeaderName.TO));
+    }
+
+    /** From/To field {@code i}, read from the wire bytes in its common form, else by the string parser. */
+    private Address address(int i) {
+        Object t = headers.typed(i);
+        if (t == null) {
+            t = headers.isRawSlice(i) ? new WireFields(headers.src(), true).address(headers.start(i), headers.end(i)) : null;
+            if (t == null) {
+                t = Address.parse(headers.value(i));
+            }
+            headers.typed(i, t);
+        }
+        return (Address) t;
     }
 
     /** The CSeq. @throws SipParseException (400) if missing or malformed */

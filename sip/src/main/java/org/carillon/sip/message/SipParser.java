@@ -9,7 +9,6 @@ import org.carillon.sip.message.header.CSeq;
 import org.carillon.sip.message.header.Via;
 import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.SipParseException;
-import org.carillon.sip.uri.SipUri;
 
 /**
  * Parses one SIP message from bytes (RFC 3261 §7, §25). One pass over the start line and the
@@ -106,7 +105,6 @@ public final class SipParser {
         private final int end;
         private int p;
         private final SipHeaders h;
-        private final WireFields wire;
         private int uriStart, uriEnd; // the Request-URI's bytes
         private int viaCount, fromCount, toCount, callIdCount, cseqCount, maxForwardsCount, contentLengthCount;
         private int via = -1, from = -1, to = -1, callId = -1, cseq = -1, maxForwards = -1, contentLength = -1;
@@ -116,7 +114,6 @@ public final class SipParser {
             this.end = end;
             this.p = start;
             this.h = new SipHeaders(b);
-            this.wire = new WireFields(b);
         }
 
         SipMessage message() {
@@ -408,15 +405,17 @@ public final class SipParser {
                     || maxForwardsCount > 1) {
                 throw SipParseException.bad("missing or repeated required header"); // §8.1.1, RFC 4475 §3.3.8
             }
+            WireFields wire = new WireFields(b, true);
+            WireFields check = new WireFields(b, false);
             if (mode == ParseMode.STRICT) {
                 for (int i = h.indexOf(HeaderName.VIA); i >= 0; i = h.indexOf(HeaderName.VIA, i + 1)) {
-                    via(m, i);
+                    via(m, i, wire);
                 }
             } else {
-                via(m, via);
+                via(m, via, wire);
             }
-            address(m, from);
-            address(m, to);
+            from(m, wire);
+            to(m, check);
             m.typed(callId, SipMessage::checkCallId);
             CSeq fast = ScalarFields.cseq(h, cseq); // typed directly: the lambdas would decode the value first
             String cseqMethod = (fast != null ? set(cseq, fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
@@ -429,14 +428,13 @@ public final class SipParser {
                 }
             }
             if (m instanceof SipRequest r) {
-                SipUri fastUri = wire.sipUri(uriStart, uriEnd);
-                if (fastUri != null) {
-                    r.parsedRequestUri(fastUri);
-                }
                 if (!cseqMethod.equals(r.method())) {
                     throw SipParseException.bad("CSeq method does not match the request method"); // §8.1.1.5
                 }
-                r.validateRequestUri();
+                r.requestUriBytes(uriStart, uriEnd);
+                if (check.sipUri(uriStart, uriEnd) == null) { // checked there, built on first access
+                    r.validateRequestUri();
+                }
                 if (mode == ParseMode.STRICT && maxForwardsCount == 0) {
                     throw SipParseException.bad("missing Max-Forwards");
                 }
@@ -452,7 +450,7 @@ public final class SipParser {
         }
 
         /** Parses Via field {@code i}: the byte-level common form, else the string parser. */
-        private void via(SipMessage m, int i) {
+        private void via(SipMessage m, int i, WireFields wire) {
             List<Via> fast = h.isRawSlice(i) ? wire.via(h.start(i), h.end(i)) : null;
             if (fast != null) {
                 h.typed(i, fast);
@@ -461,13 +459,23 @@ public final class SipParser {
             }
         }
 
-        /** Parses From/To field {@code i}: the byte-level common form, else the string parser. */
-        private void address(SipMessage m, int i) {
-            Address fast = h.isRawSlice(i) ? wire.address(h.start(i), h.end(i)) : null;
+        /** Parses From (read by nearly every user of a message) into its typed form. */
+        private void from(SipMessage m, WireFields wire) {
+            Address fast = h.isRawSlice(from) ? wire.address(h.start(from), h.end(from)) : null;
             if (fast != null) {
-                h.typed(i, fast);
+                h.typed(from, fast);
             } else {
-                m.typed(i, Address::parse);
+                m.typed(from, Address::parse);
+            }
+        }
+
+        /**
+         * Validates To; the common form is only checked here and built by the first
+         * {@link SipMessage#to()} (a proxy forwarding the request never needs it).
+         */
+        private void to(SipMessage m, WireFields check) {
+            if (!h.isRawSlice(to) || check.address(h.start(to), h.end(to)) == null) {
+                m.typed(to, Address::parse);
             }
         }
     }

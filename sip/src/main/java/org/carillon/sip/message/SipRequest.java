@@ -16,6 +16,8 @@ public final class SipRequest extends SipMessage {
     private final String method;
     private String rawRequestUri;
     private Uri requestUri; // null until parsed
+    private int uriStart;
+    private int uriEnd; // 0 unless the Request-URI is headers().src()[uriStart, uriEnd)
 
     SipRequest(SipHeaders headers, String method, String rawRequestUri) {
         super(headers);
@@ -56,7 +58,8 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI. @throws SipParseException (400) if it is malformed (lenient mode only) */
     public Uri requestUri() {
         if (requestUri == null) {
-            requestUri = Uri.parse(rawRequestUri);
+            Uri fast = uriEnd > 0 ? new WireFields(headers.src(), true).sipUri(uriStart, uriEnd) : null;
+            requestUri = fast != null ? fast : Uri.parse(rawRequestUri);
         }
         return requestUri;
     }
@@ -70,11 +73,13 @@ public final class SipRequest extends SipMessage {
     public void setRequestUri(Uri uri) {
         requestUri = uri;
         rawRequestUri = uri.toString();
+        uriEnd = 0;
     }
 
-    /** Parser entry: the Request-URI already read from the wire bytes of {@link #rawRequestUri()}. */
-    void parsedRequestUri(Uri uri) {
-        requestUri = uri;
+    /** Parser entry: where {@link #rawRequestUri()} lies in the wire bytes, to read it from there. */
+    void requestUriBytes(int start, int end) {
+        uriStart = start;
+        uriEnd = end;
     }
 
     void validateRequestUri() {
@@ -171,6 +176,7 @@ public final class SipRequest extends SipMessage {
     public SipRequest copy() {
         SipRequest r = new SipRequest(headers.copy(), method, rawRequestUri);
         r.requestUri = requestUri;
+        r.requestUriBytes(uriStart, uriEnd);
         r.setRawBody(bodySrc(), bodyOffset(), bodyLength());
         return r;
     }

@@ -27,11 +27,13 @@ import org.carillon.sip.uri.SipUri;
  * bytes, and every syntax error. So the language accepted and the values parsed stay exactly
  * the string parsers'; {@code WireFieldsTest} checks that on mutations of real messages.
  *
- * <p>Shape: one instance per parse over the message bytes; each method sets the read range
- * {@code [p, e)} and walks it left to right with small "read this or give up" steps.
- * Parameter names seen on every message ({@code branch}, {@code tag}, ...) are returned as
- * constants, so a typical Via or From allocates only its host, values and the records.
- * Not thread-safe (one per parse).
+ * <p>Shape: one instance per use over the message bytes; each method sets the read range
+ * {@code [p, e)} and walks it left to right with small "read this or give up" steps. With
+ * {@code build} false a method only checks (the parser validates To and the Request-URI that
+ * way and leaves building them to the first accessor) and returns {@link #CHECKED} or a
+ * placeholder instead of a value, allocating nothing. Parameter names seen on every message
+ * ({@code branch}, {@code tag}, ...) are returned as constants, so a typical Via or From
+ * allocates only its host, values and the records. Not thread-safe.
  */
 final class WireFields {
     private static final String SIP_20 = "SIP/2.0";
@@ -39,18 +41,24 @@ final class WireFields {
     private static final String[] COMMON_PARAMS = {"branch", "received", "rport", "tag", "lr", "transport", "user",
         "maddr", "ttl", "expires", "q", "method", "ob"};
     private static final int MAX_PARAMS = 16;
+    /** What the checking methods return for a value that passed (never handed out further). */
+    static final Address CHECKED = Address.of(SipUri.ofHost("checked.invalid", 0));
+    private static final SipUri CHECKED_URI = (SipUri) CHECKED.uri();
 
     private final byte[] b;
+    private final boolean build;
     private int p;
     private int e;
-    private final String[] pairs = new String[2 * MAX_PARAMS]; // scratch, copied by Parameters
 
-    WireFields(byte[] b) {
+    /** Reads values from {@code b}; with {@code build} false only checks them (see above). */
+    WireFields(byte[] b, boolean build) {
         this.b = b;
+        this.build = build;
     }
 
-    /** A Via field of one entry in {@code b[start, end)}, or null (see the class comment). */
+    /** A Via field of one entry in {@code b[start, end)}, or null (see the class comment); needs {@code build}. */
     List<Via> via(int start, int end) {
+        assert build : "Via is always built";
         p = start;
         e = end;
         if (!literal("SIP/2.0/")) {
@@ -101,7 +109,9 @@ final class WireFields {
             if (q >= e) {
                 return null;
             }
-            display = Optional.of(ascii(p, q + 1)); // kept as written, quotes included
+            if (build) {
+                display = Optional.of(ascii(p, q + 1)); // kept as written, quotes included
+            }
             p = q + 1;
             while (p < e && (b[p] == ' ' || b[p] == '\t')) {
                 p++;
@@ -128,7 +138,7 @@ final class WireFields {
         if (params == null || p != e) {
             return null;
         }
-        return new Address(display, uri, params);
+        return build ? new Address(display, uri, params) : CHECKED;
     }
 
     /**
@@ -165,7 +175,9 @@ final class WireFields {
                     return null; // '%', ':' (password) and the rest go the long way
                 }
             }
-            user = Optional.of(ascii(p, at));
+            if (build) {
+                user = Optional.of(ascii(p, at));
+            }
             p = at + 1;
         }
         String host = host();
@@ -185,7 +197,7 @@ final class WireFields {
         if (params == null || p != e) {
             return null;
         }
-        return new SipUri(secure, user, Optional.empty(), host, port, params, Optional.empty());
+        return build ? new SipUri(secure, user, Optional.empty(), host, port, params, Optional.empty()) : CHECKED_URI;
     }
 
     private boolean literal(String s) {
@@ -246,7 +258,7 @@ final class WireFields {
         if (top >= '0' && top <= '9' && !Hosts.isHostname(b, s, p)) {
             return null;
         }
-        return ascii(s, p);
+        return build ? ascii(s, p) : "";
     }
 
     private static boolean isHostChar(byte c) {
@@ -268,67 +280,66 @@ final class WireFields {
 
     /** {@code *(";" token ["=" 1*(token / host chars)])} with no whitespace; null if odd. */
     private Parameters headerParams() {
-        int n = 0;
-        while (p < e && b[p] == ';') {
-            if (n == MAX_PARAMS) {
-                return null;
-            }
-            p++;
-            int ns = p;
-            while (p < e && Chars.isToken(b[p])) {
-                p++;
-            }
-            if (p == ns) {
-                return null;
-            }
-            pairs[2 * n] = name(ns, p);
-            pairs[2 * n + 1] = null;
-            if (p < e && b[p] == '=') {
-                int vs = ++p;
-                while (p < e && Chars.is(b[p], Chars.TOKEN | Chars.HOST)) {
-                    p++;
-                }
-                if (p == vs) {
-                    return null;
-                }
-                pairs[2 * n + 1] = ascii(vs, p);
-            }
-            n++;
-        }
-        return Parameters.ofValidated(pairs, n);
+        return params(Chars.TOKEN, Chars.TOKEN | Chars.HOST);
     }
 
     /** {@code *(";" pname ["=" pvalue])} of unescaped characters; null if odd. */
     private Parameters uriParams() {
-        final int mask = Chars.UNRESERVED | Chars.PARAM_UNRESERVED;
-        int n = 0;
-        while (p < e && b[p] == ';') {
-            if (n == MAX_PARAMS) {
+        return params(Chars.UNRESERVED | Chars.PARAM_UNRESERVED, Chars.UNRESERVED | Chars.PARAM_UNRESERVED);
+    }
+
+    /**
+     * {@code *(";" 1*name ["=" 1*value])}, names and values of the given character classes, up
+     * to the end of the range or the first other character. The pairs array is sized by
+     * counting the ';' ahead (an over-count only leaves it longer and then it is trimmed).
+     */
+    private Parameters params(int nameMask, int valueMask) {
+        if (p >= e || b[p] != ';') {
+            return Parameters.EMPTY;
+        }
+        String[] pairs = null;
+        if (build) {
+            int semis = 0;
+            for (int i = p; i < e; i++) {
+                semis += b[i] == ';' ? 1 : 0;
+            }
+            if (semis > MAX_PARAMS) {
                 return null;
             }
+            pairs = new String[2 * semis];
+        }
+        int n = 0;
+        while (p < e && b[p] == ';') {
             p++;
             int ns = p;
-            while (p < e && Chars.is(b[p], mask)) {
+            while (p < e && Chars.is(b[p], nameMask)) {
                 p++;
             }
             if (p == ns) {
                 return null;
             }
-            pairs[2 * n] = name(ns, p);
-            pairs[2 * n + 1] = null;
+            int vs = -1;
+            int ve = -1;
             if (p < e && b[p] == '=') {
-                int vs = ++p;
-                while (p < e && Chars.is(b[p], mask)) {
+                vs = ++p;
+                while (p < e && Chars.is(b[p], valueMask)) {
                     p++;
                 }
                 if (p == vs) {
                     return null;
                 }
-                pairs[2 * n + 1] = ascii(vs, p);
+                ve = p;
+            }
+            if (build) {
+                pairs[2 * n] = name(ns, ve < 0 ? p : vs - 1);
+                pairs[2 * n + 1] = vs < 0 ? null : ascii(vs, ve);
             }
             n++;
         }
-        return Parameters.ofValidated(pairs, n);
+        if (!build) {
+            return Parameters.EMPTY;
+        }
+        return Parameters.ofValidated(n == pairs.length / 2 ? pairs : java.util.Arrays.copyOf(pairs, 2 * n));
     }
 
     /** §20.42 checks of Via.checkParams, on the common spellings; anything unusual: false. */

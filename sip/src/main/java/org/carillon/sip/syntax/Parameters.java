@@ -21,12 +21,13 @@ public final class Parameters {
     }
 
     /**
-     * Parameters from the first {@code count} name/value pairs of {@code namesAndValues}
-     * ({@code name0, value0, name1, ...}; a null value marks a flag parameter), copied. Names and
-     * values are taken as written and not checked: this is for parsers that have validated them.
+     * Parameters from name/value pairs ({@code name0, value0, name1, ...}; a null value marks a
+     * flag parameter). Names and values are taken as written and not checked, and the array is
+     * taken over, not copied: this is for parsers that have validated the text and hand over a
+     * fresh array they never touch again.
      */
-    public static Parameters ofValidated(String[] namesAndValues, int count) {
-        return count == 0 ? EMPTY : new Parameters(Arrays.copyOf(namesAndValues, 2 * count));
+    public static Parameters ofValidated(String[] namesAndValues) {
+        return namesAndValues.length == 0 ? EMPTY : new Parameters(namesAndValues);
     }
 
     /** Number of parameters. */
