@@ -243,11 +243,9 @@ public final class SipHeaders {
     }
 
     private static void checkValue(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                throw new IllegalArgumentException("header value must not contain CR, LF or NUL");
-            }
+        // three indexOf scans: each is a vectorized intrinsic, faster than one charAt loop
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("header value must not contain CR, LF or NUL");
         }
     }
 
