@@ -282,22 +282,27 @@ public final class SipParser {
             return false;
         }
 
+        // The loops below work on locals (i, b, end) rather than the fields: the JIT keeps them
+        // in registers, which it does not reliably do for a field written in a loop.
         private void field() {
-            int ns = p;
-            while (p < end && Chars.isToken(b[p])) {
-                p++;
+            final byte[] b = this.b;
+            final int end = this.end;
+            int i = p;
+            int ns = i;
+            while (i < end && TOKEN[b[i] & 0xff]) {
+                i++;
             }
-            int ne = p;
+            int ne = i;
             if (ne == ns) {
                 throw SipParseException.bad("bad header name");
             }
-            while (p < end && (b[p] == ' ' || b[p] == '\t')) {
-                p++;
+            while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
             }
-            if (p >= end || b[p] != ':') {
+            if (i >= end || b[i] != ':') {
                 throw SipParseException.bad("header without colon");
             }
-            p++;
+            i++;
             int vs = -1;
             int ve = -1;
             boolean folded = false;
@@ -306,11 +311,11 @@ public final class SipParser {
                 // one physical line: find its end with a tight loop, trim at the ends only.
                 // Control octets other than CR/LF are left to the typed parsers: a quoted-pair
                 // may escape them (RFC 3261 §25.1; RFC 4475 §3.1.1.2 has NUL, BEL and DEL).
-                int q = ByteScan.lineEnd(b, p, end);
+                int q = ByteScan.lineEnd(b, i, end);
                 if (q >= end) {
                     throw SipParseException.bad("header line not terminated");
                 }
-                int a = p;
+                int a = i;
                 int z = q;
                 while (a < z && (b[a] == ' ' || b[a] == '\t')) {
                     a++;
@@ -330,23 +335,24 @@ public final class SipParser {
                     if (q + 1 >= end || b[q + 1] != '\n') {
                         throw SipParseException.bad("CR without LF");
                     }
-                    p = q + 2;
+                    i = q + 2;
                 } else {
                     if (mode == ParseMode.STRICT) {
                         throw SipParseException.bad("bare LF");
                     }
-                    p = q + 1;
+                    i = q + 1;
                 }
-                if (p > max) {
+                if (i > max) {
                     throw tooLarge("header line");
                 }
-                if (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                if (i < end && (b[i] == ' ' || b[i] == '\t')) {
                     continue; // §7.3.1 continuation line
                 }
                 break;
             }
+            p = i;
             if (vs < 0) {
-                vs = ve = p;
+                vs = ve = i;
             }
             HeaderName name = HeaderName.of(b, ns, ne - ns);
             count(name);
@@ -416,7 +422,12 @@ public final class SipParser {
             }
             from(m, wire);
             to(m, check);
-            m.typed(callId, SipMessage::checkCallId);
+            String id = h.isRawSlice(callId) ? wire.callId(h.start(callId), h.end(callId)) : null;
+            if (id != null) {
+                h.typed(callId, id);
+            } else {
+                m.typed(callId, SipMessage::checkCallId);
+            }
             CSeq fast = ScalarFields.cseq(h, cseq); // typed directly: the lambdas would decode the value first
             String cseqMethod = (fast != null ? set(cseq, fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
             if (maxForwards >= 0) {
@@ -477,6 +488,15 @@ public final class SipParser {
             if (!h.isRawSlice(to) || check.address(h.start(to), h.end(to)) == null) {
                 m.typed(to, Address::parse);
             }
+        }
+    }
+
+    /** Token bytes (RFC 3261 §25.1), indexed by {@code byte & 0xff}. */
+    private static final boolean[] TOKEN = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TOKEN[c] = Chars.isToken(c);
         }
     }
 

@@ -45,10 +45,36 @@ final class WireFields {
     static final Address CHECKED = Address.of(SipUri.ofHost("checked.invalid", 0));
     private static final SipUri CHECKED_URI = (SipUri) CHECKED.uri();
 
+    // Byte classes, indexed by (byte & 0xff) so the loops need no sign or range tests. Built
+    // from Chars (ASCII only: every byte from 0x80 up is in no class).
+    private static final int TOKEN = 1;        // token
+    private static final int GEN_VALUE = 2;    // token / host characters (gen-value without quotes)
+    private static final int URI_PARAM = 4;    // unreserved / param-unreserved
+    private static final int USER = 8;         // unreserved / user-unreserved
+    private static final int HOST_NAME = 16;   // alphanum "-" "."
+    private static final int QUOTED = 32;      // qdtext we read here: 0x20..0x7e except '"' and '\\'
+    private static final int WORD = 64;        // word (Call-ID)
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            int k = 0;
+            k |= Chars.is(c, Chars.TOKEN) ? TOKEN : 0;
+            k |= Chars.is(c, Chars.TOKEN | Chars.HOST) ? GEN_VALUE : 0;
+            k |= Chars.is(c, Chars.UNRESERVED | Chars.PARAM_UNRESERVED) ? URI_PARAM : 0;
+            k |= Chars.is(c, Chars.UNRESERVED | Chars.USER_UNRESERVED) ? USER : 0;
+            k |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    ? HOST_NAME : 0;
+            k |= c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? QUOTED : 0;
+            k |= Chars.is(c, Chars.WORD) ? WORD : 0;
+            CLASS[c] = (byte) k;
+        }
+    }
+
     private final byte[] b;
     private final boolean build;
-    private int p;
-    private int e;
+    private int p; // read position
+    private int e; // end of the range being read
 
     /** Reads values from {@code b}; with {@code build} false only checks them (see above). */
     WireFields(byte[] b, boolean build) {
@@ -82,11 +108,11 @@ final class WireFields {
             }
             port = OptionalInt.of(v);
         }
-        Parameters params = headerParams();
-        if (params == null || p != e || !viaParamsOk(params)) {
+        String[] pairs = params(TOKEN, GEN_VALUE);
+        if (pairs == null || p != e || !viaParamsOk(pairs)) {
             return null;
         }
-        return List.of(new Via(SIP_20, transport, host, port, params));
+        return List.of(new Via(SIP_20, transport, host, port, Parameters.ofValidated(pairs)));
     }
 
     /**
@@ -98,15 +124,8 @@ final class WireFields {
         e = end;
         Optional<String> display = Optional.empty();
         if (p < e && b[p] == '"') {
-            int q = p + 1;
-            while (q < e && b[q] != '"') {
-                int c = b[q];
-                if (c < 0x20 || c >= 0x7f || c == '\\') {
-                    return null;
-                }
-                q++;
-            }
-            if (q >= e) {
+            int q = run(p + 1, QUOTED);
+            if (q >= e || b[q] != '"') {
                 return null;
             }
             if (build) {
@@ -134,11 +153,11 @@ final class WireFields {
         }
         p = close + 1;
         e = end;
-        Parameters params = headerParams();
-        if (params == null || p != e) {
+        String[] pairs = params(TOKEN, GEN_VALUE);
+        if (pairs == null || p != e) {
             return null;
         }
-        return build ? new Address(display, uri, params) : CHECKED;
+        return build ? new Address(display, uri, Parameters.ofValidated(pairs)) : CHECKED;
     }
 
     /**
@@ -167,13 +186,9 @@ final class WireFields {
             at++;
         }
         if (at < e) { // userinfo: the string parser too takes the first '@' of the whole URI
-            if (at == p) {
+            // '%', ':' (a password) and the rest are not in USER: they go the long way
+            if (at == p || run(p, USER) != at) {
                 return null;
-            }
-            for (int i = p; i < at; i++) {
-                if (!Chars.is(b[i], Chars.UNRESERVED | Chars.USER_UNRESERVED)) {
-                    return null; // '%', ':' (password) and the rest go the long way
-                }
             }
             if (build) {
                 user = Optional.of(ascii(p, at));
@@ -193,11 +208,39 @@ final class WireFields {
             }
             port = OptionalInt.of(v);
         }
-        Parameters params = uriParams();
-        if (params == null || p != e) {
+        String[] pairs = params(URI_PARAM, URI_PARAM);
+        if (pairs == null || p != e) {
             return null;
         }
-        return build ? new SipUri(secure, user, Optional.empty(), host, port, params, Optional.empty()) : CHECKED_URI;
+        return build ? new SipUri(secure, user, Optional.empty(), host, port, Parameters.ofValidated(pairs), Optional.empty())
+                : CHECKED_URI;
+    }
+
+    /**
+     * A Call-ID {@code word ["@" word]} filling {@code b[start, end)}, as the String
+     * {@code SipMessage.checkCallId} returns for it, or null.
+     */
+    String callId(int start, int end) {
+        e = end;
+        int i = run(start, WORD);
+        if (i < end) {
+            if (i == start || b[i] != '@' || i + 1 == end || run(i + 1, WORD) != end) {
+                return null;
+            }
+        } else if (i == start) {
+            return null;
+        }
+        return ascii(start, end);
+    }
+
+    /** The end of the run of bytes of class {@code cls} from {@code i} (at most {@code e}). */
+    private int run(int i, int cls) {
+        byte[] bytes = b;
+        int end = e;
+        while (i < end && (CLASS[bytes[i] & 0xff] & cls) != 0) {
+            i++;
+        }
+        return i;
     }
 
     private boolean literal(String s) {
@@ -215,9 +258,7 @@ final class WireFields {
 
     private String transport() {
         int s = p;
-        while (p < e && Chars.isToken(b[p])) {
-            p++;
-        }
+        p = run(p, TOKEN);
         for (String t : TRANSPORTS) {
             if (t.length() == p - s && same(t, s)) {
                 return t;
@@ -228,41 +269,36 @@ final class WireFields {
 
     /** A host name or IPv4 address (as {@code Hosts.scan} reads it, brackets aside). */
     private String host() {
-        // one pass checking the labels of a host name (RFC 3261 §25.1 hostname); a numeric top
-        // label (an IPv4 address, or an error) goes to the full check in Hosts
         int s = p;
-        int label = p;
-        int lastLabel = p;
-        for (; p < e; p++) {
-            byte c = b[p];
-            if (c == '.') {
-                if (p == label || b[label] == '-' || b[p - 1] == '-') {
+        int end = run(s, HOST_NAME);
+        p = end;
+        if (end == s) {
+            return null;
+        }
+        // the labels of a host name (RFC 3261 §25.1 hostname); a numeric top label (an IPv4
+        // address, or an error) goes to the full check in Hosts
+        int label = s;
+        int lastLabel = s;
+        for (int i = s; i < end; i++) {
+            if (b[i] == '.') {
+                if (i == label || b[label] == '-' || b[i - 1] == '-') {
                     return null;
                 }
                 lastLabel = label;
-                label = p + 1;
-            } else if (!isHostChar(c)) {
-                break;
+                label = i + 1;
             }
         }
-        if (p == s) {
-            return null;
-        }
-        if (label < p) { // no trailing dot: the last label is the top one
-            if (b[label] == '-' || b[p - 1] == '-') {
+        if (label < end) { // no trailing dot: the last label is the top one
+            if (b[label] == '-' || b[end - 1] == '-') {
                 return null;
             }
             lastLabel = label;
         }
         byte top = b[lastLabel];
-        if (top >= '0' && top <= '9' && !Hosts.isHostname(b, s, p)) {
+        if (top >= '0' && top <= '9' && !Hosts.isHostname(b, s, end)) {
             return null;
         }
-        return build ? ascii(s, p) : "";
-    }
-
-    private static boolean isHostChar(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        return build ? ascii(s, end) : "";
     }
 
     /** 1*5DIGIT up to 65535, or -1. */
@@ -278,26 +314,18 @@ final class WireFields {
         return n == 0 || v > 65535 ? -1 : v;
     }
 
-    /** {@code *(";" token ["=" 1*(token / host chars)])} with no whitespace; null if odd. */
-    private Parameters headerParams() {
-        return params(Chars.TOKEN, Chars.TOKEN | Chars.HOST);
-    }
-
-    /** {@code *(";" pname ["=" pvalue])} of unescaped characters; null if odd. */
-    private Parameters uriParams() {
-        return params(Chars.UNRESERVED | Chars.PARAM_UNRESERVED, Chars.UNRESERVED | Chars.PARAM_UNRESERVED);
-    }
-
     /**
-     * {@code *(";" 1*name ["=" 1*value])}, names and values of the given character classes, up
-     * to the end of the range or the first other character. The pairs array is sized by
-     * counting the ';' ahead (an over-count only leaves it longer and then it is trimmed).
+     * {@code *(";" 1*name ["=" 1*value])} with names and values of the given byte classes and no
+     * whitespace, up to the end of the range or the first other byte: the pairs
+     * ({@code name0, value0, ...}, null for a flag), an empty array when not building, or null
+     * if a name or value is empty. The array is sized by counting the ';' ahead (an over-count
+     * is trimmed).
      */
-    private Parameters params(int nameMask, int valueMask) {
+    private String[] params(int nameClass, int valueClass) {
         if (p >= e || b[p] != ';') {
-            return Parameters.EMPTY;
+            return NONE;
         }
-        String[] pairs = null;
+        String[] pairs = NONE;
         if (build) {
             int semis = 0;
             for (int i = p; i < e; i++) {
@@ -310,52 +338,46 @@ final class WireFields {
         }
         int n = 0;
         while (p < e && b[p] == ';') {
-            p++;
-            int ns = p;
-            while (p < e && Chars.is(b[p], nameMask)) {
-                p++;
-            }
-            if (p == ns) {
+            int ns = p + 1;
+            int ne = run(ns, nameClass);
+            if (ne == ns) {
                 return null;
             }
+            p = ne;
             int vs = -1;
-            int ve = -1;
             if (p < e && b[p] == '=') {
-                vs = ++p;
-                while (p < e && Chars.is(b[p], valueMask)) {
-                    p++;
-                }
+                vs = p + 1;
+                p = run(vs, valueClass);
                 if (p == vs) {
                     return null;
                 }
-                ve = p;
             }
             if (build) {
-                pairs[2 * n] = name(ns, ve < 0 ? p : vs - 1);
-                pairs[2 * n + 1] = vs < 0 ? null : ascii(vs, ve);
+                pairs[2 * n] = name(ns, ne);
+                pairs[2 * n + 1] = vs < 0 ? null : ascii(vs, p);
             }
             n++;
         }
-        if (!build) {
-            return Parameters.EMPTY;
-        }
-        return Parameters.ofValidated(n == pairs.length / 2 ? pairs : java.util.Arrays.copyOf(pairs, 2 * n));
+        return !build || 2 * n == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, 2 * n);
     }
 
+    private static final String[] NONE = {};
+
     /** §20.42 checks of Via.checkParams, on the common spellings; anything unusual: false. */
-    private static boolean viaParamsOk(Parameters params) {
-        for (int i = 0; i < params.size(); i++) {
-            String name = params.name(i);
+    private static boolean viaParamsOk(String[] pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            String name = pairs[i];
+            String value = pairs[i + 1];
             if (name.equalsIgnoreCase("branch")) {
-                if (params.rawValue(i).isEmpty()) {
+                if (value == null) {
                     return false;
                 }
             } else if (name.equalsIgnoreCase("rport")) {
-                if (params.rawValue(i).isPresent() && !digitsAtMost(params.rawValue(i).get(), 5, 65535)) {
+                if (value != null && !digitsAtMost(value, 5, 65535)) {
                     return false;
                 }
             } else if (name.equalsIgnoreCase("ttl")) {
-                if (params.rawValue(i).isEmpty() || !digitsAtMost(params.rawValue(i).get(), 3, 255)) {
+                if (value == null || !digitsAtMost(value, 3, 255)) {
                     return false;
                 }
             }
@@ -380,8 +402,10 @@ final class WireFields {
 
     /** A parameter name: a shared constant when it is a common one spelled the usual way. */
     private String name(int s, int end) {
+        int len = end - s;
+        byte first = b[s];
         for (String k : COMMON_PARAMS) {
-            if (k.length() == end - s && same(k, s)) {
+            if (k.length() == len && k.charAt(0) == first && same(k, s)) {
                 return k;
             }
         }

@@ -54,6 +54,12 @@ class WireFieldsTest {
     }
 
     @Test
+    void fastCallIdIsNullOrEqualToTheCheckedString() throws Exception {
+        int hits = check(values(HeaderName.CALL_ID), (w, v) -> w.callId(0, v.length), SipMessage::checkCallId, false);
+        assertThat(hits).isGreaterThan(1_000);
+    }
+
+    @Test
     void commonFormsTakeTheFastPath() {
         byte[] via = "SIP/2.0/UDP 192.0.2.101:5060;branch=z9hG4bKnashds8;rport=5060;received=192.0.2.101".getBytes(StandardCharsets.US_ASCII);
         assertThat(new WireFields(via, true).via(0, via.length)).isEqualTo(Via.parseList(new String(via, StandardCharsets.US_ASCII)));
