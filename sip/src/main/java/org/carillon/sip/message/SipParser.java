@@ -395,10 +395,13 @@ public final class SipParser {
                 return;
             }
             Integer fast = ScalarFields.number(h, i, 9, Integer.MAX_VALUE);
+            int length;
             if (fast != null) {
                 h.typed(i, fast);
+                length = fast;
+            } else {
+                length = m.contentLength().getAsInt();
             }
-            int length = m.contentLength().getAsInt();
             if (length > available) {
                 // §18.3: on a datagram this is an error (RFC 4475 §3.1.2.2)
                 throw SipParseException.bad("Content-Length larger than the message");

@@ -139,7 +139,13 @@ public final class SipWriter {
     private static void contentLength(Sink s, int length) {
         byte[] prefix = HeaderName.CONTENT_LENGTH.wirePrefix();
         s.bytes(prefix, 0, prefix.length);
-        s.ascii(Integer.toString(length));
+        int scale = 1;
+        while (scale <= length / 10) {
+            scale *= 10;
+        }
+        for (; scale > 0; scale /= 10) { // the digits, without an Integer.toString
+            s.put('0' + length / scale % 10);
+        }
         s.bytes(CRLF, 0, 2);
     }
 
