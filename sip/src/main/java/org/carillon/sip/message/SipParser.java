@@ -252,7 +252,9 @@ public final class SipParser {
             version(v, ve);
             uriStart = u;
             uriEnd = ue;
-            return new SipRequest(h, method, new String(b, u, ue - u, StandardCharsets.ISO_8859_1));
+            SipRequest r = new SipRequest(h, method, null); // the Request-URI's String made on first read
+            r.requestUriBytes(u, ue);
+            return r;
         }
 
         /** Reads header fields up to the empty line; returns false if the input ended first. */
@@ -445,7 +447,6 @@ public final class SipParser {
                 if (!cseqMethod.equals(r.method())) {
                     throw SipParseException.bad("CSeq method does not match the request method"); // §8.1.1.5
                 }
-                r.requestUriBytes(uriStart, uriEnd);
                 if (check.sipUri(uriStart, uriEnd) == null) { // checked there, built on first access
                     r.validateRequestUri();
                 }

@@ -14,7 +14,7 @@ import org.carillon.sip.uri.Uri;
  */
 public final class SipRequest extends SipMessage {
     private final String method;
-    private String rawRequestUri;
+    private String rawRequestUri; // null until read when the parser gave uriStart/uriEnd
     private Uri requestUri; // null until parsed
     private int uriStart;
     private int uriEnd; // 0 unless the Request-URI is headers().src()[uriStart, uriEnd)
@@ -59,13 +59,16 @@ public final class SipRequest extends SipMessage {
     public Uri requestUri() {
         if (requestUri == null) {
             Uri fast = uriEnd > 0 ? new WireFields(headers.src(), true).sipUri(uriStart, uriEnd) : null;
-            requestUri = fast != null ? fast : Uri.parse(rawRequestUri);
+            requestUri = fast != null ? fast : Uri.parse(rawRequestUri());
         }
         return requestUri;
     }
 
     /** The Request-URI as written. */
     public String rawRequestUri() {
+        if (rawRequestUri == null) {
+            rawRequestUri = new String(headers.src(), uriStart, uriEnd - uriStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         return rawRequestUri;
     }
 
@@ -153,7 +156,7 @@ public final class SipRequest extends SipMessage {
     }
 
     private SipRequest sameTransactionRequest(String newMethod, SipMessage toSource) {
-        SipRequest r = new SipRequest(new SipHeaders(), newMethod, rawRequestUri);
+        SipRequest r = new SipRequest(new SipHeaders(), newMethod, rawRequestUri());
         r.requestUri = requestUri;
         r.pushVia(topVia());
         SipHeaders out = r.headers();
@@ -174,7 +177,7 @@ public final class SipRequest extends SipMessage {
 
     /** A copy of this request (headers and body; the wire bytes are shared, read-only). */
     public SipRequest copy() {
-        SipRequest r = new SipRequest(headers.copy(), method, rawRequestUri);
+        SipRequest r = new SipRequest(headers.copy(), method, rawRequestUri());
         r.requestUri = requestUri;
         r.requestUriBytes(uriStart, uriEnd);
         r.setRawBody(bodySrc(), bodyOffset(), bodyLength());
