@@ -125,13 +125,9 @@ public final class SipWriter {
         int start = h.start(i);
         int end = h.end(i);
         int lineStart = start - prefix.length;
-        if (lineStart < 0 || end + 2 > src.length || src[end] != '\r' || src[end + 1] != '\n') {
+        if (lineStart < 0 || end + 2 > src.length || src[end] != '\r' || src[end + 1] != '\n'
+                || !Arrays.equals(src, lineStart, start, prefix, 0, prefix.length)) { // vectorized compare
             return -1;
-        }
-        for (int k = 0; k < prefix.length; k++) {
-            if (src[lineStart + k] != prefix[k]) {
-                return -1;
-            }
         }
         return lineStart;
     }
