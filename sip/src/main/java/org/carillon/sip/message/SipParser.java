@@ -15,6 +15,14 @@ import org.carillon.sip.syntax.SipParseException;
  * header lines records each field as a slice of the input; the routing headers are then parsed
  * and validated as {@link ParseMode} says, the rest on first access.
  *
+ * <p>Hot path, shaped for it: the header-line pass works on bytes (names looked up by length
+ * and first/last byte, line ends found 8 bytes at a time by {@link ByteScan}); Via, From,
+ * Call-ID, CSeq, Max-Forwards and Content-Length are read from the bytes in their common form
+ * ({@link WireFields}, {@link ScalarFields}), and To and the Request-URI are checked there
+ * without allocating and built on first access. Any other form goes to the string parsers of
+ * {@code header} and {@code uri}, which define the language: the fast paths accept a subset
+ * and build equal values.
+ *
  * <p>The body is the {@code Content-Length} bytes after the empty line; bytes beyond it are
  * ignored and a missing Content-Length means "the rest of the datagram" (§18.3). For streams, cut
  * the message out with {@link Framing} first.

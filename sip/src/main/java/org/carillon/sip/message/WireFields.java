@@ -12,9 +12,10 @@ import org.carillon.sip.uri.SipUri;
 
 /**
  * Byte-level fast paths for the routing fields the parser validates in WIRE and STRICT mode: a
- * Via field, a From/To name-addr and a SIP Request-URI, read straight from the wire bytes
- * without decoding the value to a String and re-reading it through {@code Cursor},
- * {@code UriParser} and {@code Parameters}.
+ * Via field, a From/To name-addr, a SIP Request-URI and the Call-ID, read straight from the
+ * wire bytes without decoding the value to a String and re-reading it through {@code Cursor},
+ * {@code UriParser} and {@code Parameters}. The typed accessors of {@link SipMessage} and
+ * {@link SipRequest#requestUri()} use them too when they build a value the parser left unbuilt.
  *
  * <p>Each method reads only the <em>common form</em> and returns the very value the string
  * parser ({@link Via#parseList}, {@link Address#parse}, {@link org.carillon.sip.uri.Uri#parse})
@@ -33,7 +34,8 @@ import org.carillon.sip.uri.SipUri;
  * way and leaves building them to the first accessor) and returns {@link #CHECKED} or a
  * placeholder instead of a value, allocating nothing. Parameter names seen on every message
  * ({@code branch}, {@code tag}, ...) are returned as constants, so a typical Via or From
- * allocates only its host, values and the records. Not thread-safe.
+ * allocates only its host, values and the records. The loops run on locals over a 256-entry
+ * byte-class table (indexed by {@code byte & 0xff}: no sign or range tests). Not thread-safe.
  */
 final class WireFields {
     private static final String SIP_20 = "SIP/2.0";
