@@ -179,7 +179,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** Max-Forwards (0..255), if present. @throws SipParseException (400) if malformed */
     public OptionalInt maxForwards() {
         int i = headers.indexOf(HeaderName.MAX_FORWARDS);
-        return i < 0 ? OptionalInt.empty() : OptionalInt.of((Integer) typed(i, SipMessage::parseMaxForwards));
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(scalar(i, 3, 255, SipMessage::parseMaxForwards));
     }
 
     static Integer parseMaxForwards(String v) {
@@ -234,7 +234,18 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** The Content-Length header value, if present. @throws SipParseException (400) if malformed */
     public OptionalInt contentLength() {
         int i = headers.indexOf(HeaderName.CONTENT_LENGTH);
-        return i < 0 ? OptionalInt.empty() : OptionalInt.of((Integer) typed(i, SipMessage::parseContentLength));
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(scalar(i, 9, Integer.MAX_VALUE, SipMessage::parseContentLength));
+    }
+
+    /** Number field {@code i}: from the wire bytes in the common form, else by {@code parser}; cached. */
+    private int scalar(int i, int maxDigits, long max, Function<String, Integer> parser) {
+        Object t = headers.typed(i);
+        if (t == null) {
+            int fast = ScalarFields.number(headers, i, maxDigits, max);
+            t = fast >= 0 ? Integer.valueOf(fast) : parser.apply(headers.value(i));
+            headers.typed(i, t);
+        }
+        return (Integer) t;
     }
 
     static Integer parseContentLength(String v) {

@@ -404,13 +404,9 @@ public final class SipParser {
                 m.setRawBody(b, p, available);
                 return;
             }
-            Integer fast = ScalarFields.number(h, i, 9, Integer.MAX_VALUE);
-            int length;
-            if (fast != null) {
-                h.typed(i, fast);
-                length = fast;
-            } else {
-                length = m.contentLength().getAsInt();
+            int length = ScalarFields.number(h, i, 9, Integer.MAX_VALUE);
+            if (length < 0) {
+                length = m.contentLength().getAsInt(); // the string parser: the value or a 400
             }
             if (length > available) {
                 // §18.3: on a datagram this is an error (RFC 4475 §3.1.2.2)
@@ -444,11 +440,8 @@ public final class SipParser {
             CSeq fast = ScalarFields.cseq(h, cseq); // typed directly: the lambdas would decode the value first
             String cseqMethod = (fast != null ? set(cseq, fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
             if (maxForwards >= 0) {
-                Integer mf = ScalarFields.number(h, maxForwards, 3, 255);
-                if (mf != null) {
-                    set(maxForwards, mf);
-                } else {
-                    m.typed(maxForwards, SipMessage::parseMaxForwards);
+                if (ScalarFields.number(h, maxForwards, 3, 255) < 0) {
+                    m.typed(maxForwards, SipMessage::parseMaxForwards); // the value or a 400
                 }
             }
             if (m instanceof SipRequest r) {
