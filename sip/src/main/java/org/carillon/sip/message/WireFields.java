@@ -320,47 +320,42 @@ final class WireFields {
      * {@code *(";" 1*name ["=" 1*value])} with names and values of the given byte classes and no
      * whitespace, up to the end of the range or the first other byte: the pairs
      * ({@code name0, value0, ...}, null for a flag), an empty array when not building, or null
-     * if a name or value is empty. The array is sized by counting the ';' ahead (an over-count
-     * is trimmed).
+     * if a name or value is empty or there are more than {@link #MAX_PARAMS}. Reads one
+     * parameter and recurses for the rest, so the array is made once, exactly sized, at the end.
      */
     private String[] params(int nameClass, int valueClass) {
+        return params(nameClass, valueClass, 0);
+    }
+
+    private String[] params(int nameClass, int valueClass, int n) {
         if (p >= e || b[p] != ';') {
-            return NONE;
+            return build && n > 0 ? new String[2 * n] : NONE;
         }
-        String[] pairs = NONE;
-        if (build) {
-            int semis = 0;
-            for (int i = p; i < e; i++) {
-                semis += b[i] == ';' ? 1 : 0;
-            }
-            if (semis > MAX_PARAMS) {
+        if (n == MAX_PARAMS) {
+            return null;
+        }
+        int ns = p + 1;
+        int ne = run(ns, nameClass);
+        if (ne == ns) {
+            return null;
+        }
+        p = ne;
+        int vs = -1;
+        int ve = -1;
+        if (p < e && b[p] == '=') {
+            vs = p + 1;
+            p = run(vs, valueClass);
+            if (p == vs) {
                 return null;
             }
-            pairs = new String[2 * semis];
+            ve = p;
         }
-        int n = 0;
-        while (p < e && b[p] == ';') {
-            int ns = p + 1;
-            int ne = run(ns, nameClass);
-            if (ne == ns) {
-                return null;
-            }
-            p = ne;
-            int vs = -1;
-            if (p < e && b[p] == '=') {
-                vs = p + 1;
-                p = run(vs, valueClass);
-                if (p == vs) {
-                    return null;
-                }
-            }
-            if (build) {
-                pairs[2 * n] = name(ns, ne);
-                pairs[2 * n + 1] = vs < 0 ? null : ascii(vs, p);
-            }
-            n++;
+        String[] pairs = params(nameClass, valueClass, n + 1);
+        if (pairs != null && build) {
+            pairs[2 * n] = name(ns, ne);
+            pairs[2 * n + 1] = vs < 0 ? null : ascii(vs, ve);
         }
-        return !build || 2 * n == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, 2 * n);
+        return pairs;
     }
 
     private static final String[] NONE = {};
