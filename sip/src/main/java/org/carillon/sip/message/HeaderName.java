@@ -118,12 +118,13 @@ public final class HeaderName {
         return new HeaderName(text, (char) 0, false);
     }
 
-    // Wire lookup: open addressing over hashes of the lower-cased names. The parser computes the
-    // hash while it scans the name, folding case with "| 0x20", which is exact for token
-    // characters: it lower-cases letters and leaves every other token character unchanged.
-    private static final int WIRE_SLOTS = 1024;
-    private static final HeaderName[] WIRE = new HeaderName[WIRE_SLOTS];
-    private static final byte[][] WIRE_KEYS = new byte[WIRE_SLOTS][];
+    // Wire lookup: open addressing over a hash of the name's length and its first and last bytes
+    // (case folded with "| 0x20", which is exact for token characters: it lower-cases letters and
+    // leaves every other token character unchanged), so the parser hashes no byte in between;
+    // a candidate is then compared byte by byte. 256 slots for ~70 keys keep probes short.
+    private static final int WIRE_BITS = 8;
+    private static final HeaderName[] WIRE = new HeaderName[1 << WIRE_BITS];
+    private static final byte[][] WIRE_KEYS = new byte[1 << WIRE_BITS][];
 
     static {
         for (int i = 0; i < TABLE.length; i++) {
@@ -131,54 +132,33 @@ public final class HeaderName {
                 continue;
             }
             byte[] key = KEYS[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int slot = wireHash(key) & (WIRE_SLOTS - 1);
+            int slot = wireSlot(key, 0, key.length);
             while (WIRE[slot] != null) {
-                slot = (slot + 1) & (WIRE_SLOTS - 1);
+                slot = (slot + 1) & (WIRE.length - 1);
             }
             WIRE[slot] = TABLE[i];
             WIRE_KEYS[slot] = key;
         }
     }
 
-    private static int wireHash(byte[] lowerKey) {
-        int h = 0;
-        for (byte c : lowerKey) {
-            h = step(h, c);
-        }
-        return finish(h);
-    }
-
-    /** One step of the name hash; the parser calls it for each name byte. */
-    static int step(int h, byte c) {
-        return 31 * h + (c | 0x20);
-    }
-
-    static int finish(int h) {
-        return h ^ (h >>> 10);
+    private static int wireSlot(byte[] b, int off, int len) {
+        int h = (len << 16) ^ ((b[off] | 0x20) << 8) ^ (b[off + len - 1] | 0x20);
+        return (h * 0x9E3779B1) >>> (32 - WIRE_BITS);
     }
 
     /**
-     * Looks a name up from wire bytes (token characters only) without allocating when it is
-     * known; else creates one. {@code hash} is {@link #step} over the bytes, not yet finished.
+     * Looks a name up from wire bytes (1 or more token characters) without allocating when it is
+     * known; else creates one.
      */
-    static HeaderName of(byte[] b, int off, int len, int hash) {
-        int slot = finish(hash) & (WIRE_SLOTS - 1);
-        for (HeaderName n; (n = WIRE[slot]) != null; slot = (slot + 1) & (WIRE_SLOTS - 1)) {
+    static HeaderName of(byte[] b, int off, int len) {
+        int slot = wireSlot(b, off, len);
+        for (HeaderName n; (n = WIRE[slot]) != null; slot = (slot + 1) & (WIRE.length - 1)) {
             byte[] key = WIRE_KEYS[slot];
             if (key.length == len && matches(key, b, off)) {
                 return n;
             }
         }
         return new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1), (char) 0, false);
-    }
-
-    /** Like {@link #of(byte[], int, int, int)}, hashing here. */
-    static HeaderName of(byte[] b, int off, int len) {
-        int h = 0;
-        for (int k = 0; k < len; k++) {
-            h = step(h, b[off + k]);
-        }
-        return of(b, off, len, h);
     }
 
     private static boolean matches(byte[] lowerKey, byte[] b, int off) {

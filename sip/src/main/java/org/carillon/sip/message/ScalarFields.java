@@ -39,24 +39,28 @@ final class ScalarFields {
         return new CSeq(n, SipMethod.of(b, m, p - m));
     }
 
-    /** {@code 1*3DIGIT} up to 255 (Max-Forwards) — or, with {@code max} larger, Content-Length. */
-    static Integer number(SipHeaders h, int i, int maxDigits, long max) {
+    /**
+     * {@code 1*3DIGIT} up to 255 (Max-Forwards) — or, with {@code max} larger, Content-Length —
+     * or -1 for anything else. An int, not an Integer: the parser only checks these and the
+     * accessors box (and cache) the value when someone asks.
+     */
+    static int number(SipHeaders h, int i, int maxDigits, long max) {
         if (!h.isRawSlice(i)) {
-            return null;
+            return -1;
         }
         byte[] b = h.src();
         int p = h.start(i);
         int e = h.end(i);
         if (e == p || e - p > maxDigits) {
-            return null;
+            return -1;
         }
         long n = 0;
         for (; p < e; p++) {
             if (b[p] < '0' || b[p] > '9') {
-                return null;
+                return -1;
             }
             n = n * 10 + (b[p] - '0');
         }
-        return n > max ? null : (int) n;
+        return n > max ? -1 : (int) n;
     }
 }

@@ -111,7 +111,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     @SuppressWarnings("unchecked")
     List<Via> viaList(int i) {
-        return (List<Via>) typed(i, Via::parseList);
+        Object t = headers.typed(i);
+        if (t == null) {
+            t = headers.isRawSlice(i) ? new WireFields(headers.src(), true).via(headers.start(i), headers.end(i)) : null;
+            if (t == null) {
+                t = Via.parseList(headers.value(i));
+            }
+            headers.typed(i, t);
+        }
+        return (List<Via>) t;
     }
 
     /**
@@ -142,12 +150,25 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** The From address. @throws SipParseException (400) if missing or malformed */
     public Address from() {
-        return (Address) typed(require(HeaderName.FROM), Address::parse);
+        return address(require(HeaderName.FROM));
     }
 
     /** The To address. @throws SipParseException (400) if missing or malformed */
     public Address to() {
-        return (Address) typed(require(HeaderName.TO), Address::parse);
+        return address(require(HeaderName.TO));
+    }
+
+    /** From/To field {@code i}, read from the wire bytes in its common form, else by the string parser. */
+    private Address address(int i) {
+        Object t = headers.typed(i);
+        if (t == null) {
+            t = headers.isRawSlice(i) ? new WireFields(headers.src(), true).address(headers.start(i), headers.end(i)) : null;
+            if (t == null) {
+                t = Address.parse(headers.value(i));
+            }
+            headers.typed(i, t);
+        }
+        return (Address) t;
     }
 
     /** The CSeq. @throws SipParseException (400) if missing or malformed */
@@ -158,7 +179,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** Max-Forwards (0..255), if present. @throws SipParseException (400) if malformed */
     public OptionalInt maxForwards() {
         int i = headers.indexOf(HeaderName.MAX_FORWARDS);
-        return i < 0 ? OptionalInt.empty() : OptionalInt.of((Integer) typed(i, SipMessage::parseMaxForwards));
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(scalar(i, 3, 255, SipMessage::parseMaxForwards));
     }
 
     static Integer parseMaxForwards(String v) {
@@ -213,7 +234,18 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** The Content-Length header value, if present. @throws SipParseException (400) if malformed */
     public OptionalInt contentLength() {
         int i = headers.indexOf(HeaderName.CONTENT_LENGTH);
-        return i < 0 ? OptionalInt.empty() : OptionalInt.of((Integer) typed(i, SipMessage::parseContentLength));
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(scalar(i, 9, Integer.MAX_VALUE, SipMessage::parseContentLength));
+    }
+
+    /** Number field {@code i}: from the wire bytes in the common form, else by {@code parser}; cached. */
+    private int scalar(int i, int maxDigits, long max, Function<String, Integer> parser) {
+        Object t = headers.typed(i);
+        if (t == null) {
+            int fast = ScalarFields.number(headers, i, maxDigits, max);
+            t = fast >= 0 ? Integer.valueOf(fast) : parser.apply(headers.value(i));
+            headers.typed(i, t);
+        }
+        return (Integer) t;
     }
 
     static Integer parseContentLength(String v) {

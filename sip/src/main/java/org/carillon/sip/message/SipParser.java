@@ -2,8 +2,11 @@ package org.carillon.sip.message;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
+import org.carillon.sip.message.header.Address;
 import org.carillon.sip.message.header.CSeq;
+import org.carillon.sip.message.header.Via;
 import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.SipParseException;
 
@@ -11,6 +14,14 @@ import org.carillon.sip.syntax.SipParseException;
  * Parses one SIP message from bytes (RFC 3261 §7, §25). One pass over the start line and the
  * header lines records each field as a slice of the input; the routing headers are then parsed
  * and validated as {@link ParseMode} says, the rest on first access.
+ *
+ * <p>Hot path, shaped for it: the header-line pass works on bytes (names looked up by length
+ * and first/last byte, line ends found 8 bytes at a time by {@link ByteScan}); Via, From,
+ * Call-ID, CSeq, Max-Forwards and Content-Length are read from the bytes in their common form
+ * ({@link WireFields}, {@link ScalarFields}), and To and the Request-URI are checked there
+ * without allocating and built on first access. Any other form goes to the string parsers of
+ * {@code header} and {@code uri}, which define the language: the fast paths accept a subset
+ * and build equal values.
  *
  * <p>The body is the {@code Content-Length} bytes after the empty line; bytes beyond it are
  * ignored and a missing Content-Length means "the rest of the datagram" (§18.3). For streams, cut
@@ -102,6 +113,7 @@ public final class SipParser {
         private final int end;
         private int p;
         private final SipHeaders h;
+        private int uriStart, uriEnd; // the Request-URI's bytes
         private int viaCount, fromCount, toCount, callIdCount, cseqCount, maxForwardsCount, contentLengthCount;
         private int via = -1, from = -1, to = -1, callId = -1, cseq = -1, maxForwards = -1, contentLength = -1;
 
@@ -246,7 +258,11 @@ public final class SipParser {
                 }
             }
             version(v, ve);
-            return new SipRequest(h, method, new String(b, u, ue - u, StandardCharsets.ISO_8859_1));
+            uriStart = u;
+            uriEnd = ue;
+            SipRequest r = new SipRequest(h, method, null); // the Request-URI's String made on first read
+            r.requestUriBytes(u, ue);
+            return r;
         }
 
         /** Reads header fields up to the empty line; returns false if the input ended first. */
@@ -276,24 +292,27 @@ public final class SipParser {
             return false;
         }
 
+        // The loops below work on locals (i, b, end) rather than the fields: the JIT keeps them
+        // in registers, which it does not reliably do for a field written in a loop.
         private void field() {
-            int ns = p;
-            int hash = 0;
-            while (p < end && Chars.isToken(b[p])) {
-                hash = HeaderName.step(hash, b[p]);
-                p++;
+            final byte[] b = this.b;
+            final int end = this.end;
+            int i = p;
+            int ns = i;
+            while (i < end && TOKEN[b[i] & 0xff]) {
+                i++;
             }
-            int ne = p;
+            int ne = i;
             if (ne == ns) {
                 throw SipParseException.bad("bad header name");
             }
-            while (p < end && (b[p] == ' ' || b[p] == '\t')) {
-                p++;
+            while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
             }
-            if (p >= end || b[p] != ':') {
+            if (i >= end || b[i] != ':') {
                 throw SipParseException.bad("header without colon");
             }
-            p++;
+            i++;
             int vs = -1;
             int ve = -1;
             boolean folded = false;
@@ -302,11 +321,11 @@ public final class SipParser {
                 // one physical line: find its end with a tight loop, trim at the ends only.
                 // Control octets other than CR/LF are left to the typed parsers: a quoted-pair
                 // may escape them (RFC 3261 §25.1; RFC 4475 §3.1.1.2 has NUL, BEL and DEL).
-                int q = ByteScan.lineEnd(b, p, end);
+                int q = ByteScan.lineEnd(b, i, end);
                 if (q >= end) {
                     throw SipParseException.bad("header line not terminated");
                 }
-                int a = p;
+                int a = i;
                 int z = q;
                 while (a < z && (b[a] == ' ' || b[a] == '\t')) {
                     a++;
@@ -326,25 +345,26 @@ public final class SipParser {
                     if (q + 1 >= end || b[q + 1] != '\n') {
                         throw SipParseException.bad("CR without LF");
                     }
-                    p = q + 2;
+                    i = q + 2;
                 } else {
                     if (mode == ParseMode.STRICT) {
                         throw SipParseException.bad("bare LF");
                     }
-                    p = q + 1;
+                    i = q + 1;
                 }
-                if (p > max) {
+                if (i > max) {
                     throw tooLarge("header line");
                 }
-                if (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                if (i < end && (b[i] == ' ' || b[i] == '\t')) {
                     continue; // §7.3.1 continuation line
                 }
                 break;
             }
+            p = i;
             if (vs < 0) {
-                vs = ve = p;
+                vs = ve = i;
             }
-            HeaderName name = HeaderName.of(b, ns, ne - ns, hash);
+            HeaderName name = HeaderName.of(b, ns, ne - ns);
             count(name);
             h.addRaw(name, vs, ve, folded);
         }
@@ -384,11 +404,10 @@ public final class SipParser {
                 m.setRawBody(b, p, available);
                 return;
             }
-            Integer fast = ScalarFields.number(h, i, 9, Integer.MAX_VALUE);
-            if (fast != null) {
-                h.typed(i, fast);
+            int length = ScalarFields.number(h, i, 9, Integer.MAX_VALUE);
+            if (length < 0) {
+                length = m.contentLength().getAsInt(); // the string parser: the value or a 400
             }
-            int length = m.contentLength().getAsInt();
             if (length > available) {
                 // §18.3: on a datagram this is an error (RFC 4475 §3.1.2.2)
                 throw SipParseException.bad("Content-Length larger than the message");
@@ -401,27 +420,37 @@ public final class SipParser {
                     || maxForwardsCount > 1) {
                 throw SipParseException.bad("missing or repeated required header"); // §8.1.1, RFC 4475 §3.3.8
             }
+            WireFields wire = new WireFields(b, true);
+            WireFields check = new WireFields(b, false);
             if (mode == ParseMode.STRICT) {
                 for (int i = h.indexOf(HeaderName.VIA); i >= 0; i = h.indexOf(HeaderName.VIA, i + 1)) {
-                    m.viaList(i);
+                    via(m, i, wire);
                 }
             } else {
-                m.viaList(via);
+                via(m, via, wire);
             }
-            m.typed(from, org.carillon.sip.message.header.Address::parse);
-            m.typed(to, org.carillon.sip.message.header.Address::parse);
-            m.typed(callId, SipMessage::checkCallId);
-            CSeq fast = ScalarFields.cseq(h, cseq);
-            String cseqMethod = (fast != null ? (CSeq) m.typed(cseq, v -> fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
+            from(m, wire);
+            to(m, check);
+            String id = h.isRawSlice(callId) ? wire.callId(h.start(callId), h.end(callId)) : null;
+            if (id != null) {
+                h.typed(callId, id);
+            } else {
+                m.typed(callId, SipMessage::checkCallId);
+            }
+            CSeq fast = ScalarFields.cseq(h, cseq); // typed directly: the lambdas would decode the value first
+            String cseqMethod = (fast != null ? set(cseq, fast) : (CSeq) m.typed(cseq, CSeq::parse)).method();
             if (maxForwards >= 0) {
-                Integer mf = ScalarFields.number(h, maxForwards, 3, 255);
-                m.typed(maxForwards, mf != null ? v -> mf : SipMessage::parseMaxForwards);
+                if (ScalarFields.number(h, maxForwards, 3, 255) < 0) {
+                    m.typed(maxForwards, SipMessage::parseMaxForwards); // the value or a 400
+                }
             }
             if (m instanceof SipRequest r) {
                 if (!cseqMethod.equals(r.method())) {
                     throw SipParseException.bad("CSeq method does not match the request method"); // §8.1.1.5
                 }
-                r.validateRequestUri();
+                if (check.sipUri(uriStart, uriEnd) == null) { // checked there, built on first access
+                    r.validateRequestUri();
+                }
                 if (mode == ParseMode.STRICT && maxForwardsCount == 0) {
                     throw SipParseException.bad("missing Max-Forwards");
                 }
@@ -429,6 +458,50 @@ public final class SipParser {
             if (mode == ParseMode.STRICT) {
                 StrictValidation.validateAll(m);
             }
+        }
+
+        private <T> T set(int i, T value) {
+            h.typed(i, value);
+            return value;
+        }
+
+        /** Parses Via field {@code i}: the byte-level common form, else the string parser. */
+        private void via(SipMessage m, int i, WireFields wire) {
+            List<Via> fast = h.isRawSlice(i) ? wire.via(h.start(i), h.end(i)) : null;
+            if (fast != null) {
+                h.typed(i, fast);
+            } else {
+                m.viaList(i);
+            }
+        }
+
+        /** Parses From (read by nearly every user of a message) into its typed form. */
+        private void from(SipMessage m, WireFields wire) {
+            Address fast = h.isRawSlice(from) ? wire.address(h.start(from), h.end(from)) : null;
+            if (fast != null) {
+                h.typed(from, fast);
+            } else {
+                m.typed(from, Address::parse);
+            }
+        }
+
+        /**
+         * Validates To; the common form is only checked here and built by the first
+         * {@link SipMessage#to()} (a proxy forwarding the request never needs it).
+         */
+        private void to(SipMessage m, WireFields check) {
+            if (!h.isRawSlice(to) || check.address(h.start(to), h.end(to)) == null) {
+                m.typed(to, Address::parse);
+            }
+        }
+    }
+
+    /** Token bytes (RFC 3261 §25.1), indexed by {@code byte & 0xff}. */
+    private static final boolean[] TOKEN = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TOKEN[c] = Chars.isToken(c);
         }
     }
 

@@ -14,8 +14,10 @@ import org.carillon.sip.uri.Uri;
  */
 public final class SipRequest extends SipMessage {
     private final String method;
-    private String rawRequestUri;
+    private String rawRequestUri; // null until read when the parser gave uriStart/uriEnd
     private Uri requestUri; // null until parsed
+    private int uriStart;
+    private int uriEnd; // 0 unless the Request-URI is headers().src()[uriStart, uriEnd)
 
     SipRequest(SipHeaders headers, String method, String rawRequestUri) {
         super(headers);
@@ -56,13 +58,17 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI. @throws SipParseException (400) if it is malformed (lenient mode only) */
     public Uri requestUri() {
         if (requestUri == null) {
-            requestUri = Uri.parse(rawRequestUri);
+            Uri fast = uriEnd > 0 ? new WireFields(headers.src(), true).sipUri(uriStart, uriEnd) : null;
+            requestUri = fast != null ? fast : Uri.parse(rawRequestUri());
         }
         return requestUri;
     }
 
     /** The Request-URI as written. */
     public String rawRequestUri() {
+        if (rawRequestUri == null) {
+            rawRequestUri = new String(headers.src(), uriStart, uriEnd - uriStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
         return rawRequestUri;
     }
 
@@ -70,6 +76,13 @@ public final class SipRequest extends SipMessage {
     public void setRequestUri(Uri uri) {
         requestUri = uri;
         rawRequestUri = uri.toString();
+        uriEnd = 0;
+    }
+
+    /** Parser entry: where {@link #rawRequestUri()} lies in the wire bytes, to read it from there. */
+    void requestUriBytes(int start, int end) {
+        uriStart = start;
+        uriEnd = end;
     }
 
     void validateRequestUri() {
@@ -143,7 +156,7 @@ public final class SipRequest extends SipMessage {
     }
 
     private SipRequest sameTransactionRequest(String newMethod, SipMessage toSource) {
-        SipRequest r = new SipRequest(new SipHeaders(), newMethod, rawRequestUri);
+        SipRequest r = new SipRequest(new SipHeaders(), newMethod, rawRequestUri());
         r.requestUri = requestUri;
         r.pushVia(topVia());
         SipHeaders out = r.headers();
@@ -164,8 +177,9 @@ public final class SipRequest extends SipMessage {
 
     /** A copy of this request (headers and body; the wire bytes are shared, read-only). */
     public SipRequest copy() {
-        SipRequest r = new SipRequest(headers.copy(), method, rawRequestUri);
+        SipRequest r = new SipRequest(headers.copy(), method, rawRequestUri());
         r.requestUri = requestUri;
+        r.requestUriBytes(uriStart, uriEnd);
         r.setRawBody(bodySrc(), bodyOffset(), bodyLength());
         return r;
     }

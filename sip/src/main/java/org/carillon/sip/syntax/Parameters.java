@@ -20,6 +20,16 @@ public final class Parameters {
         this.pairs = pairs;
     }
 
+    /**
+     * Parameters from name/value pairs ({@code name0, value0, name1, ...}; a null value marks a
+     * flag parameter). Names and values are taken as written and not checked, and the array is
+     * taken over, not copied: this is for parsers that have validated the text and hand over a
+     * fresh array they never touch again.
+     */
+    public static Parameters ofValidated(String[] namesAndValues) {
+        return namesAndValues.length == 0 ? EMPTY : new Parameters(namesAndValues);
+    }
+
     /** Number of parameters. */
     public int size() {
         return pairs.length / 2;

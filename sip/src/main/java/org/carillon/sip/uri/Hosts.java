@@ -41,6 +41,62 @@ public final class Hosts {
         return p;
     }
 
+    /**
+     * Whether the ASCII bytes {@code b[from,to)} are a hostname or an IPv4 address (no brackets):
+     * the byte form of the check {@link #scan} applies, for parsers reading wire bytes.
+     */
+    public static boolean isHostname(byte[] b, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        int end = b[to - 1] == '.' ? to - 1 : to; // a trailing dot is allowed (FQDN)
+        int labelStart = from;
+        int lastLabelStart = from;
+        for (int i = from; i <= end; i++) {
+            if (i == end || b[i] == '.') {
+                if (i == labelStart || b[labelStart] == '-' || b[i - 1] == '-') {
+                    return false;
+                }
+                lastLabelStart = labelStart;
+                labelStart = i + 1;
+            } else if (!isHostChar(b[i])) {
+                return false;
+            }
+        }
+        byte top = b[lastLabelStart];
+        if (top >= '0' && top <= '9') {
+            return end == to && isIpv4(b, from, to);
+        }
+        return true;
+    }
+
+    private static boolean isHostChar(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    private static boolean isIpv4(byte[] b, int from, int to) {
+        int parts = 0;
+        int value = -1;
+        for (int i = from; i <= to; i++) {
+            int c = i < to ? b[i] : '.';
+            if (c == '.') {
+                if (value < 0 || value > 255) {
+                    return false;
+                }
+                parts++;
+                value = -1;
+            } else if (c >= '0' && c <= '9') {
+                value = value < 0 ? c - '0' : value * 10 + (c - '0');
+                if (value > 999) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return parts == 4;
+    }
+
     /** Whether {@code s[from,to)} is a hostname or an IPv4 address (no brackets). */
     static boolean isHostname(CharSequence s, int from, int to) {
         if (from >= to) {
