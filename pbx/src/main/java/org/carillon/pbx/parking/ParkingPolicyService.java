@@ -21,15 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each tenant's parking settings (SPEC §2.7): saved by an admin, else the environment's
  * ({@link ParkingSettings}). Kept in memory, since the call engine reads them on its executor when a call is parked.
- * The fallback is validated like a schedule action ({@link DestinationCheck}), limited to what a parked call can do
- * today: ring an extension, or hang up.
+ * The fallback is validated like a schedule action ({@link DestinationCheck}): any schedule action type except
+ * {@code external} (no trunks yet).
  *
  * <p>Threads: thread-safe; {@link #policy} never blocks.
  */
 @Service
 public class ParkingPolicyService implements SmartInitializingSingleton {
     /** The fallback types a parked call can be given to. */
-    public static final Set<Destination.Type> FALLBACKS = Set.of(Destination.Type.EXTENSION, Destination.Type.HANGUP);
+    public static final Set<Destination.Type> FALLBACKS = Set.of(Destination.Type.EXTENSION, Destination.Type.TEAM,
+            Destination.Type.VOICEMAIL, Destination.Type.PROMPT, Destination.Type.HANGUP);
 
     private final ParkingPolicyStore store;
     private final DestinationCheck check;

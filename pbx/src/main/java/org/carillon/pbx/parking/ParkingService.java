@@ -161,18 +161,36 @@ public class ParkingService implements CallParking {
         changed(call.tenantId(), call.slot());
         log.debug("call {}: not retrieved from {}: ringing {} back", call.id(), call.slot(), call.parker());
         call.ringBack(call.parker(), answered -> {
-            if (answered) {
-                return;
+            if (!answered) {
+                fallBack(call, fallback);
             }
-            Optional.of(fallback).filter(f -> f.type() == Destination.Type.EXTENSION).map(Destination::target)
-                    .filter(f -> !f.equals(call.parker())).ifPresentOrElse(
-                    f -> call.ringBack(f, second -> {
+        });
+    }
+
+    /** The parker did not answer its ring-back: the fallback extension rings, or the call goes to the fallback. */
+    private static void fallBack(ParkedCall call, Destination fallback) {
+        switch (fallback.type()) {
+            case EXTENSION -> {
+                if (fallback.target().equals(call.parker())) {
+                    call.hangUp();
+                } else {
+                    call.ringBack(fallback.target(), second -> {
                         if (!second) {
                             call.hangUp();
                         }
-                    }),
-                    call::hangUp);
-        });
+                    });
+                }
+            }
+            case HANGUP -> call.hangUp();
+            default -> {
+                // voicemail with no box named: the parker's, whose call it was
+                Destination to = fallback.type() == Destination.Type.VOICEMAIL && fallback.target().isEmpty()
+                        ? new Destination(Destination.Type.VOICEMAIL, call.parker()) : fallback;
+                if (!call.handTo(to)) {
+                    call.hangUp();
+                }
+            }
+        }
     }
 
     private boolean remove(ParkedCall call) {

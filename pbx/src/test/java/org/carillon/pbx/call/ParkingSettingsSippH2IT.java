@@ -48,6 +48,10 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         assertThat(notAnExtension.status()).isEqualTo(400);
         assertThat(notAnExtension.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("fallback.target");
+        var unknown = api().put("/api/v1/parking/settings",
+                "{\"timeoutSeconds\": 60, \"slots\": 30, \"fallback\": {\"type\": \"hangup\", \"target\": \"\"}}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("slots");
         var unsupported = api().put("/api/v1/parking/settings",
                 "{\"timeoutSeconds\": 60, \"fallback\": {\"type\": \"park\", \"target\": \"\"}}");
         assertThat(unsupported.status()).isEqualTo(400);
@@ -100,5 +104,38 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         JsonNode call = Calls.lastCallOf(this, a.number());
         assertThat(call.path("callee").asString()).isEqualTo(f.number());
         assertThat(call.path("transfers").toString()).isEqualTo("[\"park:701\",\"ringback:" + f.number() + "\"]");
+    }
+
+    @Test
+    void aParkedCallNobodyTakesBackGoesToTheTenantsFallbackTeam() throws Exception {
+        int bPort = Sipp.freePort();
+        int gPort = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, bPort);
+        Calls.Ext g = Calls.registeredSipp(this, gPort);
+        Calls.Ext a = Calls.newExtension(this);
+        var created = api().post("/api/v1/teams", "{\"name\":\"Park fallback " + g.number()
+                + "\",\"strategy\":\"hunt\",\"members\":[\"" + g.number()
+                + "\"],\"ringSeconds\":10,\"maxWaitSeconds\":60}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String team = created.text("number");
+        var saved = api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": 10, \"fallback\": {\"type\": "
+                + "\"team\", \"target\": \"" + team + "\"}}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        SippPeer parked;
+        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
+                List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
+            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
+            assertThat(parker.await()).as(parker.output()).isZero();
+        }
+        try (parked;
+             SippPeer parkerBusy = SippPeer.start("callee_busy.xml", sipPort(), bPort, List.of());
+             SippPeer agent = SippPeer.start("callee_hangs_up.xml", sipPort(), gPort, List.of("-d", "500"))) {
+            assertThat(parkerBusy.await()).as(parkerBusy.output()).isZero();
+            assertThat(agent.await()).as(agent.output()).isZero();
+            assertThat(parked.await()).as(parked.output()).isZero();
+        }
+        JsonNode call = Calls.lastCallOf(this, a.number());
+        assertThat(call.path("transfers").toString()).startsWith("[\"park:701\",\"fallback:team:" + team + "\"");
     }
 }

@@ -37,6 +37,8 @@ class ParkingServiceTest {
         Duration timeout;
         String slot = "";
         boolean hungUp;
+        final List<Destination> handedTo = new ArrayList<>();
+        boolean handOver = true;
 
         @Override
         public String id() {
@@ -89,6 +91,12 @@ class ParkingServiceTest {
         public void ringBack(String number, Consumer<Boolean> answered) {
             rung.add(number);
             ringOutcomes.add(answered);
+        }
+
+        @Override
+        public boolean handTo(Destination destination) {
+            handedTo.add(destination);
+            return handOver;
         }
 
         @Override
@@ -170,6 +178,28 @@ class ParkingServiceTest {
         after.ringOutcomes.getFirst().accept(false);
         assertThat(after.rung).as("a hangup fallback rings nobody else").containsExactly("1002");
         assertThat(after.hungUp).isTrue();
+    }
+
+    @Test
+    void aVoicemailFallbackWithoutABoxTakesTheParkersAndAFallbackThatCannotTakeTheCallHangsUp() {
+        Map<Long, ParkingPolicy> saved = new HashMap<>(Map.of(1L, new ParkingPolicy(60,
+                new Destination(Destination.Type.VOICEMAIL, ""))));
+        ParkingService lots = new ParkingService(t -> saved.get(t), Clock.systemUTC(), events::add);
+        Waiting toVoicemail = new Waiting();
+        toVoicemail.slot = lots.park(toVoicemail, "").orElseThrow();
+        toVoicemail.timers.getFirst().run();
+        toVoicemail.ringOutcomes.getFirst().accept(false);
+        assertThat(toVoicemail.handedTo).containsExactly(new Destination(Destination.Type.VOICEMAIL, "1002"));
+        assertThat(toVoicemail.hungUp).isFalse();
+
+        saved.put(1L, new ParkingPolicy(60, new Destination(Destination.Type.TEAM, "600")));
+        Waiting refused = new Waiting();
+        refused.handOver = false;
+        refused.slot = lots.park(refused, "").orElseThrow();
+        refused.timers.getFirst().run();
+        refused.ringOutcomes.getFirst().accept(false);
+        assertThat(refused.handedTo).containsExactly(new Destination(Destination.Type.TEAM, "600"));
+        assertThat(refused.hungUp).isTrue();
     }
 
     @Test
