@@ -138,4 +138,27 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         JsonNode call = Calls.lastCallOf(this, a.number());
         assertThat(call.path("transfers").toString()).startsWith("[\"park:701\",\"fallback:team:" + team + "\"");
     }
+
+    @Test
+    void aPromptFallbackPlaysItToTheParkedCallerAndHangsUp() throws Exception {
+        int bPort = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, bPort);
+        Calls.Ext a = Calls.newExtension(this);
+        var saved = api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": 10, \"fallback\": {\"type\": "
+                + "\"prompt\", \"target\": \"goodbye\"}}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        SippPeer parked;
+        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
+                List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
+            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
+            assertThat(parker.await()).as(parker.output()).isZero();
+        }
+        try (parked; SippPeer parkerBusy = SippPeer.start("callee_busy.xml", sipPort(), bPort, List.of())) {
+            assertThat(parkerBusy.await()).as(parkerBusy.output()).isZero();
+            assertThat(parked.await()).as(parked.output()).isZero(); // the PBX's BYE after the prompt
+        }
+        JsonNode call = Calls.lastCallOf(this, a.number());
+        assertThat(call.path("transfers").toString()).isEqualTo("[\"park:701\",\"fallback:prompt:goodbye\"]");
+    }
 }
