@@ -6,10 +6,11 @@ import java.time.Duration;
 
 /**
  * A tenant's parking settings: how long a parked call waits before it rings the parker back, and where it goes when
- * the parker does not answer ({@code extension}: rung next, then hang up; {@code hangup}: the call ends).
+ * the parker does not answer ({@code extension}: rung next, then hang up; {@code team}, {@code voicemail},
+ * {@code prompt}: handed to that application; {@code hangup}: the call ends).
  *
  * @param timeoutSeconds {@value #MIN_TIMEOUT}–{@value #MAX_TIMEOUT} when saved by an admin
- * @param fallback       an {@code extension} or {@code hangup} destination
+ * @param fallback       one of {@link ParkingPolicyService#FALLBACKS}
  */
 public record ParkingPolicy(int timeoutSeconds, Destination fallback) {
     public static final int MIN_TIMEOUT = 10;
