@@ -1019,6 +1019,32 @@ final class Call implements CallerSession, BranchOwner {
         service.changed(this);
     }
 
+    /**
+     * The parking fallback: the parked party, still this call's own caller, is handed to the application serving
+     * {@code d} (a team, voicemail, a prompt) as a forwarded caller would be; the parker, long gone, leaves the call.
+     *
+     * @return false when it cannot be (the parked party is not the caller, or nothing serves {@code d} now)
+     */
+    boolean parkedTo(Parking p, Party stays, Destination d) {
+        if (parking != p || stays != caller || left != caller || state == CallState.ENDED || ringing != null
+                || ++forwards > MAX_FORWARDS) {
+            return false;
+        }
+        Optional<CallApplication> app = service.application(d.type()).filter(a -> a.serves(this, d));
+        if (app.isEmpty()) {
+            return false;
+        }
+        parking = null;
+        stopHoldMusic();
+        unbridge();
+        right = null;
+        transfers.add("fallback:" + d.type().wire() + ":" + d.target());
+        state = CallState.ROUTING;
+        service.changed(this);
+        app.get().handle(this, d);
+        return true;
+    }
+
     /** {@code by} (who dialled the slot, or the rung-back extension) takes the parker's place. */
     void retrieved(Parking p, Party by, Party parker, String entry) {
         if (parking == p) {

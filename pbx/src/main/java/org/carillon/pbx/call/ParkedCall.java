@@ -45,6 +45,15 @@ public interface ParkedCall {
      */
     void ringBack(String number, Consumer<Boolean> answered);
 
+    /**
+     * Hands the parked party to the application serving {@code destination} (a team, voicemail, a prompt), as a
+     * forwarded caller. Call executor only.
+     *
+     * @return false when it cannot be (the parked party is not the call's caller, or nothing serves it now): the call
+     *         is left as it was
+     */
+    boolean handTo(Destination destination);
+
     /** Ends the call (BYE to the parked party). Call executor only. */
     void hangUp();
 }

@@ -271,6 +271,12 @@ final class Parking implements ParkedCall {
     }
 
     @Override
+    public boolean handTo(Destination d) {
+        stopAnnouncer();
+        return call.parkedTo(this, stays, d);
+    }
+
+    @Override
     public void hangUp() {
         call.hangUp("system");
     }

@@ -135,6 +135,11 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         // click-to-call from the role's own extension to a number that is no extension: 400 once allowed
         TABLE.put("POST /api/v1/calls", new Rule(OWN_CALLS, null, null, Map.of("to", "2"), false));
         rule("GET /api/v1/parking", PARKING);
+        rule("GET /api/v1/parking/settings", PARKING);
+        rule("PUT /api/v1/parking/settings", PARKING); // an empty body: 400 once allowed
+        rule("GET /parking", PARKING);
+        rule("GET /parking/stream", PARKING);
+        rule("POST /parking/settings", PARKING, Map.of("timeoutSeconds", "5")); // the form with an error
         rule("GET /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of());
         rule("PATCH /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of("firstName", "Matrix"));
 

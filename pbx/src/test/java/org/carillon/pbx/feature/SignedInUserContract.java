@@ -33,19 +33,21 @@ public interface SignedInUserContract extends FeatureFixture {
         setWebPassword(email);
         WebClient web = signedIn(email);
         assertThat(web.get("/profile").body()).contains("id=\"menu-profile\"")
-                .doesNotContain("id=\"menu-extensions\"").doesNotContain("id=\"menu-teams\"");
+                .doesNotContain("id=\"menu-extensions\"").doesNotContain("id=\"menu-teams\"")
+                .doesNotContain("id=\"menu-parking\"");
 
         assertThat(api().patch("/api/v1/extensions/" + number, "{\"role\":\"manager\"}").status()).isEqualTo(200);
         String promoted = web.get("/profile").body();
         assertThat(promoted).contains("id=\"menu-extensions\"").contains("id=\"menu-feature-codes\"")
-                .contains("id=\"menu-audit\"").doesNotContain("API tokens");
+                .contains("id=\"menu-audit\"").contains("id=\"menu-parking\"").doesNotContain("API tokens");
         assertThat(web.get("/extensions").statusCode()).as("and the server agrees").isEqualTo(200);
         assertThat(web.get("/account/sessions").body()).as("the platform's pages use the same menu")
                 .contains("id=\"menu-extensions\"");
 
         assertThat(api().patch("/api/v1/extensions/" + number, "{\"role\":\"supervisor\"}").status()).isEqualTo(200);
         String demoted = web.get("/voicemail").body();
-        assertThat(demoted).contains("id=\"menu-teams\"").doesNotContain("id=\"menu-extensions\"");
+        assertThat(demoted).contains("id=\"menu-teams\"").doesNotContain("id=\"menu-extensions\"")
+                .doesNotContain("id=\"menu-parking\"");
         assertThat(web.get("/extensions").statusCode()).isEqualTo(403);
     }
 

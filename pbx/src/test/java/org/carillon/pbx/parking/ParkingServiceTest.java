@@ -1,6 +1,7 @@
 package org.carillon.pbx.parking;
 
 import org.carillon.pbx.call.CallerSession;
+import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.call.ParkedCall;
 import org.carillon.pbx.subscription.ResourceChanged;
 import org.carillon.platform.settings.InvalidSettingException;
@@ -8,9 +9,14 @@ import org.carillon.platform.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +37,8 @@ class ParkingServiceTest {
         Duration timeout;
         String slot = "";
         boolean hungUp;
+        final List<Destination> handedTo = new ArrayList<>();
+        boolean handOver = true;
 
         @Override
         public String id() {
@@ -83,6 +91,12 @@ class ParkingServiceTest {
         public void ringBack(String number, Consumer<Boolean> answered) {
             rung.add(number);
             ringOutcomes.add(answered);
+        }
+
+        @Override
+        public boolean handTo(Destination destination) {
+            handedTo.add(destination);
+            return handOver;
         }
 
         @Override
@@ -142,6 +156,50 @@ class ParkingServiceTest {
         assertThat(w.rung).containsExactly("1002", "1009");
         w.ringOutcomes.get(1).accept(false);
         assertThat(w.hungUp).isTrue();
+    }
+
+    @Test
+    void theTenantsOwnSettingsApplyToACallParkedAfterTheyChanged() {
+        Map<Long, ParkingPolicy> saved = new HashMap<>();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+        ParkingService lots = new ParkingService(t -> saved.getOrDefault(t, new ParkingPolicy(120,
+                Destination.extension("1009"))), clock, events::add);
+        Waiting before = new Waiting();
+        lots.park(before, "701");
+        saved.put(1L, new ParkingPolicy(30, new Destination(Destination.Type.HANGUP, "")));
+        Waiting after = new Waiting();
+        after.slot = lots.park(after, "").orElseThrow();
+        assertThat(before.timeout).as("parked before the change").isEqualTo(Duration.ofSeconds(120));
+        assertThat(after.timeout).isEqualTo(Duration.ofSeconds(30));
+        assertThat(lots.since(after)).contains(clock.instant());
+        after.timers.getFirst().run();
+        assertThat(lots.since(after)).isEmpty();
+        assertThat(after.rung).containsExactly("1002");
+        after.ringOutcomes.getFirst().accept(false);
+        assertThat(after.rung).as("a hangup fallback rings nobody else").containsExactly("1002");
+        assertThat(after.hungUp).isTrue();
+    }
+
+    @Test
+    void aVoicemailFallbackWithoutABoxTakesTheParkersAndAFallbackThatCannotTakeTheCallHangsUp() {
+        Map<Long, ParkingPolicy> saved = new HashMap<>(Map.of(1L, new ParkingPolicy(60,
+                new Destination(Destination.Type.VOICEMAIL, ""))));
+        ParkingService lots = new ParkingService(t -> saved.get(t), Clock.systemUTC(), events::add);
+        Waiting toVoicemail = new Waiting();
+        toVoicemail.slot = lots.park(toVoicemail, "").orElseThrow();
+        toVoicemail.timers.getFirst().run();
+        toVoicemail.ringOutcomes.getFirst().accept(false);
+        assertThat(toVoicemail.handedTo).containsExactly(new Destination(Destination.Type.VOICEMAIL, "1002"));
+        assertThat(toVoicemail.hungUp).isFalse();
+
+        saved.put(1L, new ParkingPolicy(60, new Destination(Destination.Type.TEAM, "600")));
+        Waiting refused = new Waiting();
+        refused.handOver = false;
+        refused.slot = lots.park(refused, "").orElseThrow();
+        refused.timers.getFirst().run();
+        refused.ringOutcomes.getFirst().accept(false);
+        assertThat(refused.handedTo).containsExactly(new Destination(Destination.Type.TEAM, "600"));
+        assertThat(refused.hungUp).isTrue();
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.carillon.pbx.call;
+
+import org.carillon.pbx.feature.Chromium;
+import org.carillon.pbx.feature.Sipp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Parking page in headless Chromium as the Owner (issue 10): slot 704 goes free → occupied (who, by whom, the
+ * Retrieve hint) when a SIPp phone parks its caller there, and back to free when another phone dials 704 — over
+ * server-sent events, without a reload; a timeout out of range is shown beside its field and nothing is saved.
+ */
+class ParkingPageBrowserH2IT extends CallH2Context {
+    @RegisterExtension
+    static final Chromium.PerClass CHROMIUM = new Chromium.PerClass();
+    private final Chromium chromium = CHROMIUM.chromium();
+    private final WebDriver browser = CHROMIUM.driver();
+
+    private String cell(String slot, String field) {
+        return browser.findElement(By.cssSelector("tr[data-slot='" + slot + "'] [data-field='" + field + "']"))
+                .getText();
+    }
+
+    private void awaitState(String slot, String state) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).withMessage(() -> slot + " shows " + cell(slot, "state"))
+                .until(d -> cell(slot, "state").equals(state));
+    }
+
+    @Test
+    void aSlotGoesOccupiedThenFreeWithoutAReloadAndABadTimeoutIsShownBesideItsField() throws Exception {
+        int bPort = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, bPort);
+        Calls.Ext a = Calls.newExtension(this);
+        Calls.Ext c = Calls.newExtension(this);
+        String base = "http://127.0.0.1:" + httpPort();
+        chromium.signIn(base, OWNER, OWNER_PASSWORD);
+        browser.get(base + "/");
+        browser.findElement(By.id("menu-parking")).getAttribute("href"); // in the side menu of an admin
+        browser.get(base + "/parking");
+        assertThat(browser.findElements(By.cssSelector("tr[data-slot]"))).hasSize(20);
+        assertThat(cell("704", "state")).isEqualTo("free");
+        // the page marks itself loaded: a reload would lose this, so the row must change in place
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+        SippPeer parked;
+        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
+                List.of("-d", "300", "-key", "target", "704")).awaitBound()) {
+            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
+            assertThat(parker.await()).as(parker.output()).isZero();
+        }
+        try (parked) {
+            awaitState("704", "occupied");
+            assertThat(cell("704", "parked")).isEqualTo(a.number());
+            assertThat(cell("704", "parker")).isEqualTo(b.number());
+            assertThat(cell("704", "since")).isNotEmpty();
+            assertThat(cell("704", "retrieve")).isEqualTo("dial 704");
+            chromium.shot("parking-occupied");
+            try (SippPeer retriever = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", "704",
+                    "-au", c.username(), "-ap", c.password(), "-key", "caller", c.number(), "-d", "500"))) {
+                assertThat(retriever.await()).as(retriever.output()).isZero();
+            }
+            assertThat(parked.await()).as(parked.output()).isZero();
+        }
+        awaitState("704", "free");
+        assertThat(cell("704", "parked")).isEmpty();
+        assertThat(cell("704", "retrieve")).isEmpty();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.notReloaded;"))
+                .isEqualTo(true);
+
+        WebElement timeout = browser.findElement(By.id("timeout-seconds"));
+        timeout.clear();
+        timeout.sendKeys("5");
+        browser.findElement(By.cssSelector("#parking-settings button[type=submit]")).click();
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("timeout-seconds-error")));
+        assertThat(error.getText()).isEqualTo("must be from 10 to 3600 seconds");
+        assertThat(browser.findElement(By.id("timeout-seconds")).getAttribute("class")).contains("is-invalid");
+        assertThat(api().get("/api/v1/parking/settings").json().path("timeoutSeconds").asInt())
+                .isEqualTo(PARK_TIMEOUT_SECONDS);
+        chromium.shot("parking-error");
+    }
+}
