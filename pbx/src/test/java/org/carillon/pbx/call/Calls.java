@@ -97,7 +97,8 @@ public final class Calls {
 
     /** Polls the active calls until one is in {@code state}; returns it. */
     static JsonNode awaitActiveState(FeatureFixture f, String state) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(5));
+        // a bound, not a wait: generous because a loaded machine can take seconds to start a SIPp peer
+        Instant end = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(end)) {
             for (JsonNode c : f.api().get("/api/v1/calls/active").json()) {
                 if (c.path("state").asString().equals(state)) {
