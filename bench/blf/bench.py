@@ -90,14 +90,16 @@ def main():
         calls.register("register.xml", sip_port, b_port, b["number"], b["username"], b["password"], work)
 
         # one SIPp per PROCESSES share of the watchers, each with its own UDP socket as phones have: a single
-        # socket's receive buffer overflows when a thousand NOTIFYs arrive at once, and losses become retransmissions
+        # socket's receive buffer overflows when a thousand NOTIFYs arrive at once, and losses become retransmissions.
+        # Each socket stands for ~100 phones, so it gets a 1 MB buffer (SIPp's default is 64 kB, ~50 NOTIFYs: a
+        # descheduled SIPp dropped NOTIFYs that a hundred real phones, each with its own buffer, would have taken)
         per = -(-WATCHERS // PROCESSES)
         for i in range(PROCESSES):
             d = os.path.join(work, f"w{i}"); os.makedirs(d)
             n = min(per, WATCHERS - i * per)
             procs.append(calls.sipp(["-sf", os.path.join(HERE, "blf_watch.xml"), "-s", b["number"], "-au",
                                      a["username"], "-ap", a["password"], "-key", "watcher", a["number"],
-                                     "-i", "127.0.0.1", "-p", str(calls.free_port()), "-r", "50", "-m", str(n),
+                                     "-i", "127.0.0.1", "-p", str(calls.free_port()), "-buff_size", "1048576", "-r", "50", "-m", str(n),
                                      "-l", str(n), "-trace_logs", "-trace_err", f"127.0.0.1:{sip_port}"],
                                     os.path.join(d, "watch.out"), 0))
         watch_procs = list(procs[1:])

@@ -281,13 +281,17 @@ public class CallService implements AutoCloseable {
         events.publishEvent(new ActiveCallsChanged(call.view()));
     }
 
+    /**
+     * The call is over: live state first (lamps, walls, the active list), then the history, whose listener waits on
+     * this call's thread for the group commit (up to ~100 ms) — nobody watching a lamp should wait for that.
+     */
     void ended(Call call, CallRecord record, List<String> aliases) {
         registry.remove(call, aliases);
         log.debug("call {} ended: {}", record.id(), record.result());
         try {
-            events.publishEvent(record);
-        } finally {
             events.publishEvent(new ActiveCallsChanged(call.view()));
+        } finally {
+            events.publishEvent(record);
         }
     }
 
