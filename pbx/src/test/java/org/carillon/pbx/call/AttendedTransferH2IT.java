@@ -43,19 +43,14 @@ class AttendedTransferH2IT extends CallH2Context {
     @Test
     void theConsultedTargetTakesTheTransferorsPlaceInTheFirstCall() throws Exception {
         Phones p = phones();
-        int xPort = p.xPort();
-        int cPort = p.cPort();
-        Calls.Ext x = p.x();
-        Calls.Ext c = p.c();
-        Calls.Ext a = p.a();
-        try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), xPort, List.of());
-             SippPeer cPhone = SippPeer.start("callee.xml", sipPort(), cPort, List.of());
-             ScriptedPhone transferor = new ScriptedPhone(sipPort(), a)) {
-            ScriptedPhone.Dialog first = transferor.call(x.number());
-            ScriptedPhone.Dialog consult = transferor.call(c.number());
+        try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), p.xPort(), List.of());
+             SippPeer cPhone = SippPeer.start("callee.xml", sipPort(), p.cPort(), List.of());
+             ScriptedPhone transferor = new ScriptedPhone(sipPort(), p.a())) {
+            ScriptedPhone.Dialog first = transferor.call(p.x().number());
+            ScriptedPhone.Dialog consult = transferor.call(p.c().number());
             Calls.await("two calls up", Duration.ofSeconds(5), () -> activeCallIds().size() == 2);
 
-            assertThat(transferor.referReplacing(first, c.number(), consult).statusCode()).isEqualTo(202);
+            assertThat(transferor.referReplacing(first, p.c().number(), consult).statusCode()).isEqualTo(202);
             transferor.awaitRequest("NOTIFY", first, n -> sipfrag(n, "200"), Duration.ofSeconds(5));
             transferor.awaitRequest("BYE", first, r -> true, Duration.ofSeconds(5));
             transferor.awaitRequest("BYE", consult, r -> true, Duration.ofSeconds(5));
@@ -68,13 +63,13 @@ class AttendedTransferH2IT extends CallH2Context {
             assertThat(xPhone.await()).as(xPhone.output()).isZero();
             assertThat(cPhone.await()).as(cPhone.output()).isZero();
         }
-        Calls.lastCallOf(this, a.number(), 2);
+        Calls.lastCallOf(this, p.a().number(), 2);
         List<String> transfers = new ArrayList<>();
-        api().get("/api/v1/calls?number=" + a.number()).json().path("calls").forEach(r -> {
+        api().get("/api/v1/calls?number=" + p.a().number()).json().path("calls").forEach(r -> {
             assertThat(r.path("result").asString()).isEqualTo("answered");
             r.path("transfers").forEach(t -> transfers.add(t.asString()));
         });
-        assertThat(transfers).contains("attended:" + c.number(), "attended-out:" + c.number());
+        assertThat(transfers).contains("attended:" + p.c().number(), "attended-out:" + p.c().number());
     }
 
     @Test
@@ -98,23 +93,18 @@ class AttendedTransferH2IT extends CallH2Context {
     @Test
     void transferredWhileTheTargetStillRingsTheTargetIsRungAgainForTheTransferee() throws Exception {
         Phones p = phones();
-        int xPort = p.xPort();
-        int cPort = p.cPort();
-        Calls.Ext x = p.x();
-        Calls.Ext c = p.c();
-        Calls.Ext a = p.a();
-        try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), xPort, List.of());
-             ScriptedPhone transferor = new ScriptedPhone(sipPort(), a)) {
-            ScriptedPhone.Dialog first = transferor.call(x.number());
+        try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), p.xPort(), List.of());
+             ScriptedPhone transferor = new ScriptedPhone(sipPort(), p.a())) {
+            ScriptedPhone.Dialog first = transferor.call(p.x().number());
             ScriptedPhone.Dialog consult;
-            try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), cPort, List.of())) {
-                consult = transferor.ringing(c.number());
-                assertThat(transferor.referReplacing(first, c.number(), consult).statusCode()).isEqualTo(202);
+            try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), p.cPort(), List.of())) {
+                consult = transferor.ringing(p.c().number());
+                assertThat(transferor.referReplacing(first, p.c().number(), consult).statusCode()).isEqualTo(202);
                 // the consultation is cancelled at C's phone...
                 assertThat(ringingPhone.await()).as(ringingPhone.output()).isZero();
             }
             // ...and C's phone is rung again, now for X (the PBX resends its INVITE until this phone takes it)
-            try (SippPeer cPhone = SippPeer.start("callee.xml", sipPort(), cPort, List.of())) {
+            try (SippPeer cPhone = SippPeer.start("callee.xml", sipPort(), p.cPort(), List.of())) {
                 transferor.awaitRequest("NOTIFY", first, n -> sipfrag(n, "200"), Duration.ofSeconds(15));
                 transferor.awaitRequest("BYE", first, r -> true, Duration.ofSeconds(5));
                 JsonNode call = Calls.awaitActiveState(this, "answered");
@@ -124,10 +114,10 @@ class AttendedTransferH2IT extends CallH2Context {
                 assertThat(cPhone.await()).as(cPhone.output()).isZero();
             }
         }
-        Calls.lastCallOf(this, a.number(), 2);
+        Calls.lastCallOf(this, p.a().number(), 2);
         List<String> transfers = new ArrayList<>();
-        api().get("/api/v1/calls?number=" + a.number()).json().path("calls")
+        api().get("/api/v1/calls?number=" + p.a().number()).json().path("calls")
                 .forEach(r -> r.path("transfers").forEach(t -> transfers.add(t.asString())));
-        assertThat(transfers).contains("blind:" + c.number(), "attended-ringing:" + c.number());
+        assertThat(transfers).contains("blind:" + p.c().number(), "attended-ringing:" + p.c().number());
     }
 }

@@ -63,6 +63,21 @@ class TeamHoursH2IT extends CallH2Context {
                 a.password(), "-key", "caller", a.number(), "-d", "500"));
     }
 
+    /** A call to {@code team} is answered by {@code afterHours}'s SIPp phone, never queued, the rule in its history. */
+    private void callGoesOutOfHours(String team, Calls.Ext afterHours, int afterHoursPort) throws Exception {
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), afterHoursPort, List.of()).awaitBound();
+             SippPeer call = caller("caller.xml", a, team)) {
+            assertThat(call.await()).as(call.output()).isZero();
+            assertThat(phone.await()).as(phone.output()).isZero();
+        }
+        JsonNode row = Calls.lastCallOf(this, a.number());
+        assertThat(row.path("callee").asString()).isEqualTo(afterHours.number());
+        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
+                + afterHours.number() + ":team_" + team + "_outside_office_hours");
+        assertThat(queued(team)).as("never queued").isZero();
+    }
+
     @Test
     void aCallOutsideTheTeamsOfficeHoursRingsItsOutOfHoursExtensionAndTheHistorySaysWhy() throws Exception {
         int afterHoursPort = Sipp.freePort();
@@ -75,17 +90,7 @@ class TeamHoursH2IT extends CallH2Context {
         var own = api().put("/api/v1/extensions/" + afterHours.number() + "/schedule",
                 "{\"ownHours\":true,\"officeHours\":{}}");
         assertThat(own.status()).as(own.body()).isEqualTo(200);
-        Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), afterHoursPort, List.of()).awaitBound();
-             SippPeer call = caller("caller.xml", a, team)) {
-            assertThat(call.await()).as(call.output()).isZero();
-            assertThat(phone.await()).as(phone.output()).isZero();
-        }
-        JsonNode row = Calls.lastCallOf(this, a.number());
-        assertThat(row.path("callee").asString()).isEqualTo(afterHours.number());
-        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
-                + afterHours.number() + ":team_" + team + "_outside_office_hours");
-        assertThat(queued(team)).as("never queued").isZero();
+        callGoesOutOfHours(team, afterHours, afterHoursPort);
     }
 
     @Test
@@ -183,17 +188,7 @@ class TeamHoursH2IT extends CallH2Context {
         Calls.Ext agent = Calls.newExtension(this); // never rung: its phone is not even there
         String team = ownHoursTeam(agent, "{\"" + day(1) + "\":[\"09:00-17:00\"]}",
                 ",\"outOfHours\":{\"type\":\"extension\",\"target\":\"" + afterHours.number() + "\"}");
-        Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), afterHoursPort, List.of()).awaitBound();
-             SippPeer call = caller("caller.xml", a, team)) {
-            assertThat(call.await()).as(call.output()).isZero();
-            assertThat(phone.await()).as(phone.output()).isZero();
-        }
-        JsonNode row = Calls.lastCallOf(this, a.number());
-        assertThat(row.path("callee").asString()).isEqualTo(afterHours.number());
-        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
-                + afterHours.number() + ":team_" + team + "_outside_office_hours");
-        assertThat(queued(team)).as("never queued").isZero();
+        callGoesOutOfHours(team, afterHours, afterHoursPort);
     }
 
     @Test
