@@ -85,6 +85,8 @@ class AuthorizationMatrixIT extends PortalContext {
                 Long.toString(w.cartOf(w.a))));
         rule("GET /orders/{id}", BUYERS, w -> "/orders/" + w.aOrder, w -> "/orders/" + w.bOrder, w -> Map.of());
         rule("GET /invoices", INVOICES);
+        rule("GET /invoices/{id}/payment", INVOICES, w -> "/invoices/" + w.aInvoice + "/payment",
+                w -> "/invoices/" + w.bInvoice + "/payment", w -> Map.of());
         rule("GET /invoices/{id}/pdf", INVOICES, w -> "/invoices/" + w.aInvoice + "/pdf",
                 w -> "/invoices/" + w.bInvoice + "/pdf", w -> Map.of());
         rule("GET /licenses/{id}/setup", LICENSE_MANAGERS, w -> "/licenses/" + w.aLicense + "/setup",

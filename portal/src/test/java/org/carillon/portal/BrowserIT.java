@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -88,10 +89,16 @@ class BrowserIT extends PortalContext {
         assertThat(text("#license-history")).contains("Purchased");
         shot("license-history");
         click(By.linkText("Invoice"));
+        // Issue 8: the details are loaded by htmx when the row's button is opened; keyboard (Enter) opens it.
         WebElement arrow = browser.findElement(By.cssSelector("#invoices button[aria-label='Payment details']"));
-        arrow.click();
+        assertThat(arrow.getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(text("#invoices")).doesNotContain("sbx_");
+        arrow.sendKeys(Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#invoices tr.collapse.show")));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#" + arrow.getAttribute("aria-controls")), "sbx_"));
+        assertThat(arrow.getAttribute("aria-expanded")).isEqualTo("true");
         assertThat(text("#invoices")).contains("•••• 4242").contains("sbx_");
         shot("invoices");
         String number = browser.findElement(By.cssSelector("#invoices tbody tr td:nth-child(2)")).getText();

@@ -39,9 +39,11 @@ class InvoiceIT extends PortalContext {
         shop.addNew("enterprise", 100, 1);
         shop.pay(shop.cartId(), "4242424242424242");
         String list = owner.get("/invoices").body();
-        assertThat(list).contains("aria-label=\"Payment details\"").contains("Transaction");
         var numbers = store.page(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 10);
         assertThat(numbers).hasSize(2);
+        // Issue 8: the list carries each row's details button, not the details themselves.
+        assertThat(list).contains("aria-label=\"Payment details\"").contains("aria-controls=\"pay-" + numbers.get(0).id())
+                .contains("hx-get=\"/invoices/" + numbers.get(0).id() + "/payment\"").doesNotContain("Transaction");
         assertThat(store.count(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none())).isEqualTo(2);
         var first = numbers.getLast();
         var second = numbers.getFirst();
@@ -65,12 +67,27 @@ class InvoiceIT extends PortalContext {
     }
 
     @Test
+    void aRowsPaymentDetailsAreLoadedOnDemandAsAFragment() {
+        var customer = fixtures.customer();
+        WebClient owner = signedIn(customer.ownerEmail());
+        new Shop(owner).buyStandard();
+        var invoice = store.page(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 1).getFirst();
+        var details = owner.get("/invoices/" + invoice.id() + "/payment");
+        assertThat(details.statusCode()).isEqualTo(200);
+        assertThat(details.body()).contains("Transaction").contains(invoice.paymentReference())
+                .contains(invoice.cardMasked()).contains("Payment details of " + invoice.displayNumber())
+                .contains("<td colspan=\"5\"").doesNotContain("<tr").doesNotContain("<html");
+    }
+
+    @Test
     void anotherCustomersInvoiceIsNotFound() {
         var mine = fixtures.customer();
         var theirs = fixtures.customer();
         new Shop(signedIn(theirs.ownerEmail())).buyStandard();
         long foreign = store.page(theirs.id(), org.carillon.portal.invoice.InvoiceSearch.none(), 0, 1).getFirst().id();
-        assertThat(signedIn(mine.ownerEmail()).get("/invoices/" + foreign + "/pdf").statusCode()).isEqualTo(404);
+        WebClient me = signedIn(mine.ownerEmail());
+        assertThat(me.get("/invoices/" + foreign + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(me.get("/invoices/" + foreign + "/payment").statusCode()).isEqualTo(404);
     }
 
     @Test

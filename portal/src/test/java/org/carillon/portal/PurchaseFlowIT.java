@@ -44,7 +44,11 @@ class PurchaseFlowIT extends PortalContext {
         assertThat(status(orderId)).isEqualTo("FULFILLED");
         assertThat(owner.get("/licenses").body()).contains("Professional").contains("CAR1-");
         assertThat(owner.get("/license-history").body()).contains("Purchased").contains("ORD-" + orderId);
-        assertThat(owner.get("/invoices").body()).contains("•••• 4242").contains("Visa").contains("sbx_");
+        // The list carries a details button per row; the details load from the row's fragment (issue 8).
+        var details = java.util.regex.Pattern.compile("hx-get=\"(/invoices/\\d+/payment)\"")
+                .matcher(owner.get("/invoices").body());
+        assertThat(details.find()).as("the invoice's details button").isTrue();
+        assertThat(owner.get(details.group(1)).body()).contains("•••• 4242").contains("Visa").contains("sbx_");
         assertThat(owner.get("/cart").body()).contains("Your cart is empty.");
         var receipt = lastMailTo("billing@example.com");
         assertThat(receipt.getSubject()).startsWith("Carillon invoice INV-");

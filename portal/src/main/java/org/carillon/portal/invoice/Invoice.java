@@ -20,6 +20,11 @@ public record Invoice(long id, long number, long customerId, long orderId, Insta
     }
 
     public static String format(long number) {
-        return String.format(java.util.Locale.ROOT, "INV-%06d", number);
+        if (number < 0) {    // never a number the counter gives; kept as the formatter wrote it
+            return String.format(java.util.Locale.ROOT, "INV-%06d", number);
+        }
+        // By hand rather than String.format: the invoice list formats every row's number (issue 8).
+        String digits = Long.toString(number);
+        return digits.length() >= 6 ? "INV-" + digits : "INV-" + "000000".substring(digits.length()) + digits;
     }
 }

@@ -23,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The Invoice page: search, table with payment details behind each row's arrow, PDF download. */
+/**
+ * The Invoice page: search, table, PDF download; a row's payment details are loaded when its "details" button is
+ * opened ({@code GET /invoices/{id}/payment}, an htmx fragment), so the list renders only the rows themselves.
+ */
 @Controller
 @Allowed(Permission.INVOICE)
 public class InvoiceController {
@@ -57,6 +60,13 @@ public class InvoiceController {
         model.addAttribute("status", status);
         model.addAttribute("active", "invoices");
         return "portal/invoice/list";
+    }
+
+    /** The payment details of one of the viewer's invoices, as a fragment; another customer's invoice is a 404. */
+    @GetMapping("/invoices/{id}/payment")
+    public String payment(Viewer me, @PathVariable long id, Model model) {
+        model.addAttribute("payment", InvoicePayment.of(invoices.require(me.customer(), id), money, dates));
+        return "portal/invoice/payment :: details";
     }
 
     @GetMapping("/invoices/{id}/pdf")

@@ -5,17 +5,17 @@ import org.carillon.portal.view.DateFormat;
 
 /**
  * One row of the Invoice page with its texts formatted in Java: each {@code @money.format(…)} or {@code @dates.…(…)}
- * in the template was a bean lookup plus a reflective call with argument conversion, for every row (issue 8).
+ * in the template was a bean lookup plus a reflective call with argument conversion, for every row (issue 8). The
+ * payment details are not part of a row: a row's "details" button loads them ({@link InvoicePayment}).
  *
- * @param issued day of issue, UTC ({@code 2026-11-27})
- * @param amount total with its currency ({@code EUR 1,234.56})
- * @param paid   moment of payment, UTC, to the minute
+ * @param issued    day of issue, UTC ({@code 2026-11-27})
+ * @param amount    total with its currency ({@code EUR 1,234.56})
+ * @param detailsId the id of the row's details element ({@code pay-42}), which the button controls
  */
-public record InvoiceRow(long id, String number, String issued, String amount, String status, String paymentMethod,
-                         String cardMasked, String paid, String paymentReference) {
+public record InvoiceRow(long id, String number, String issued, String amount, String status, String detailsId) {
 
     static InvoiceRow of(Invoice i, MoneyFormat money, DateFormat dates) {
         return new InvoiceRow(i.id(), i.displayNumber(), dates.day(i.issuedAt()), money.format(i.totalMinor()),
-                i.status(), i.paymentMethod(), i.cardMasked(), dates.minute(i.paidAt()), i.paymentReference());
+                i.status(), "pay-" + i.id());
     }
 }

@@ -46,8 +46,23 @@ public final class Money {
 
     /** {@code 123456} → {@code "1,234.56"}. */
     public static String format(long minor) {
-        return String.format(java.util.Locale.ROOT, "%s%,d.%02d", minor < 0 ? "-" : "", Math.abs(minor) / 100,
-                Math.abs(minor) % 100);
+        if (minor == Long.MIN_VALUE) {    // no absolute value; never an amount, kept as the formatter wrote it
+            return String.format(java.util.Locale.ROOT, "%s%,d.%02d", "-", Math.abs(minor) / 100, Math.abs(minor) % 100);
+        }
+        // By hand rather than String.format: the invoice list formats every row's amount (issue 8).
+        long abs = Math.abs(minor);
+        String units = Long.toString(abs / 100);
+        long cents = abs % 100;
+        StringBuilder b = new StringBuilder(units.length() + units.length() / 3 + 4);
+        if (minor < 0) {
+            b.append('-');
+        }
+        int first = units.length() % 3 == 0 ? 3 : units.length() % 3;
+        b.append(units, 0, first);
+        for (int i = first; i < units.length(); i += 3) {
+            b.append(',').append(units, i, i + 3);
+        }
+        return b.append('.').append(cents < 10 ? "0" : "").append(cents).toString();
     }
 
     /**

@@ -38,6 +38,28 @@ class MoneyTest {
         assertThat(Money.format(123_456)).isEqualTo("1,234.56");
         assertThat(Money.format(5)).isEqualTo("0.05");
         assertThat(Money.format(-5)).isEqualTo("-0.05");
+        assertThat(Money.format(0)).isEqualTo("0.00");
+        assertThat(Money.format(-12_345_678_901L)).isEqualTo("-123,456,789.01");
+        assertThat(Money.format(Long.MAX_VALUE)).isEqualTo("92,233,720,368,547,758.07");
+    }
+
+    @Test
+    void formatWritesWhatTheFormatterWroteIssue8() {
+        java.util.List<Long> amounts = new java.util.ArrayList<>(java.util.List.of(Long.MIN_VALUE, Long.MAX_VALUE,
+                Long.MIN_VALUE + 1));
+        for (long p = 1; p > 0 && p < Long.MAX_VALUE / 10; p *= 10) {
+            for (long d : new long[] {-1, 0, 1}) {
+                amounts.add(p + d);
+                amounts.add(-(p + d));
+            }
+        }
+        for (long m = -100_000; m <= 100_000; m += 7) {
+            amounts.add(m);
+        }
+        for (long minor : amounts) {
+            assertThat(Money.format(minor)).as("%d", minor).isEqualTo(String.format(java.util.Locale.ROOT,
+                    "%s%,d.%02d", minor < 0 ? "-" : "", Math.abs(minor) / 100, Math.abs(minor) % 100));
+        }
         assertThat(Money.parse("1,234.5")).isEqualTo(123_450);
         assertThat(Money.parse(" 199 ")).isEqualTo(19_900);
         assertThatThrownBy(() -> Money.parse("1.234")).isInstanceOf(ArithmeticException.class);
