@@ -46,7 +46,7 @@ public final class SipWriter {
                 continue;
             }
             n += name.wirePrefix().length + 2;
-            n += h.isRawSlice(i) ? h.end(i) - h.start(i) : h.value(i).length();
+            n += h.hasBytes(i) ? h.end(i) - h.start(i) : h.value(i).length();
         }
         n += HeaderName.CONTENT_LENGTH.wirePrefix().length + Integer.toString(m.bodyLength()).length() + 2;
         return n + 2 + m.bodyLength();
@@ -96,8 +96,8 @@ public final class SipWriter {
             }
             byte[] prefix = n.wirePrefix();
             s.bytes(prefix, 0, prefix.length);
-            if (h.isRawSlice(i)) {
-                s.bytes(h.src(), h.start(i), h.end(i) - h.start(i));
+            if (h.hasBytes(i)) {
+                s.bytes(h.bytes(i), h.start(i), h.end(i) - h.start(i));
             } else {
                 s.utf8(h.value(i));
             }
