@@ -347,6 +347,11 @@ public final class SipHeaders {
         typed[i] = value;
     }
 
+    /** {@link #name} without the index check, for the writer's loops over {@code [0, size())}. */
+    HeaderName nameAt(int i) {
+        return names[i];
+    }
+
     /** Whether field {@code i} is an unfolded slice of {@link #src()}, the received bytes. */
     boolean isRawSlice(int i) {
         return hasBytes(i) && inSrc(i);

@@ -42,7 +42,7 @@ public final class SipWriter {
         n += 2;
         SipHeaders h = m.headers();
         for (int i = 0; i < h.size(); i++) {
-            HeaderName name = h.name(i);
+            HeaderName name = h.nameAt(i);
             if (name == HeaderName.CONTENT_LENGTH) {
                 continue;
             }
@@ -79,20 +79,23 @@ public final class SipWriter {
         }
         s.bytes(CRLF, 0, 2);
         SipHeaders h = m.headers();
-        boolean wroteLength = false;
+        // the first Content-Length is the one written; its received line is copied (and can be
+        // part of a block) when it already gives the body length in canonical digits
+        int firstLength = h.indexOf(HeaderName.CONTENT_LENGTH);
+        int keptLength = firstLength >= 0 && isReceivedLength(h, firstLength, m.bodyLength()) ? firstLength : -1;
         for (int i = 0; i < h.size(); i++) {
-            HeaderName n = h.name(i);
-            if (n == HeaderName.CONTENT_LENGTH) {
-                if (!wroteLength) {
+            HeaderName n = h.nameAt(i);
+            if (n == HeaderName.CONTENT_LENGTH && i != keptLength) {
+                if (i == firstLength) {
                     contentLength(s, m.bodyLength());
-                    wroteLength = true;
                 }
                 continue;
             }
             int lineStart = receivedLine(h, i);
             if (lineStart >= 0) {
                 int lineEnd = h.end(i) + 2;
-                while (i + 1 < h.size() && h.name(i + 1) != HeaderName.CONTENT_LENGTH && receivedLine(h, i + 1) == lineEnd) {
+                while (i + 1 < h.size() && (h.nameAt(i + 1) != HeaderName.CONTENT_LENGTH || i + 1 == keptLength)
+                        && receivedLine(h, i + 1) == lineEnd) {
                     i++;
                     lineEnd = h.end(i) + 2;
                 }
@@ -108,7 +111,7 @@ public final class SipWriter {
             }
             s.bytes(CRLF, 0, 2);
         }
-        if (!wroteLength) {
+        if (firstLength < 0) {
             contentLength(s, m.bodyLength());
         }
         s.bytes(CRLF, 0, 2);
@@ -135,6 +138,31 @@ public final class SipWriter {
             return -1;
         }
         return lineStart;
+    }
+
+    /**
+     * Whether Content-Length field {@code i} is a received slice holding exactly the digits
+     * {@link #contentLength} would write for {@code length} (no sign, no leading zero).
+     */
+    private static boolean isReceivedLength(SipHeaders h, int i, int length) {
+        if (!h.isRawSlice(i)) {
+            return false;
+        }
+        byte[] b = h.src();
+        int start = h.start(i);
+        int end = h.end(i);
+        if (end - start > 9 || end == start || (b[start] == '0' && end - start > 1)) {
+            return false;
+        }
+        int v = 0;
+        for (int p = start; p < end; p++) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            v = v * 10 + d;
+        }
+        return v == length;
     }
 
     private static void contentLength(Sink s, int length) {

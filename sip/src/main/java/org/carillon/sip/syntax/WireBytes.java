@@ -59,8 +59,8 @@ public final class WireBytes {
         if (v < 0) {
             return append(Integer.toString(v));
         }
-        int digits = 1;
-        for (int x = v; x >= 10; x /= 10) {
+        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 6;
+        for (int x = v / 1000000; x > 0; x /= 10) {
             digits++;
         }
         ensure(digits);
