@@ -134,7 +134,7 @@ public final class SipWriter {
         int end = h.end(i);
         int lineStart = start - prefix.length;
         if (lineStart < 0 || end + 2 > src.length || src[end] != '\r' || src[end + 1] != '\n'
-                || !Arrays.equals(src, lineStart, start, prefix, 0, prefix.length)) { // vectorized compare
+                || !h.name(i).isWirePrefixAt(src, lineStart)) {
             return -1;
         }
         return lineStart;

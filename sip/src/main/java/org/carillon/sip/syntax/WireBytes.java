@@ -38,19 +38,18 @@ public final class WireBytes {
         ensure(n);
         byte[] b = buf;
         int p = size;
-        boolean bad = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x80) { // rare: encode the rest with the JDK
-                size = p;
-                hasLineBreak |= bad;
-                return appendEncoded(s.substring(i));
+            if ((char) (c - 0x0e) >= 0x80 - 0x0e) { // rare: below 0x0e or not ASCII
+                if (c >= 0x80) { // encode the rest with the JDK
+                    size = p + i;
+                    return appendEncoded(s.substring(i));
+                }
+                hasLineBreak |= isLineBreak(c);
             }
-            bad |= isLineBreak(c);
-            b[p++] = (byte) c;
+            b[p + i] = (byte) c;
         }
-        size = p;
-        hasLineBreak |= bad;
+        size = p + n;
         return this;
     }
 
