@@ -4,7 +4,6 @@ import java.util.Optional;
 import org.carillon.sip.message.header.CSeq;
 import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.SipParseException;
-import org.carillon.sip.syntax.WireBytes;
 import org.carillon.sip.uri.Uri;
 
 /**
@@ -15,13 +14,10 @@ import org.carillon.sip.uri.Uri;
  */
 public final class SipRequest extends SipMessage {
     private final String method;
-    private String rawRequestUri; // null until read when uriBytes holds the Request-URI
+    private String rawRequestUri; // null until read when the parser gave uriStart/uriEnd
     private Uri requestUri; // null until parsed
-    // the Request-URI's wire bytes uriBytes[uriStart, uriEnd): a slice of the received bytes
-    // (headers().src()) or the UTF-8 of a URI set by setRequestUri; null if only rawRequestUri
-    private byte[] uriBytes;
     private int uriStart;
-    private int uriEnd;
+    private int uriEnd; // 0 unless the Request-URI is headers().src()[uriStart, uriEnd)
 
     SipRequest(SipHeaders headers, String method, String rawRequestUri) {
         super(headers);
@@ -62,7 +58,7 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI. @throws SipParseException (400) if it is malformed (lenient mode only) */
     public Uri requestUri() {
         if (requestUri == null) {
-            Uri fast = uriBytes != null && uriBytes == headers.src() ? new WireFields(uriBytes, true).sipUri(uriStart, uriEnd) : null;
+            Uri fast = uriEnd > 0 ? new WireFields(headers.src(), true).sipUri(uriStart, uriEnd) : null;
             requestUri = fast != null ? fast : Uri.parse(rawRequestUri());
         }
         return requestUri;
@@ -71,44 +67,22 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI as written. */
     public String rawRequestUri() {
         if (rawRequestUri == null) {
-            // the parser admits only ASCII in a Request-URI; a set URI is UTF-8
-            rawRequestUri = new String(uriBytes, uriStart, uriEnd - uriStart, java.nio.charset.StandardCharsets.UTF_8);
+            rawRequestUri = new String(headers.src(), uriStart, uriEnd - uriStart, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         return rawRequestUri;
     }
 
     /** Replaces the Request-URI (RFC 3261 §16.6 step 2, or strict-route handling). */
     public void setRequestUri(Uri uri) {
-        WireBytes b = uri.appendTo(new WireBytes(URI_CAPACITY)); // the String only if someone reads it
         requestUri = uri;
-        rawRequestUri = null;
-        requestUriBytes(b.array(), 0, b.size());
+        rawRequestUri = uri.toString();
+        uriEnd = 0;
     }
-
-    private static final int URI_CAPACITY = 48; // most Request-URIs are 20-45 bytes
 
     /** Parser entry: where {@link #rawRequestUri()} lies in the wire bytes, to read it from there. */
     void requestUriBytes(int start, int end) {
-        requestUriBytes(headers.src(), start, end);
-    }
-
-    private void requestUriBytes(byte[] bytes, int start, int end) {
-        uriBytes = bytes;
         uriStart = start;
         uriEnd = end;
-    }
-
-    /** For the writer: the array holding the Request-URI's wire bytes, or null (then use the String). */
-    byte[] requestUriArray() {
-        return uriBytes;
-    }
-
-    int requestUriStart() {
-        return uriStart;
-    }
-
-    int requestUriEnd() {
-        return uriEnd;
     }
 
     void validateRequestUri() {
@@ -205,7 +179,7 @@ public final class SipRequest extends SipMessage {
     public SipRequest copy() {
         SipRequest r = new SipRequest(headers.copy(), method, rawRequestUri());
         r.requestUri = requestUri;
-        r.requestUriBytes(uriBytes, uriStart, uriEnd); // never written again: shared
+        r.requestUriBytes(uriStart, uriEnd);
         r.setRawBody(bodySrc(), bodyOffset(), bodyLength());
         return r;
     }
