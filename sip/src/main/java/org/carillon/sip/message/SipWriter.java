@@ -33,7 +33,8 @@ public final class SipWriter {
     static int length(SipMessage m) {
         int n;
         if (m instanceof SipRequest r) {
-            n = r.method().length() + 1 + r.rawRequestUri().length() + 1 + SIP_20.length;
+            int uri = r.hasReceivedRequestUri() ? r.requestUriEnd() - r.requestUriStart() : r.rawRequestUri().length();
+            n = r.method().length() + 1 + uri + 1 + SIP_20.length;
         } else {
             SipResponse r = (SipResponse) m;
             n = SIP_20.length + 1 + Integer.toString(r.statusCode()).length() + 1 + r.reasonPhrase().length();
@@ -61,7 +62,11 @@ public final class SipWriter {
         if (m instanceof SipRequest r) {
             s.ascii(r.method());
             s.put(' ');
-            s.utf8(r.rawRequestUri());
+            if (r.hasReceivedRequestUri()) { // ASCII, checked by the parser
+                s.bytes(m.headers().src(), r.requestUriStart(), r.requestUriEnd() - r.requestUriStart());
+            } else {
+                s.utf8(r.rawRequestUri());
+            }
             s.put(' ');
             s.bytes(SIP_20, 0, SIP_20.length);
         } else {
