@@ -67,10 +67,20 @@ public final class HeaderName {
     private final char compact;
     private final boolean known;
     private final byte[] wirePrefix; // "Name: " for the writer
+    // the prefix's first and last 8 bytes as little-endian words (prefixes of 8-16 bytes; a
+    // shorter one is compared through a mask), for isWirePrefixAt
+    private final long prefixHead;
+    private final long prefixTail;
+    private final long headMask;
 
     private HeaderName(String name, char compact, boolean known) {
         this.name = name;
         this.wirePrefix = (name + ": ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] padded = java.util.Arrays.copyOf(wirePrefix, Math.max(8, wirePrefix.length));
+        int n = wirePrefix.length;
+        this.prefixHead = (long) Words.LONG.get(padded, 0);
+        this.prefixTail = (long) Words.LONG.get(padded, padded.length - 8);
+        this.headMask = n >= 8 ? -1L : (1L << (8 * n)) - 1;
         this.lower = name.toLowerCase(Locale.ROOT);
         this.compact = compact;
         this.known = known;
@@ -202,6 +212,27 @@ public final class HeaderName {
     @Override
     public String toString() {
         return name;
+    }
+
+    /** A holder, so the handle exists before the constants above are constructed. */
+    private static final class Words {
+        static final java.lang.invoke.VarHandle LONG =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Whether {@code src[at, at + wirePrefix().length)} equals {@link #wirePrefix()}: one or two
+     * 8-byte compares for prefixes up to 16 bytes (the common names), else a plain compare.
+     */
+    boolean isWirePrefixAt(byte[] src, int at) {
+        int n = wirePrefix.length;
+        if (n > 16 || at + 8 > src.length) {
+            return java.util.Arrays.equals(src, at, at + n, wirePrefix, 0, n);
+        }
+        if ((((long) Words.LONG.get(src, at) ^ prefixHead) & headMask) != 0) {
+            return false;
+        }
+        return n <= 8 || (long) Words.LONG.get(src, at + n - 8) == prefixTail;
     }
 
     byte[] wirePrefix() {

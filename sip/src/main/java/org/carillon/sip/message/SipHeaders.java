@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.carillon.sip.syntax.WireBytes;
 
 /**
  * The header fields of one message, in wire order, with multiple fields of one name kept apart
@@ -26,6 +27,9 @@ public final class SipHeaders {
     private String[] values;      // decoded or set values; allocated on first use (a parsed
                                   // message read through its typed accessors never needs it)
     private Object[] typed = new Object[INITIAL];
+    private byte[][] own;         // per field: the bytes its slice points into when they are not
+                                  // src (a field added in wire form, see addFirstWire); allocated
+                                  // on first use
     private int size;
 
     /** An empty header list for building a message. */
@@ -64,7 +68,7 @@ public final class SipHeaders {
         int s = slices[2 * i];
         int e = slices[2 * i + 1] & ~FOLDED;
         if ((slices[2 * i + 1] & FOLDED) == 0) {
-            return new String(src, s, e - s, StandardCharsets.UTF_8);
+            return new String(bytes(i), s, e - s, StandardCharsets.UTF_8);
         }
         // RFC 3261 §7.3.1: folding (CRLF followed by SP/HTAB) is replaced by one SP
         byte[] out = new byte[e - s];
@@ -168,6 +172,30 @@ public final class SipHeaders {
         insert(i < 0 ? size : i, name, value);
     }
 
+    /**
+     * Like {@link #addFirst(HeaderName, String)} for a value already in wire form: bytes
+     * {@code [0, value.size())} of {@code value.array()} (taken over, not copied) become the
+     * field's value and {@code parsed} its typed form. The String is made only if someone reads
+     * {@link #value}; the writer copies the bytes.
+     *
+     * @throws IllegalArgumentException if the value contains CR, LF or NUL
+     */
+    public void addFirstWire(HeaderName name, WireBytes value, Object parsed) {
+        if (value.hasLineBreak()) {
+            throw new IllegalArgumentException("header value must not contain CR, LF or NUL");
+        }
+        int i = indexOf(name);
+        int at = i < 0 ? size : i;
+        insert(at, name, null);
+        if (own == null) {
+            own = new byte[names.length][];
+        }
+        own[at] = value.array();
+        slices[2 * at] = 0;
+        slices[2 * at + 1] = value.size();
+        typed[at] = parsed;
+    }
+
     /** Replaces all fields named {@code name} by one with {@code value} (where the first was). */
     public void set(HeaderName name, String value) {
         int i = indexOf(name);
@@ -189,6 +217,9 @@ public final class SipHeaders {
         slices[2 * i] = -1;
         values()[i] = value;
         typed[i] = null;
+        if (own != null) {
+            own[i] = null;
+        }
     }
 
     /** Removes field {@code i}. */
@@ -202,6 +233,10 @@ public final class SipHeaders {
             values[size - 1] = null;
         }
         System.arraycopy(typed, i + 1, typed, i, tail);
+        if (own != null) {
+            System.arraycopy(own, i + 1, own, i, tail);
+            own[size - 1] = null;
+        }
         size--;
         names[size] = null;
         typed[size] = null;
@@ -225,23 +260,33 @@ public final class SipHeaders {
         h.slices = slices.clone();
         h.values = values == null ? null : values.clone();
         h.typed = typed.clone();
+        h.own = own == null ? null : own.clone(); // the arrays themselves are never written again
         h.size = size;
         return h;
     }
 
+    /** Opens slot {@code at} for a field with {@code value} (null: the caller fills the slice). */
     private void insert(int at, HeaderName name, String value) {
-        checkValue(value);
+        if (value != null) {
+            checkValue(value);
+        }
         grow();
         int tail = size - at;
         System.arraycopy(names, at, names, at + 1, tail);
         System.arraycopy(slices, 2 * at, slices, 2 * (at + 1), 2 * tail);
-        String[] values = values();
-        System.arraycopy(values, at, values, at + 1, tail);
+        if (value != null || values != null) {
+            String[] values = values();
+            System.arraycopy(values, at, values, at + 1, tail);
+            values[at] = value;
+        }
         System.arraycopy(typed, at, typed, at + 1, tail);
+        if (own != null) {
+            System.arraycopy(own, at, own, at + 1, tail);
+            own[at] = null;
+        }
         names[at] = name;
         slices[2 * at] = -1;
         slices[2 * at + 1] = 0;
-        values[at] = value;
         typed[at] = null;
         size++;
     }
@@ -276,6 +321,7 @@ public final class SipHeaders {
             slices = Arrays.copyOf(slices, 2 * n);
             values = values == null ? null : Arrays.copyOf(values, n);
             typed = Arrays.copyOf(typed, n);
+            own = own == null ? null : Arrays.copyOf(own, n);
         }
     }
 
@@ -301,13 +347,37 @@ public final class SipHeaders {
         typed[i] = value;
     }
 
-    /** Whether field {@code i} can be written by copying wire bytes. */
+    /** {@link #name} without the index check, for the writer's loops over {@code [0, size())}. */
+    HeaderName nameAt(int i) {
+        return names[i];
+    }
+
+    /** Whether field {@code i} is an unfolded slice of {@link #src()}, the received bytes. */
     boolean isRawSlice(int i) {
+        return hasBytes(i) && inSrc(i);
+    }
+
+    /**
+     * Whether field {@code i} can be written by copying bytes [{@link #start}, {@link #end}) of
+     * {@link #bytes} (a received unfolded slice, or a field added in wire form).
+     */
+    boolean hasBytes(int i) {
         return slices[2 * i] >= 0 && (slices[2 * i + 1] & FOLDED) == 0;
     }
 
+    /** The received bytes (the message's own wire form), shared by all fields not added later. */
     byte[] src() {
         return src;
+    }
+
+    /** Whether field {@code i}'s slice lies in {@link #src()} (false for a field added in wire form). */
+    boolean inSrc(int i) {
+        return own == null || own[i] == null;
+    }
+
+    /** The array field {@code i}'s slice [{@link #start}, {@link #end}) points into. */
+    byte[] bytes(int i) {
+        return own == null || own[i] == null ? src : own[i];
     }
 
     int start(int i) {

@@ -13,6 +13,7 @@ import org.carillon.sip.message.header.DeltaSeconds;
 import org.carillon.sip.message.header.Via;
 import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.syntax.WireBytes;
 
 /**
  * A SIP request or response (RFC 3261 §7): start line, header fields and a body of bytes.
@@ -27,6 +28,8 @@ import org.carillon.sip.syntax.SipParseException;
  */
 public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private static final byte[] NO_BODY = new byte[0];
+    /** Room for a pushed Via or Record-Route value before its byte array grows (most are 40-90 B). */
+    private static final int WIRE_VALUE_CAPACITY = 96;
 
     final SipHeaders headers;
     private byte[] bodySrc = NO_BODY;
@@ -281,8 +284,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Adds {@code via} as the new top Via (RFC 3261 §16.6 step 8, §8.1.1.7). */
     public void pushVia(Via via) {
-        headers.addFirst(HeaderName.VIA, via.toString());
-        headers.typed(headers.indexOf(HeaderName.VIA), List.of(via));
+        headers.addFirstWire(HeaderName.VIA, via.appendTo(new WireBytes(WIRE_VALUE_CAPACITY)), List.of(via));
     }
 
     /** Replaces the top Via entry, e.g. to add received/rport (RFC 3261 §18.2.1, RFC 3581). */
@@ -325,8 +327,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Adds {@code route} as the new top Record-Route (RFC 3261 §16.6 step 4). */
     public void pushRecordRoute(Address route) {
-        headers.addFirst(HeaderName.RECORD_ROUTE, route.toString());
-        headers.typed(headers.indexOf(HeaderName.RECORD_ROUTE), List.of(route));
+        headers.addFirstWire(HeaderName.RECORD_ROUTE, route.appendTo(new WireBytes(WIRE_VALUE_CAPACITY)), List.of(route));
     }
 
     /** Replaces the From header. */

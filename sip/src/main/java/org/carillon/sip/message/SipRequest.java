@@ -85,6 +85,23 @@ public final class SipRequest extends SipMessage {
         uriEnd = end;
     }
 
+    /**
+     * For the writer: whether the Request-URI is still the received one, bytes
+     * [{@link #requestUriStart}, {@link #requestUriEnd}) of {@code headers().src()} (then it is
+     * copied from there, without making its String).
+     */
+    boolean hasReceivedRequestUri() {
+        return uriEnd > 0;
+    }
+
+    int requestUriStart() {
+        return uriStart;
+    }
+
+    int requestUriEnd() {
+        return uriEnd;
+    }
+
     void validateRequestUri() {
         Uri u = requestUri();
         if (u instanceof org.carillon.sip.uri.SipUri s && s.headers().isPresent()) {

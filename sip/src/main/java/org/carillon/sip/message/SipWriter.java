@@ -33,7 +33,8 @@ public final class SipWriter {
     static int length(SipMessage m) {
         int n;
         if (m instanceof SipRequest r) {
-            n = r.method().length() + 1 + r.rawRequestUri().length() + 1 + SIP_20.length;
+            int uri = r.hasReceivedRequestUri() ? r.requestUriEnd() - r.requestUriStart() : r.rawRequestUri().length();
+            n = r.method().length() + 1 + uri + 1 + SIP_20.length;
         } else {
             SipResponse r = (SipResponse) m;
             n = SIP_20.length + 1 + Integer.toString(r.statusCode()).length() + 1 + r.reasonPhrase().length();
@@ -41,12 +42,12 @@ public final class SipWriter {
         n += 2;
         SipHeaders h = m.headers();
         for (int i = 0; i < h.size(); i++) {
-            HeaderName name = h.name(i);
+            HeaderName name = h.nameAt(i);
             if (name == HeaderName.CONTENT_LENGTH) {
                 continue;
             }
             n += name.wirePrefix().length + 2;
-            n += h.isRawSlice(i) ? h.end(i) - h.start(i) : h.value(i).length();
+            n += h.hasBytes(i) ? h.end(i) - h.start(i) : h.value(i).length();
         }
         n += HeaderName.CONTENT_LENGTH.wirePrefix().length + Integer.toString(m.bodyLength()).length() + 2;
         return n + 2 + m.bodyLength();
@@ -61,7 +62,11 @@ public final class SipWriter {
         if (m instanceof SipRequest r) {
             s.ascii(r.method());
             s.put(' ');
-            s.utf8(r.rawRequestUri());
+            if (r.hasReceivedRequestUri()) { // ASCII, checked by the parser
+                s.bytes(m.headers().src(), r.requestUriStart(), r.requestUriEnd() - r.requestUriStart());
+            } else {
+                s.utf8(r.rawRequestUri());
+            }
             s.put(' ');
             s.bytes(SIP_20, 0, SIP_20.length);
         } else {
@@ -74,20 +79,23 @@ public final class SipWriter {
         }
         s.bytes(CRLF, 0, 2);
         SipHeaders h = m.headers();
-        boolean wroteLength = false;
+        // the first Content-Length is the one written; its received line is copied (and can be
+        // part of a block) when it already gives the body length in canonical digits
+        int firstLength = h.indexOf(HeaderName.CONTENT_LENGTH);
+        int keptLength = firstLength >= 0 && isReceivedLength(h, firstLength, m.bodyLength()) ? firstLength : -1;
         for (int i = 0; i < h.size(); i++) {
-            HeaderName n = h.name(i);
-            if (n == HeaderName.CONTENT_LENGTH) {
-                if (!wroteLength) {
+            HeaderName n = h.nameAt(i);
+            if (n == HeaderName.CONTENT_LENGTH && i != keptLength) {
+                if (i == firstLength) {
                     contentLength(s, m.bodyLength());
-                    wroteLength = true;
                 }
                 continue;
             }
             int lineStart = receivedLine(h, i);
             if (lineStart >= 0) {
                 int lineEnd = h.end(i) + 2;
-                while (i + 1 < h.size() && h.name(i + 1) != HeaderName.CONTENT_LENGTH && receivedLine(h, i + 1) == lineEnd) {
+                while (i + 1 < h.size() && (h.nameAt(i + 1) != HeaderName.CONTENT_LENGTH || i + 1 == keptLength)
+                        && receivedLine(h, i + 1) == lineEnd) {
                     i++;
                     lineEnd = h.end(i) + 2;
                 }
@@ -96,14 +104,14 @@ public final class SipWriter {
             }
             byte[] prefix = n.wirePrefix();
             s.bytes(prefix, 0, prefix.length);
-            if (h.isRawSlice(i)) {
-                s.bytes(h.src(), h.start(i), h.end(i) - h.start(i));
+            if (h.hasBytes(i)) {
+                s.bytes(h.bytes(i), h.start(i), h.end(i) - h.start(i));
             } else {
                 s.utf8(h.value(i));
             }
             s.bytes(CRLF, 0, 2);
         }
-        if (!wroteLength) {
+        if (firstLength < 0) {
             contentLength(s, m.bodyLength());
         }
         s.bytes(CRLF, 0, 2);
@@ -126,10 +134,35 @@ public final class SipWriter {
         int end = h.end(i);
         int lineStart = start - prefix.length;
         if (lineStart < 0 || end + 2 > src.length || src[end] != '\r' || src[end + 1] != '\n'
-                || !Arrays.equals(src, lineStart, start, prefix, 0, prefix.length)) { // vectorized compare
+                || !h.name(i).isWirePrefixAt(src, lineStart)) {
             return -1;
         }
         return lineStart;
+    }
+
+    /**
+     * Whether Content-Length field {@code i} is a received slice holding exactly the digits
+     * {@link #contentLength} would write for {@code length} (no sign, no leading zero).
+     */
+    private static boolean isReceivedLength(SipHeaders h, int i, int length) {
+        if (!h.isRawSlice(i)) {
+            return false;
+        }
+        byte[] b = h.src();
+        int start = h.start(i);
+        int end = h.end(i);
+        if (end - start > 9 || end == start || (b[start] == '0' && end - start > 1)) {
+            return false;
+        }
+        int v = 0;
+        for (int p = start; p < end; p++) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            v = v * 10 + d;
+        }
+        return v == length;
     }
 
     private static void contentLength(Sink s, int length) {

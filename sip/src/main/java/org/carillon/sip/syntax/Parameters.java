@@ -120,6 +120,17 @@ public final class Parameters {
         return b;
     }
 
+    /** Appends {@code ;name[=value]...} as UTF-8, the bytes of {@link #appendTo(StringBuilder)}. */
+    public WireBytes appendTo(WireBytes b) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            b.append(';').append(pairs[i]);
+            if (pairs[i + 1] != null) {
+                b.append('=').append(pairs[i + 1]);
+            }
+        }
+        return b;
+    }
+
     @Override
     public String toString() {
         return appendTo(new StringBuilder()).toString();

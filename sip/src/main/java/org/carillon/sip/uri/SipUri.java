@@ -3,6 +3,7 @@ package org.carillon.sip.uri;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.carillon.sip.syntax.Parameters;
+import org.carillon.sip.syntax.WireBytes;
 
 /**
  * A {@code sip:} or {@code sips:} URI (RFC 3261 §19.1.1). Components are kept as written
@@ -75,6 +76,28 @@ public record SipUri(boolean secure, Optional<String> user, Optional<String> pas
      */
     public boolean equivalent(SipUri o) {
         return UriEquivalence.equivalent(this, o);
+    }
+
+    /** Appends the wire form, the bytes of {@link #toString()}, without building the String. */
+    @Override
+    public WireBytes appendTo(WireBytes b) {
+        b.append(secure ? "sips:" : "sip:");
+        if (user.isPresent()) {
+            b.append(user.get());
+            if (password.isPresent()) {
+                b.append(':').append(password.get());
+            }
+            b.append('@');
+        }
+        b.append(host);
+        if (port.isPresent()) {
+            b.append(':').append(port.getAsInt());
+        }
+        params.appendTo(b);
+        if (headers.isPresent()) {
+            b.append('?').append(headers.get());
+        }
+        return b;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.carillon.sip.uri;
 
 import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.syntax.WireBytes;
 
 /**
  * A URI as used in a Request-URI, name-addr or addr-spec (RFC 3261 §25.1 {@code addr-spec}).
@@ -10,6 +11,11 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
 
     /** The scheme in lower case: {@code sip}, {@code sips}, {@code tel} or another. */
     String scheme();
+
+    /** Appends the wire form ({@link #toString()} as UTF-8) to {@code b}. */
+    default WireBytes appendTo(WireBytes b) {
+        return b.append(toString());
+    }
 
     /**
      * Parses a URI. sip/sips/tel are parsed to their typed forms; other schemes give an

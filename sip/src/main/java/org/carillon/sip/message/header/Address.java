@@ -8,6 +8,7 @@ import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.Cursor;
 import org.carillon.sip.syntax.Parameters;
 import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.syntax.WireBytes;
 import org.carillon.sip.uri.Uri;
 
 /**
@@ -53,6 +54,15 @@ public record Address(Optional<String> displayName, Uri uri, Parameters params) 
     public OptionalLong expires() {
         Optional<String> v = params.find("expires");
         return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(DeltaSeconds.parse(v.get()));
+    }
+
+    /** Appends the wire form, the bytes of {@link #toString()}, without building the String. */
+    public WireBytes appendTo(WireBytes b) {
+        if (displayName.isPresent()) {
+            b.append(displayName.get()).append(' ');
+        }
+        uri.appendTo(b.append('<')).append('>');
+        return params.appendTo(b);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.carillon.sip.syntax.Chars;
 import org.carillon.sip.syntax.Cursor;
 import org.carillon.sip.syntax.Parameters;
 import org.carillon.sip.syntax.SipParseException;
+import org.carillon.sip.syntax.WireBytes;
 import org.carillon.sip.uri.Hosts;
 
 /**
@@ -78,6 +79,15 @@ public record Via(String protocol, String transport, String host, OptionalInt po
     /** A copy with different parameters. */
     public Via withParams(Parameters newParams) {
         return new Via(protocol, transport, host, port, newParams);
+    }
+
+    /** Appends the wire form, the bytes of {@link #toString()}, without building the String. */
+    public WireBytes appendTo(WireBytes b) {
+        b.append(protocol).append('/').append(transport).append(' ').append(host);
+        if (port.isPresent()) {
+            b.append(':').append(port.getAsInt());
+        }
+        return params.appendTo(b);
     }
 
     @Override
