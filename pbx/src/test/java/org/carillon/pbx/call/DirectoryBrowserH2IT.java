@@ -76,7 +76,8 @@ class DirectoryBrowserH2IT extends CallH2Context {
         assertThat(shown).extracting(r -> r.getAttribute("data-member")).containsExactly(colleague.number());
 
         browser.findElement(By.cssSelector("tr[data-member='" + colleague.number() + "'] form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(
                 By.cssSelector("tr[data-member='" + colleague.number() + "'] form button")).getText().equals("★"));
         assertThat(apiAs(agentEmail).get("/api/v1/directory?favourites=true").body())
                 .contains("\"number\":\"" + colleague.number() + "\"").contains("\"favourite\":true")

@@ -55,8 +55,8 @@ class VoicemailPageH2IT extends CallH2Context {
                     org.assertj.core.data.Offset.offset(100.0));
 
             browser.findElement(By.cssSelector("tr[data-message-id='" + id + "'] button.mark")).click();
-            assertThat(browser.findElement(By.cssSelector("tr[data-message-id='" + id + "'] .status")).getText())
-                    .isEqualTo("Heard");
+            settled(browser).until(d -> d.findElement(By.cssSelector("tr[data-message-id='" + id + "'] .status"))
+                    .getText().equals("Heard"));
             assertThat(Calls.awaitMessage(this, b).path("heard").asBoolean()).isTrue();
 
             browser.findElement(By.cssSelector("tr[data-message-id='" + id + "'] button.delete")).click();
@@ -75,8 +75,7 @@ class VoicemailPageH2IT extends CallH2Context {
                     .findElement(By.cssSelector("button[type=submit]"));
             js.executeScript("arguments[0].scrollIntoView({block: 'center'});", upload);
             upload.click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("notice")).getText()
-                    .contains("Greeting saved"));
+            settled(browser).until(d -> d.findElement(By.id("notice")).getText().contains("Greeting saved"));
             assertThat(apiAs(b.email()).get("/api/v1/extensions/" + b.number() + "/voicemail").json()
                     .path("greetings").path("name").asBoolean()).isTrue();
 
@@ -86,23 +85,32 @@ class VoicemailPageH2IT extends CallH2Context {
             // the Owner changes b's settings from the extension's "Voicemail settings" tab, without seeing messages
             browser.get(base + "/extensions/" + b.number() + "?tab=voicemail");
             browser.findElement(By.id("voicemail-settings-link")).click();
-            assertThat(browser.findElement(By.id("mailbox-number")).getText()).isEqualTo(b.number());
+            settled(browser).until(d -> d.findElement(By.id("mailbox-number")).getText().equals(b.number()));
             assertThat(browser.findElements(By.id("messages"))).isEmpty();
             var max = browser.findElement(By.id("maxMessages"));
             max.clear();
             max.sendKeys("0");
             submitSettings(browser);
-            assertThat(browser.findElement(By.cssSelector("#maxMessages + .invalid-feedback")).getText())
-                    .contains("from 1 to");
+            settled(browser).until(d -> d.findElement(By.cssSelector("#maxMessages + .invalid-feedback")).getText()
+                    .contains("from 1 to"));
             max = browser.findElement(By.id("maxMessages"));
             max.clear();
             max.sendKeys("42");
             submitSettings(browser);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("notice")).getText()
-                    .contains("saved"));
+            settled(browser).until(d -> d.findElement(By.id("notice")).getText().contains("saved"));
             assertThat(api().get("/api/v1/extensions/" + b.number() + "/voicemail").json().path("maxMessages")
                     .asInt()).isEqualTo(42);
         }
+    }
+
+    /**
+     * A wait for what the page shows after a click: each click may reload the page, so an element read meanwhile can
+     * be missing or go stale; both are retried until the time runs out.
+     */
+    private static WebDriverWait settled(WebDriver browser) {
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(
+                org.openqa.selenium.StaleElementReferenceException.class,
+                org.openqa.selenium.NoSuchElementException.class);
     }
 
     private static void submitSettings(WebDriver browser) {
