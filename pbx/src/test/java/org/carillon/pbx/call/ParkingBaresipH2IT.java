@@ -25,10 +25,7 @@ class ParkingBaresipH2IT extends CallH2Context {
     void baresipBParksACallAndBaresipCDiallingTheSlotHearsA() throws Exception {
         Path dir = Files.createTempDirectory("call-baresip-park");
         short[] signalA = Signals.melody(MELODY_A, STEP_MS, 0.4);
-        short[] loopA = new short[signalA.length * 8]; // A's melody over and over: C joins somewhere in it
-        for (int i = 0; i < 8; i++) {
-            System.arraycopy(signalA, 0, loopA, i * signalA.length, signalA.length);
-        }
+        short[] loopA = Signals.repeated(signalA, 8); // A's melody over and over: C joins somewhere in it
         Path wavA = dir.resolve("a.wav");
         Path wavOther = dir.resolve("other.wav");
         Signals.write(wavA, Signals.pad(loopA, 40_000));

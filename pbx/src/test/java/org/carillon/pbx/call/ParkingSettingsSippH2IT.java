@@ -25,6 +25,18 @@ class ParkingSettingsSippH2IT extends CallH2Context {
                 + ", \"fallback\": {\"type\": \"hangup\", \"target\": \"\"}}");
     }
 
+    /** {@code a} calls {@code b}, whose phone (on {@code bPort}) parks the call by REFER to 700: {@code a}, waiting. */
+    private SippPeer parkedCall(Calls.Ext a, Calls.Ext b, int bPort) throws Exception {
+        SippPeer parked;
+        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
+                List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
+            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
+            assertThat(parker.await()).as(parker.output()).isZero();
+        }
+        return parked;
+    }
+
     @Test
     void settingsAreValidatedSavedAndAuditedWithBeforeAndAfter() {
         api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": " + PARK_TIMEOUT_SECONDS
@@ -85,13 +97,7 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         assertThat(api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": 10, \"fallback\": {\"type\": "
                 + "\"extension\", \"target\": \"" + f.number() + "\"}}").status()).isEqualTo(200);
         long tenant = bean(TenantDirectory.class).current().id();
-        SippPeer parked;
-        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
-                List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
-            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
-                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
-            assertThat(parker.await()).as(parker.output()).isZero();
-        }
+        SippPeer parked = parkedCall(a, b, bPort);
         try (parked;
              SippPeer parkerBusy = SippPeer.start("callee_busy.xml", sipPort(), bPort, List.of());
              SippPeer fallback = SippPeer.start("callee_hangs_up.xml", sipPort(), fPort, List.of("-d", "500"))) {
@@ -121,13 +127,7 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         var saved = api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": 10, \"fallback\": {\"type\": "
                 + "\"team\", \"target\": \"" + team + "\"}}");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        SippPeer parked;
-        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
-                List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
-            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
-                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
-            assertThat(parker.await()).as(parker.output()).isZero();
-        }
+        SippPeer parked = parkedCall(a, b, bPort);
         try (parked;
              SippPeer parkerBusy = SippPeer.start("callee_busy.xml", sipPort(), bPort, List.of());
              SippPeer agent = SippPeer.start("callee_hangs_up.xml", sipPort(), gPort, List.of("-d", "500"))) {
@@ -147,13 +147,7 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         var saved = api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": 10, \"fallback\": {\"type\": "
                 + "\"prompt\", \"target\": \"goodbye\"}}");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        SippPeer parked;
-        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
-                List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
-            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
-                    "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
-            assertThat(parker.await()).as(parker.output()).isZero();
-        }
+        SippPeer parked = parkedCall(a, b, bPort);
         try (parked; SippPeer parkerBusy = SippPeer.start("callee_busy.xml", sipPort(), bPort, List.of())) {
             assertThat(parkerBusy.await()).as(parkerBusy.output()).isZero();
             assertThat(parked.await()).as(parked.output()).isZero(); // the PBX's BYE after the prompt

@@ -32,6 +32,15 @@ final class Signals {
         return out;
     }
 
+    /** {@code s} played {@code times} times in a row. */
+    static short[] repeated(short[] s, int times) {
+        short[] out = new short[s.length * times];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(s, 0, out, i * s.length, s.length);
+        }
+        return out;
+    }
+
     static short[] pad(short[] s, int silenceMillis) {
         short[] out = new short[s.length + silenceMillis * RATE / 1000];
         System.arraycopy(s, 0, out, 0, s.length);

@@ -65,16 +65,21 @@ class TeamHoursH2IT extends CallH2Context {
 
     /** A call to {@code team} is answered by {@code afterHours}'s SIPp phone, never queued, the rule in its history. */
     private void callGoesOutOfHours(String team, Calls.Ext afterHours, int afterHoursPort) throws Exception {
+        callEndsAt(team, afterHours, afterHoursPort, "team_" + team + "_outside_office_hours");
+    }
+
+    /** A call to the closed {@code team} is answered by {@code at}'s SIPp phone, never queued, {@code rule} recorded. */
+    private void callEndsAt(String team, Calls.Ext at, int atPort, String rule) throws Exception {
         Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), afterHoursPort, List.of()).awaitBound();
+        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), atPort, List.of()).awaitBound();
              SippPeer call = caller("caller.xml", a, team)) {
             assertThat(call.await()).as(call.output()).isZero();
             assertThat(phone.await()).as(phone.output()).isZero();
         }
         JsonNode row = Calls.lastCallOf(this, a.number());
-        assertThat(row.path("callee").asString()).isEqualTo(afterHours.number());
-        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
-                + afterHours.number() + ":team_" + team + "_outside_office_hours");
+        assertThat(row.path("callee").asString()).isEqualTo(at.number());
+        assertThat(row.path("transfers").get(0).asString())
+                .isEqualTo("forward:schedule:extension:" + at.number() + ":" + rule);
         assertThat(queued(team)).as("never queued").isZero();
     }
 
@@ -131,17 +136,7 @@ class TeamHoursH2IT extends CallH2Context {
         r = api().post("/api/v1/schedule/holidays", "{\"name\":\"Founders Day\",\"date\":\"" + today
                 + "\",\"allDay\":true,\"yearly\":false}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-        Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), overflowPort, List.of()).awaitBound();
-             SippPeer call = caller("caller.xml", a, team)) {
-            assertThat(call.await()).as(call.output()).isZero();
-            assertThat(phone.await()).as(phone.output()).isZero();
-        }
-        JsonNode row = Calls.lastCallOf(this, a.number());
-        assertThat(row.path("callee").asString()).isEqualTo(overflow.number());
-        assertThat(row.path("transfers").get(0).asString()).isEqualTo("forward:schedule:extension:"
-                + overflow.number() + ":team_" + team + "_holiday_Founders_Day");
-        assertThat(queued(team)).isZero();
+        callEndsAt(team, overflow, overflowPort, "team_" + team + "_holiday_Founders_Day");
     }
 
     @Test
