@@ -1,9 +1,8 @@
 package org.carillon.pbx.call;
 
 import org.carillon.sip.dialog.DialogId;
+import org.carillon.sip.uri.Escapes;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,7 +47,7 @@ final class AttendedTransfer {
             for (String header : headers.split("&")) {
                 int eq = header.indexOf('=');
                 if (eq > 0 && header.substring(0, eq).trim().equalsIgnoreCase("Replaces")) {
-                    return parse(unescape(header.substring(eq + 1)));
+                    return parse(Escapes.unescape(header.substring(eq + 1)));
                 }
             }
             return Optional.empty();
@@ -78,27 +77,6 @@ final class AttendedTransfer {
                 return Optional.empty();
             }
             return Optional.of(new Replaces(callId, to, from));
-        }
-
-        /** %HH escapes decoded as UTF-8 (RFC 3261 §19.1.2); a malformed escape is kept as written. */
-        static String unescape(String s) {
-            if (s.indexOf('%') < 0) {
-                return s;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                int hi = i + 2 < s.length() && c == '%' ? Character.digit(s.charAt(i + 1), 16) : -1;
-                int lo = hi >= 0 ? Character.digit(s.charAt(i + 2), 16) : -1;
-                if (lo >= 0) {
-                    out.write(hi * 16 + lo);
-                    i += 2;
-                } else {
-                    byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                    out.write(b, 0, b.length);
-                }
-            }
-            return out.toString(StandardCharsets.UTF_8);
         }
     }
 

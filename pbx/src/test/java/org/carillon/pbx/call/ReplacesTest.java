@@ -34,7 +34,7 @@ class ReplacesTest {
         assertThat(AttendedTransfer.Replaces.parse(";to-tag=1;from-tag=2")).isEmpty();
         assertThat(AttendedTransfer.Replaces.parse("abc;to-tag=;from-tag=2")).isEmpty();
         assertThat(AttendedTransfer.Replaces.fromUriHeaders("Subject=hi")).isEqualTo(Optional.empty());
-        assertThat(AttendedTransfer.Replaces.unescape("100%zz%4")).isEqualTo("100%zz%4");
+        assertThat(org.carillon.sip.uri.Escapes.unescape("100%zz%4")).isEqualTo("100%zz%4");
     }
 
     @Test

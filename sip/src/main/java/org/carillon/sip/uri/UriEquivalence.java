@@ -47,24 +47,7 @@ final class UriEquivalence {
         return s.map(UriEquivalence::unescape);
     }
 
-    /** Decodes {@code %HH} escapes (as octets, then UTF-8). */
     static String unescape(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        byte[] out = new byte[s.length() * 4];
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length()) {
-                out[n++] = (byte) Integer.parseInt(s, i + 1, i + 3, 16);
-                i += 2;
-            } else {
-                for (byte x : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                    out[n++] = x;
-                }
-            }
-        }
-        return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+        return Escapes.unescape(s);
     }
 }
