@@ -313,7 +313,26 @@ class BrowserIT extends PortalContext {
     private void click(By by) {
         WebElement page = browser.findElement(By.tagName("html"));
         toggle(by);
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> isGone(page));
+    }
+
+    /**
+     * Whether the old page's root element is gone. Chromium reports an element of a page being torn down either as
+     * stale or, in a short window, as an "unknown error" saying the node no longer belongs to the document; both
+     * mean the page was replaced.
+     */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Clicks something that changes the page in place (collapse, dialog). */
