@@ -56,6 +56,7 @@ public final class MediaEngine implements AutoCloseable {
     private final Class<? extends DatagramChannel> channelType;
     private final PortAllocator ports;
     private final SsrcGenerator ssrcs = new SsrcGenerator();
+    private final LegCensus census = new LegCensus();
     private final boolean epoll;
 
     /** Starts the event loops. */
@@ -77,6 +78,11 @@ public final class MediaEngine implements AutoCloseable {
     /** The port pool (for monitoring). */
     public PortAllocator ports() {
         return ports;
+    }
+
+    /** Open legs and packet counts since start (for monitoring). */
+    public LegCensus.Figures census() {
+        return census.take();
     }
 
     /**
@@ -110,6 +116,7 @@ public final class MediaEngine implements AutoCloseable {
                 rtcp.pipeline().addLast(new LegHandler(leg, true));
                 rtp.config().setAutoRead(true);
                 rtcp.config().setAutoRead(true);
+                census.opened(leg);
                 return leg;
             } catch (RuntimeException bindFailed) {
                 // the port is taken by another process: try the next pair

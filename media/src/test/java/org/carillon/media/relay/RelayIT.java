@@ -115,6 +115,30 @@ class RelayIT {
     }
 
     @Test
+    void theEngineCensusCountsOpenLegsAndKeepsTheCountsOfClosedOnes() {
+        negotiate(AudioFormat.PCMU, AudioFormat.PCMU, OptionalInt.of(101));
+        for (int n = 0; n < 5; n++) {
+            alice.sendRtp(a.localPort(), n == 0, 0, 0xA11CE, n * 160, tone(n, 0));
+            bob.receiveRtp();
+        }
+        LegCensus.Figures live = engine.census();
+        assertThat(live.openLegs()).isEqualTo(2);
+        assertThat(live.totals().packetsIn()).isEqualTo(5);
+        assertThat(live.totals().packetsOut()).isEqualTo(5);
+
+        MediaLeg third = engine.openLeg();
+        assertThat(engine.census().openLegs()).isEqualTo(3);
+        a.close();
+        a.channel().closeFuture().syncUninterruptibly();
+        a.channel().eventLoop().submit(() -> { }).syncUninterruptibly(); // close listeners run before this task
+        LegCensus.Figures after = engine.census();
+        assertThat(after.openLegs()).isEqualTo(2);
+        assertThat(after.totals().packetsIn()).isEqualTo(5); // a's counts stay in the totals
+        assertThat(after.totals().packetsOut()).isEqualTo(5);
+        third.close();
+    }
+
+    @Test
     void transcodesMuLawOnOneSideToALawOnTheOther() {
         negotiate(AudioFormat.PCMU, AudioFormat.PCMA, OptionalInt.of(101));
         alice.sendRtp(a.localPort(), true, 0, 1, 0, tone(0, 0));

@@ -90,6 +90,10 @@ class SippCallH2IT extends CallH2Context {
     void theAdminHangsUpAnActiveCallThroughTheApiAndBothSidesGetBye() throws Exception {
         JsonNode call = run("caller_waits.xml", "callee.xml", "answered", List.of(), () -> {
             JsonNode active = awaitActiveState("answered");
+            JsonNode media = api().get("/api/v1/media/stats").json();
+            assertThat(media.path("openLegs").asInt()).as(media.toString()).isGreaterThanOrEqualTo(2);
+            assertThat(media.path("packets").has("packetsIn")).as(media.toString()).isTrue();
+            assertThat(media.path("heapUsedBytes").asLong()).isPositive();
             var reply = api().delete("/api/v1/calls/active/" + active.path("id").asString());
             assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         });
