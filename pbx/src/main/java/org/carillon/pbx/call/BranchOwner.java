@@ -17,4 +17,10 @@ interface BranchOwner {
 
     /** The branch's INVITE timed out (408) or could not be sent (503) (executor). */
     void onBranchFailed(CalleeLeg branch, int status);
+
+    /** The party whose dialog has this Call-ID, if this owner holds it now (executor). */
+    java.util.Optional<Party> partyOf(String callId);
+
+    /** {@code party}'s session timer expired (RFC 4028 §10): BYE it and end the call (executor). */
+    void sessionExpired(Party party);
 }

@@ -248,7 +248,7 @@ final class Call implements CallerSession, BranchOwner {
         Address from = CalleeLeg.address(Optional.of(stays.number()), stays.number(), domain);
         Address to = CalleeLeg.address(Optional.empty(), number, domain);
         for (Binding b : bindings) {
-            CalleeLeg branch = new CalleeLeg(this, attempt, service.signalling(), b, from, to, stays.number(),
+            CalleeLeg branch = new CalleeLeg(this, attempt, service, b, from, to, stays.number(),
                     attempt.offer);
             attempt.branches.add(branch);
             aliases.add(branch.callId());
@@ -532,7 +532,8 @@ final class Call implements CallerSession, BranchOwner {
     }
 
     /** The party (connected, or ringing in an attempt) whose dialog has this Call-ID. */
-    private Optional<Party> partyOf(String callId) {
+    @Override
+    public Optional<Party> partyOf(String callId) {
         if (left != null && left.callId().equals(callId)) {
             return Optional.of(left);
         }
@@ -580,6 +581,15 @@ final class Call implements CallerSession, BranchOwner {
             case SipMethod.REFER -> Transfers.refer(this, tx, party);
             case SipMethod.INFO, SipMethod.NOTIFY -> tx.respond(200);
             default -> tx.respond(405);
+        }
+    }
+
+    @Override
+    public void sessionExpired(Party party) {
+        log.info("call {}: the session timer of {} expired", id, party.number());
+        party.bye();
+        if (party == left || party == right) {
+            hangUp("system");
         }
     }
 
@@ -631,6 +641,8 @@ final class Call implements CallerSession, BranchOwner {
         if (party == caller && !sessionInterval.isZero()) {
             ok.headers().add(HeaderName.SESSION_EXPIRES, sessionInterval.toSeconds() + ";refresher=uac");
             armSessionTimer();
+        } else if (party instanceof CalleeLeg leg) {
+            leg.refreshedByPeer(tx.request()).ifPresent(se -> SessionRefresh.confirm(tx.request(), ok, se));
         }
         tx.respond(ok);
         if (offer.isPresent() && (party == left || party == right) && right != null && ringing == null

@@ -149,6 +149,18 @@ public class CallService implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} on the executor of the call (or PBX-placed call) that holds the dialog {@code callId} now,
+     * with its party; nothing when none does (the call ended, or the party left it).
+     */
+    void onDialog(String callId, java.util.function.BiConsumer<BranchOwner, Party> task) {
+        Optional<Call> call = registry.findByCallId(callId);
+        BranchOwner owner = call.isPresent() ? call.get() : originations.get(callId);
+        if (owner != null) {
+            owner.executor().execute(() -> owner.partyOf(callId).ifPresent(p -> task.accept(owner, p)));
+        }
+    }
+
     void cancelled(ServerTransaction invite) {
         registry.findByCallId(invite.request().callId())
                 .ifPresent(call -> call.executor().execute(() -> call.onCancelled(invite)));

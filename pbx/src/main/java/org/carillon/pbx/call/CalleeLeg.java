@@ -33,6 +33,7 @@ final class CalleeLeg implements Party {
 
     private final BranchOwner call;
     private final Attempt attempt;
+    private final CallService service;
     private final Signalling sip;
     private final Binding binding;
     private final Flow flow;
@@ -44,12 +45,15 @@ final class CalleeLeg implements Party {
     private boolean cancelRequested;
     private boolean cancelSent;
     private int finalStatus;
+    private final SessionRefresh sessionTimer;
+    private boolean peerAllowsUpdate;
 
-    CalleeLeg(BranchOwner call, Attempt attempt, Signalling sip, Binding binding, Address from, Address to,
+    CalleeLeg(BranchOwner call, Attempt attempt, CallService service, Binding binding, Address from, Address to,
               String contactUser, SessionDescription offer) {
         this.call = call;
         this.attempt = attempt;
-        this.sip = sip;
+        this.service = service;
+        this.sip = service.signalling();
         this.binding = binding;
         this.flow = binding.path().isEmpty() ? binding.source() : null;
         Uri target = Uri.parse(binding.target());
@@ -63,7 +67,14 @@ final class CalleeLeg implements Party {
         invite.setCSeq(new CSeq(1, SipMethod.INVITE));
         invite.headers().add(HeaderName.CONTACT, sip.contact(contactUser, binding.source().transport()));
         invite.headers().add(HeaderName.ALLOW, Signalling.ALLOW);
+        SessionRefresh.ask(invite, service.settings().sessionExpires());
         Signalling.body(invite, offer);
+        this.sessionTimer = new SessionRefresh(service.scheduler(),
+                task -> service.onDialog(callId(), (owner, party) -> {
+                    if (party == this) {
+                        task.run();
+                    }
+                }), new Refresher());
     }
 
     static Address address(Optional<String> display, String user, String domain) {
@@ -172,6 +183,9 @@ final class CalleeLeg implements Party {
         finalStatus = r.statusCode();
         ack = dialog.createAck(invite.cseq().number());
         sip.sendAck(ack, hop());
+        peerAllowsUpdate = r.headers().all(HeaderName.ALLOW).stream()
+                .anyMatch(a -> a.toUpperCase(java.util.Locale.ROOT).contains("UPDATE"));
+        sessionTimer.answered(r);
         return true;
     }
 
@@ -215,11 +229,13 @@ final class CalleeLeg implements Party {
     @Override
     public void byeReceived() {
         state = State.ENDED;
+        sessionTimer.stop();
         dialog.terminate();
     }
 
     @Override
     public void bye() {
+        sessionTimer.stop();
         if (state == State.CONFIRMED) {
             state = State.ENDED;
             SipRequest bye = dialog.createRequest(SipMethod.BYE);
@@ -239,6 +255,95 @@ final class CalleeLeg implements Party {
         } else {
             sip.send(request, flow, Signalling.ignoring());
         }
+    }
+
+    /** The callee refreshed the session (its re-INVITE or UPDATE): the Session-Expires of our 2xx, if any. */
+    Optional<String> refreshedByPeer(SipRequest request) {
+        return sessionTimer.refreshedByPeer(request);
+    }
+
+    /** The session timer of this leg (tests, monitoring). */
+    SessionRefresh sessionTimer() {
+        return sessionTimer;
+    }
+
+    /** Sends our refreshes and ends the call when the session expires; on the executor of the leg's owner. */
+    private final class Refresher implements SessionRefresh.Leg {
+        @Override
+        public void sendRefresh(String sessionExpires) {
+            if (state != State.CONFIRMED) {
+                return;
+            }
+            SipRequest refresh = dialog.createRequest(peerAllowsUpdate ? SipMethod.UPDATE : SipMethod.INVITE);
+            refresh.headers().add(HeaderName.SUPPORTED, "timer");
+            refresh.headers().add(HeaderName.SESSION_EXPIRES, sessionExpires);
+            refresh.headers().add(HeaderName.of("Min-SE"), Long.toString(SessionRefresh.MIN_SE));
+            refresh.headers().add(HeaderName.CONTACT, sip.contact(call.caller(), transport()));
+            if (!peerAllowsUpdate) {
+                refresh.headers().add(HeaderName.ALLOW, Signalling.ALLOW);
+            }
+            ResponseListener outcome = new ResponseListener() {
+                @Override
+                public void onResponse(SipResponse response) {
+                    if (response.statusCode() >= 200) {
+                        onOwner(() -> refreshOutcome(refresh, response.statusCode(), Optional.of(response)));
+                    }
+                }
+
+                @Override
+                public void onTimeout() {
+                    onOwner(() -> refreshOutcome(refresh, 408, Optional.empty()));
+                }
+
+                @Override
+                public void onTransportError() {
+                    onOwner(() -> refreshOutcome(refresh, 503, Optional.empty()));
+                }
+            };
+            if (flow == null) {
+                sip.stack().send(refresh, outcome);
+            } else {
+                sip.send(refresh, flow, outcome);
+            }
+        }
+
+        @Override
+        public void expired() {
+            service.onDialog(callId(), (owner, party) -> owner.sessionExpired(party));
+        }
+    }
+
+    private void onOwner(Runnable task) {
+        service.onDialog(callId(), (owner, party) -> {
+            if (party == this) {
+                task.run();
+            }
+        });
+    }
+
+    /**
+     * Our refresh's final response, on the owner's executor. An offerless re-INVITE's 2xx carries the callee's offer:
+     * the ACK carries our answer (RFC 3261 §13.2.1), from the leg's media as any re-offer.
+     */
+    private void refreshOutcome(SipRequest refresh, int status, Optional<SipResponse> response) {
+        if (SipMethod.INVITE.equals(refresh.method()) && status >= 200 && status < 300 && response.isPresent()
+                && state == State.CONFIRMED) {
+            dialog.onResponse(response.get());
+            SipRequest refreshAck = dialog.createAck(refresh.cseq().number());
+            Optional<SessionDescription> offer = Call.safeSdp(response.get());
+            if (offer.isPresent()) {
+                try {
+                    Signalling.body(refreshAck, reanswer(offer.get()));
+                } catch (org.carillon.media.offer.OfferAnswerException e) {
+                    sip.sendAck(refreshAck, hop());
+                    bye();
+                    service.onDialog(callId(), (owner, party) -> owner.sessionExpired(party));
+                    return;
+                }
+            }
+            sip.sendAck(refreshAck, hop());
+        }
+        sessionTimer.refreshAnswered(status, response);
     }
 
     private Flow hop() {

@@ -85,7 +85,7 @@ final class Offer implements CallerSession.OfferHandle {
         attempts.add(attempt);
         call.track(attempt);
         for (Binding b : bindings) {
-            CalleeLeg branch = new CalleeLeg(call, attempt, call.service().signalling(), b, from, to, caller.number(),
+            CalleeLeg branch = new CalleeLeg(call, attempt, call.service(), b, from, to, caller.number(),
                     attempt.offer);
             attempt.branches.add(branch);
             call.alias(branch);

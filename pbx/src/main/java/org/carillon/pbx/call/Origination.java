@@ -114,7 +114,7 @@ final class Origination implements BranchOwner {
         ringing = attempt;
         Address to = CalleeLeg.address(Optional.empty(), number, tenant.sipDomain());
         for (Binding b : bindings) {
-            CalleeLeg branch = new CalleeLeg(this, attempt, service.signalling(), b, from, to, caller(),
+            CalleeLeg branch = new CalleeLeg(this, attempt, service, b, from, to, caller(),
                     attempt.offer);
             attempt.branches.add(branch);
             aliases.add(branch.callId());
@@ -238,11 +238,26 @@ final class Origination implements BranchOwner {
         end(status == 486 ? CallResult.BUSY : CallResult.NO_ANSWER, status, "system");
     }
 
+    @Override
+    public Optional<Party> partyOf(String callId) {
+        return Optional.ofNullable(leg(callId));
+    }
+
+    private CalleeLeg leg(String callId) {
+        return userLeg != null && userLeg.callId().equals(callId) ? userLeg
+                : targetLeg != null && targetLeg.callId().equals(callId) ? targetLeg : null;
+    }
+
+    @Override
+    public void sessionExpired(Party party) {
+        party.bye();
+        hangUp("system");
+    }
+
     /** An in-dialog request from the user's phone or the target's. */
     void onRequest(ServerTransaction tx) {
         String callId = tx.request().callId();
-        CalleeLeg party = userLeg != null && userLeg.callId().equals(callId) ? userLeg
-                : targetLeg != null && targetLeg.callId().equals(callId) ? targetLeg : null;
+        CalleeLeg party = leg(callId);
         if (party == null || party.dialog().isEmpty() || phase == Phase.ENDED
                 && !SipMethod.BYE.equals(tx.request().method())) {
             tx.respond(481);
@@ -268,6 +283,7 @@ final class Origination implements BranchOwner {
         Optional<SessionDescription> offer = Call.safeSdp(tx.request());
         SipResponse ok = tx.request().createResponse(200);
         ok.headers().add(HeaderName.CONTACT, service.signalling().contact(caller(), party.transport()));
+        party.refreshedByPeer(tx.request()).ifPresent(se -> SessionRefresh.confirm(tx.request(), ok, se));
         try {
             if (offer.isPresent()) {
                 Signalling.body(ok, party.reanswer(offer.get()));

@@ -103,6 +103,13 @@ class SippCallH2IT extends CallH2Context {
     }
 
     @Test
+    void theCalleesLegRunsSessionTimersAndTheCalleesRefreshIsConfirmed() throws Exception {
+        // callee_timer.xml checks the INVITE's Supported/Session-Expires and our 200 to its UPDATE refresh
+        JsonNode call = run("caller.xml", "callee_timer.xml", "answered", "-d", "2000");
+        assertThat(call.path("endedBy").asString()).isEqualTo("caller");
+    }
+
+    @Test
     void aRetransmittedInviteIsAbsorbedIntoOneCall() throws Exception {
         JsonNode call = run("caller_resends_invite.xml", "callee_slow.xml", "answered", "-d", "300");
         assertThat(call.path("endedBy").asString()).isEqualTo("caller");
