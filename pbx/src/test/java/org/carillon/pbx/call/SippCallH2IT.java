@@ -110,6 +110,25 @@ class SippCallH2IT extends CallH2Context {
     }
 
     @Test
+    void thePbxRefreshesACalleesSessionHalfWayWithAnOfferlessReInvite() throws Exception {
+        // RFC 4028's shortest interval, 90 s: the refresh comes at 45 s; callee_timer_refreshed.xml checks it and
+        // that our ACK answers its offer, and the call goes on until the caller hangs up at 50 s
+        int calleePort = Sipp.freePort();
+        Calls.Ext b = Calls.registeredSipp(this, calleePort);
+        Calls.voicemailOff(this, b);
+        Calls.Ext a = Calls.newExtension(this);
+        try (SippPeer callee = SippPeer.start("callee_timer_refreshed.xml", sipPort(), calleePort,
+                     List.of("-timeout", "80s"));
+             SippPeer caller = caller("caller.xml", a, b, "-d", "50000", "-timeout", "80s")) {
+            assertThat(caller.await(90)).as(caller.output()).isZero();
+            assertThat(callee.await(10)).as(callee.output()).isZero();
+        }
+        JsonNode call = lastCallOf(a.number());
+        assertThat(call.path("result").asString()).isEqualTo("answered");
+        assertThat(call.path("endedBy").asString()).isEqualTo("caller");
+    }
+
+    @Test
     void aRetransmittedInviteIsAbsorbedIntoOneCall() throws Exception {
         JsonNode call = run("caller_resends_invite.xml", "callee_slow.xml", "answered", "-d", "300");
         assertThat(call.path("endedBy").asString()).isEqualTo("caller");

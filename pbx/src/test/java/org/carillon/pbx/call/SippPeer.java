@@ -57,7 +57,12 @@ final class SippPeer implements AutoCloseable {
 
     /** Waits for the scenario to end. @return SIPp's exit code (0: every call succeeded), -1 when killed */
     int await() throws InterruptedException {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        return await(30);
+    }
+
+    /** Waits at most {@code seconds} for SIPp to finish (killing it after that): its exit code, or -1. */
+    int await(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             return -1;
         }
