@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ -x "$JAVA_HOME/bin/jcmd" ] || { echo "no JDK at $JAVA_HOME (set JAVA_HOME to a JDK >= 25)"; exit 1; }
 command -v sipp >/dev/null || { echo "install sip-tester (sipp)"; exit 1; }
-command -v sox >/dev/null || { echo "install sox"; exit 1; }
+
 [ -f pbx/target/carillon-pbx.jar ] || mvn -o -q -B -pl pbx package -DskipTests
+[ -f bench/target/carillon-bench.jar ] || mvn -o -q -B -pl bench -am package -Dmaven.test.skip=true
 exec python3 bench/calls/concurrent.py "$@"
