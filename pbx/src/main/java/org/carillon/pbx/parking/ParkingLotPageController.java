@@ -9,13 +9,16 @@ import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.schedule.DestinationCheck;
 import org.carillon.pbx.tenant.TenantDirectory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.LinkedHashMap;
@@ -105,6 +108,11 @@ public class ParkingLotPageController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/parking";
+    }
+
+    @ExceptionHandler(ParkingLotNotFoundException.class)
+    public ModelAndView notFound() {
+        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
     }
 
     private long tenant() {
