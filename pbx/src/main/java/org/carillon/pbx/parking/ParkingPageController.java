@@ -35,6 +35,18 @@ public class ParkingPageController {
 
     /** One lot on the page: the lot and its slots as {@link ParkingStream#data} describes them. */
     public record LotRow(ParkingLot lot, List<Map<String, String>> slots, long occupied) {
+
+        /** What happens to a call nobody retrieves, in words: "ring back, then ring 1009". */
+        public String onTimeout() {
+            String target = lot.fallback().target();
+            return "ring back, then " + switch (lot.fallback().type()) {
+                case EXTENSION -> "ring " + target;
+                case TEAM -> "team " + target;
+                case VOICEMAIL -> target.isEmpty() ? "the parker's voicemail" : "voicemail " + target;
+                case PROMPT -> "prompt " + target;
+                default -> "hang up";
+            };
+        }
     }
 
     @GetMapping("/parking")

@@ -65,6 +65,8 @@ class ParkingPageBrowserH2IT extends CallH2Context {
             assertThat(cell("704", "parker")).isEqualTo(b.number());
             assertThat(cell("704", "since")).isNotEmpty();
             assertThat(cell("704", "retrieve")).isEqualTo("dial 704");
+            assertThat(browser.findElement(By.cssSelector("[data-lot] [data-field='occupied']")).getText())
+                    .as("the default lot's count, live").isEqualTo("1 of 20");
             chromium.shot("parking-occupied");
             try (SippPeer retriever = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", "704",
                     "-au", c.username(), "-ap", c.password(), "-key", "caller", c.number(), "-d", "500"))) {
