@@ -146,9 +146,9 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("DELETE /api/v1/parking/lots/{id}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
         rule("GET /parking/lots/new", PARKING);
         rule("POST /parking/lots", PARKING, Map.of("timeoutSeconds", "0")); // the form with errors
-        TABLE.put("GET /parking/lots/{id}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
-        TABLE.put("POST /parking/lots/{id}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
-        TABLE.put("POST /parking/lots/{id}/delete", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("GET /parking/lots/{id:\\d+}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /parking/lots/{id:\\d+}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /parking/lots/{id:\\d+}/delete", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
         rule("GET /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of());
         rule("PATCH /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of("firstName", "Matrix"));
 
