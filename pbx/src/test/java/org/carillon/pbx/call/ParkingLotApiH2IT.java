@@ -168,6 +168,16 @@ class ParkingLotApiH2IT extends CallH2Context {
                 Integer.toString(last + 2), Integer.toString(last + 4), ""));
         assertThat(inRange.status()).as(inRange.body()).isEqualTo(201);
         assertThat(Calls.newExtension(this).number()).isEqualTo(Integer.toString(last + 5));
+        // and an import naming one of its numbers is refused on that row
+        var imported = bean(org.carillon.pbx.extension.ExtensionCsv.class).importCsv(
+                bean(org.carillon.pbx.tenant.TenantDirectory.class).current(), """
+                        number,email,firstName,lastName,role
+                        %d,lot%d@example.com,Lot,Clash,agent
+                        """.formatted(last + 3, SEQUENCE.incrementAndGet()),
+                new org.carillon.pbx.extension.Actor(OWNER, org.carillon.pbx.access.Role.OWNER,
+                        java.util.Optional.empty(), "test"));
+        assertThat(imported.created()).isEmpty();
+        assertThat(imported.problems().get(2)).contains((last + 3) + " is a slot of the parking lot High");
 
         String mine = Calls.newExtension(this).number();
         var keys = api().send("PUT", "/api/v1/extensions/" + mine + "/blf-keys", "{\"keys\":["

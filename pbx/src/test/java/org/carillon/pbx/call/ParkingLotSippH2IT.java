@@ -116,14 +116,15 @@ class ParkingLotSippH2IT extends CallH2Context {
         Calls.Ext f = Calls.registeredSipp(this, fPort);
         Calls.Ext a = Calls.newExtension(this);
         var saved = api().put("/api/v1/parking/lots/" + lot, "{\"name\":\"Warehouse\",\"parkNumber\":\"750\","
-                + "\"firstSlot\":\"751\",\"lastSlot\":\"755\",\"timeoutSeconds\":2,"
+                + "\"firstSlot\":\"751\",\"lastSlot\":\"755\",\"timeoutSeconds\":8,"
                 + "\"fallback\":{\"type\":\"extension\",\"target\":\"" + f.number() + "\"}}");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         SippPeer parked = parkedBy(a, b, bPort, "750");
         try (parked;
              SippPeer parkerBusy = SippPeer.start("callee_busy.xml", sipPort(), bPort, List.of());
              SippPeer fallback = SippPeer.start("callee_hangs_up.xml", sipPort(), fPort, List.of("-d", "500"))) {
-            // the default lot would wait an hour: only the lot's own 2 s ring the parker back within the test
+            // the default lot would wait an hour: only the lot's own 8 s ring the parker back within the test (8 s,
+            // not less: the parker's phone must be done with the transfer, announcement and all, before it rings)
             assertThat(parkerBusy.await()).as(parkerBusy.output()).isZero();
             assertThat(fallback.await()).as(fallback.output()).isZero();
             assertThat(parked.await()).as(parked.output()).isZero();

@@ -130,6 +130,8 @@ class ParkingPageBrowserH2IT extends CallH2Context {
             assertThat(browser.findElements(By.cssSelector("[data-lot]"))).hasSize(2);
             assertThat(browser.findElements(By.cssSelector("tr[data-slot]"))).hasSize(25);
             assertThat(cell("763", "state")).isEqualTo("free");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.querySelectorAll('[data-lot]')[1].scrollIntoView();");
             chromium.shot("parking-lots");
         } finally {
             for (var lot : api().get("/api/v1/parking/lots").json()) {
