@@ -10,7 +10,7 @@ import org.carillon.platform.settings.Settings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Threads: thread-safe; the lookups never block; changes are serialised by {@code synchronized}.
  */
 @Service
-@Order(0) // after the default tenant (DefaultTenant, -1)
-public class ParkingLotService implements ParkingLotLookup, ApplicationRunner {
+public class ParkingLotService implements ParkingLotLookup, ApplicationRunner, Ordered {
     private final ParkingLotStore store;
     private final ParkingLotRules rules;
     private final AuditTrail audit;
@@ -53,6 +52,12 @@ public class ParkingLotService implements ParkingLotLookup, ApplicationRunner {
         this.clock = clock;
         this.parking = parking;
         this.settings = ParkingSettings.from(settings);
+    }
+
+    /** After the default tenant is made ({@code DefaultTenant}, order -1). */
+    @Override
+    public int getOrder() {
+        return 0;
     }
 
     /** Gives every tenant without one its default lot, then loads all lots. */

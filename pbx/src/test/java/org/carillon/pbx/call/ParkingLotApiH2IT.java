@@ -47,6 +47,7 @@ class ParkingLotApiH2IT extends CallH2Context {
         JsonNode lots = api().get("/api/v1/parking/lots").json();
         assertThat(lots.size()).isEqualTo(1);
         assertThat(lots.get(0).path("default").asBoolean()).isTrue();
+        assertThat(lots.get(0).path("id").asLong()).as("made at start, after the default tenant").isPositive();
         assertThat(lots.get(0).path("parkNumber").asString()).isEqualTo("700");
         assertThat(lots.get(0).path("firstSlot").asString()).isEqualTo("701");
         assertThat(lots.get(0).path("lastSlot").asString()).isEqualTo("720");
