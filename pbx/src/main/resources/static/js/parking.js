@@ -1,4 +1,5 @@
-// Parking page: each slot row follows the server-sent events of /parking/stream (one "slot" event per change).
+// Parking page: each slot row of every lot follows the server-sent events of /parking/stream (one "slot" event per
+// change), and its lot's "occupied" count with it.
 document.addEventListener('DOMContentLoaded', () => {
   const live = document.querySelector('[data-slot-stream]');
   if (!live || !window.EventSource) {
@@ -26,6 +27,12 @@ document.addEventListener('DOMContentLoaded', () => {
       const code = document.createElement('code');
       code.textContent = s.slot;
       retrieve.append('dial ', code);
+    }
+    const lot = row.closest('[data-lot]');
+    const count = lot && lot.querySelector('[data-field="occupied"]');
+    if (count) {
+      const taken = lot.querySelectorAll('tr[data-slot] [data-field="state"] .text-bg-warning').length;
+      count.textContent = `${taken} of ${count.dataset.total}`;
     }
   });
 });

@@ -9,9 +9,11 @@ import org.carillon.pbx.routing.FeatureCodeService;
 import org.carillon.pbx.routing.FeatureCodes;
 import org.carillon.pbx.routing.InvalidDialCodeException;
 import org.carillon.pbx.routing.NumberPlan;
+import org.carillon.pbx.routing.ParkingLotLookup;
 import org.carillon.pbx.speeddial.SpeedDialService;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.platform.web.ApiProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,11 +40,14 @@ public class BlfKeyService {
     private final DeviceDirectory devices;
     private final SpeedDialService speedDials;
     private final FeatureCodeService codes;
+    private final ObjectProvider<ParkingLotLookup> lots;
     private final AuditTrail audit;
 
     public BlfKeyService(BlfKeyStore store, ExtensionService extensions, DeviceDirectory devices,
-                         SpeedDialService speedDials, FeatureCodeService codes, AuditTrail audit) {
+                         SpeedDialService speedDials, FeatureCodeService codes, AuditTrail audit,
+                         ObjectProvider<ParkingLotLookup> lots) {
         this.store = store;
+        this.lots = lots;
         this.extensions = extensions;
         this.devices = devices;
         this.speedDials = speedDials;
@@ -109,6 +114,22 @@ public class BlfKeyService {
         return out;
     }
 
+    /** A slot of any of the tenant's parking lots (without the parking feature: the default lot's). */
+    private boolean isSlot(long tenantId, String v, NumberPlan.Ranges ranges) {
+        ParkingLotLookup lookup = lots.getIfAvailable();
+        if (lookup != null) {
+            return lookup.isSlot(tenantId, v);
+        }
+        return digits(v) && !v.isEmpty() && v.length() < 6 && Integer.parseInt(v) >= ranges.slotLow()
+                && Integer.parseInt(v) <= ranges.slotHigh();
+    }
+
+    private String slotRanges(long tenantId, NumberPlan.Ranges ranges) {
+        ParkingLotLookup lookup = lots.getIfAvailable();
+        return lookup == null ? ranges.slotLow() + "–" + ranges.slotHigh()
+                : String.join(", ", lookup.slotRanges(tenantId));
+    }
+
     private Optional<String> valueProblem(long tenantId, String owner, BlfKeyType type, String v,
                                           NumberPlan.Ranges ranges) {
         return switch (type) {
@@ -116,9 +137,8 @@ public class BlfKeyService {
                     : Optional.of("There is no extension " + (v.isEmpty() ? "with that number" : v) + ".");
             case SPEED_DIAL -> speedDials.find(tenantId, owner, v).isPresent() ? Optional.empty()
                     : Optional.of("There is no speed dial " + (v.isEmpty() ? "with that code" : v) + ".");
-            case PARK_SLOT -> digits(v) && !v.isEmpty() && v.length() < 6 && Integer.parseInt(v) >= ranges.slotLow()
-                    && Integer.parseInt(v) <= ranges.slotHigh() ? Optional.empty()
-                    : Optional.of("Parking slots are " + ranges.slotLow() + "–" + ranges.slotHigh() + ".");
+            case PARK_SLOT -> isSlot(tenantId, v, ranges) ? Optional.empty()
+                    : Optional.of("Parking slots are " + slotRanges(tenantId, ranges) + ".");
             case AGENT -> v.isEmpty() || digits(v) && v.length() <= 9 ? Optional.empty()
                     : Optional.of("Leave empty, or give a team number.");
             case PROFILE -> digits(v) && !v.isEmpty() && v.length() <= 2 ? Optional.empty()

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A call in a parking slot (SPEC §2.7), on the call engine's side: parking by blind transfer (REFER) to the park
- * number or to a slot, the slot announced to the parker, music on hold for the parked party, retrieval by dialling the
+ * A call in a parking slot (SPEC §2.7), on the call engine's side: parking by blind transfer (REFER) to a parking
+ * lot's park number or to a slot, the slot announced to the parker, music on hold for the parked party, retrieval by dialling the
  * slot (or by an INVITE with Replaces from the slot's BLF lamp), and the ring-back the {@link CallParking} asks for
  * when nobody retrieves it. Which slot, how long and where to ring back are the parking feature's business.
  *
@@ -49,10 +49,10 @@ final class Parking implements ParkedCall {
         this.remoteTag = legs.map(ActiveCall.Legs::callerTag).orElse("");
     }
 
-    // ---- parking: a REFER whose target routes to the park number or a slot ----
+    // ---- parking: a REFER whose target routes to a lot's park number or a slot ----
 
     /**
-     * Parks the party {@code parker} talks to when {@code number} is the park number or a slot.
+     * Parks the party {@code parker} talks to when {@code number} is a lot's park number or a slot.
      *
      * @return false when {@code number} is no parking number (the REFER is an ordinary blind transfer)
      */
@@ -72,8 +72,8 @@ final class Parking implements ParkedCall {
         Optional<String> slot = lots.get().park(parked, d.target());
         if (slot.isEmpty()) {
             // RFC 3515 §2.4.2: a REFER that cannot be carried out gets a final error; the phone shows the reason
-            tx.respond(tx.request().createResponse(486, d.target().isEmpty() ? "All Parking Slots Busy"
-                    : "Parking Slot " + d.target() + " Busy"));
+            tx.respond(tx.request().createResponse(486, lots.get().isParkNumber(call.tenantId(), d.target())
+                    ? "All Parking Slots Busy" : "Parking Slot " + d.target() + " Busy"));
             return true;
         }
         parked.slot = slot.get();
@@ -133,7 +133,7 @@ final class Parking implements ParkedCall {
      */
     static void dialled(Call retriever, String slot) {
         Optional<CallParking> lots = retriever.service().parking();
-        if (slot.isEmpty()) {
+        if (slot.isEmpty() || lots.isPresent() && lots.get().isParkNumber(retriever.tenantId(), slot)) {
             retriever.fail(403, "Park By Transferring To The Park Number", CallResult.FAILED);
             return;
         }

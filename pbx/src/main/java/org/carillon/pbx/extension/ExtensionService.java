@@ -6,6 +6,7 @@ import org.carillon.pbx.license.LicenseService;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.settings.Settings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -41,12 +42,14 @@ public class ExtensionService {
     private final Clock clock;
     private final NumberRange range;
     private final LicenseService licenses;
+    private final ObjectProvider<ReservedNumbers> reserved;
 
     public ExtensionService(ExtensionStore store, AccountStore accounts, CredentialVault vault,
                             DeviceDirectory directory, WelcomeMail welcome, AuditTrail audit, TransactionTemplate tx,
                             ApplicationEventPublisher events, Clock clock, Settings settings,
-                            LicenseService licenses) {
+                            LicenseService licenses, ObjectProvider<ReservedNumbers> reserved) {
         this.licenses = licenses;
+        this.reserved = reserved;
         this.store = store;
         this.accounts = accounts;
         this.vault = vault;
@@ -86,6 +89,10 @@ public class ExtensionService {
         if (problems.isEmpty() && input.number().isPresent() && store.numberTaken(tenant.id(), input.number().get())) {
             problems.add(new InvalidExtensionException.FieldProblem("number", "is already used"));
         }
+        if (problems.isEmpty() && input.number().isPresent()) {
+            reservedBy(tenant.id(), input.number().get())
+                    .ifPresent(why -> problems.add(new InvalidExtensionException.FieldProblem("number", why)));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidExtensionException(problems);
         }
@@ -113,22 +120,26 @@ public class ExtensionService {
         return new Created(created, credentials);
     }
 
+    /** The next free number of the range, skipping numbers another feature owns ({@link ReservedNumbers}). */
     private String nextNumber(long tenantId) {
         OptionalLong highest = store.highestIn(tenantId, range.low(), range.high());
-        if (highest.isEmpty()) {
-            return Long.toString(range.low());
-        }
-        if (highest.getAsLong() < range.high()) {
-            return Long.toString(highest.getAsLong() + 1);
-        }
-        long expected = range.low();
-        for (long used : store.numbersIn(tenantId, range.low(), range.high())) {
-            if (used != expected) {
-                return Long.toString(expected);
+        for (long n = highest.isEmpty() ? range.low() : highest.getAsLong() + 1; n <= range.high(); n++) {
+            if (reservedBy(tenantId, Long.toString(n)).isEmpty()) {
+                return Long.toString(n);
             }
-            expected++;
+        }
+        java.util.Set<Long> used = new java.util.HashSet<>(store.numbersIn(tenantId, range.low(), range.high()));
+        for (long n = range.low(); n <= range.high(); n++) {
+            if (!used.contains(n) && reservedBy(tenantId, Long.toString(n)).isEmpty()) {
+                return Long.toString(n);
+            }
         }
         throw new InvalidExtensionException("number", "no free number left in " + range.low() + "-" + range.high());
+    }
+
+    private Optional<String> reservedBy(long tenantId, String number) {
+        return reserved.orderedStream().map(r -> r.reservedBy(tenantId, number)).flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** @throws ExtensionNotFoundException when absent or not visible to the actor */

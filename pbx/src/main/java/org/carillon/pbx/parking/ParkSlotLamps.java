@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Parking slots as BLF lamps of the {@code dialog} package: a free slot is one {@code terminated} dialog, an occupied
+ * The slots of every parking lot as BLF lamps of the {@code dialog} package: a free slot is one {@code terminated} dialog, an occupied
  * one an {@code early} dialog (so phones flash the key) naming the parked call's dialog, which an INVITE with
  * {@code Replaces} from the lamp retrieves. Threads: thread-safe, non-blocking.
  */
@@ -21,7 +21,7 @@ class ParkSlotLamps implements DialogLampSource {
 
     @Override
     public boolean serves(long tenantId, String resource) {
-        return parking.isSlot(resource);
+        return parking.isSlot(tenantId, resource);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.carillon.pbx.parking;
 
 import org.carillon.pbx.call.CallParking;
 import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.call.MusicOnHold;
 import org.carillon.pbx.call.ParkedCall;
 import org.carillon.pbx.routing.NumberPlan;
 import org.carillon.pbx.subscription.ResourceChanged;
@@ -24,12 +25,14 @@ import java.util.TreeMap;
 import java.util.function.LongFunction;
 
 /**
- * Each tenant's parking slots (the number plan's slot range, {@code 701}–{@code 720} by default): a call
- * blind-transferred to the park number takes the lowest free slot, one transferred to a slot takes that slot if free.
- * A call nobody retrieves within its tenant's timeout ({@link ParkingPolicyService}, read when the call is parked)
- * leaves its slot and rings the parker back; if the parker does not answer, the fallback extension rings (a
- * {@code hangup} fallback skips it), and then the call is hung up. Every change of a slot is
- * announced as a {@link ResourceChanged} of the {@code dialog} package, so the slot's BLF lamps follow.
+ * The parked calls of every tenant's parking lots ({@link ParkingLotService}; the default lot {@code 700},
+ * {@code 701}–{@code 720}): a call blind-transferred to a lot's park number takes that lot's lowest free slot, one
+ * transferred to a slot takes that slot if free. A call nobody retrieves within its lot's timeout (read when the call
+ * is parked) leaves its slot and rings the parker back; if the parker does not answer, the lot's fallback takes it (an
+ * extension rings, then the call is hung up; {@code hangup} ends it). Every change of a slot is announced as a
+ * {@link ResourceChanged} of the {@code dialog} package, so the slot's BLF lamps follow.
+ *
+ * <p>Slot numbers are unique in a tenant (lots never overlap), so the occupied slots are one table per tenant.
  *
  * <p>Threads: thread-safe; one short lock around the slot tables, never held while calling into a call.
  */
@@ -38,70 +41,83 @@ public class ParkingService implements CallParking {
     private static final Logger log = LoggerFactory.getLogger(ParkingService.class);
     static final String DIALOG = "dialog";
 
-    private final LongFunction<ParkingPolicy> policies;
+    private final LongFunction<List<ParkingLot>> lots;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final NumberPlan.Ranges ranges = NumberPlan.Ranges.defaults();
     /** Occupied slots per tenant. Guarded by {@code this}. */
-    private final Map<Long, TreeMap<Integer, ParkedCall>> lots = new HashMap<>();
+    private final Map<Long, TreeMap<Integer, ParkedCall>> occupied = new HashMap<>();
     /** When each parked call took its slot. Guarded by {@code this}. */
     private final Map<ParkedCall, Instant> since = new IdentityHashMap<>();
 
-    /** Every tenant with the environment's settings (tests). */
+    /** Every tenant with one lot, the default numbers and the environment's settings (tests). */
     public ParkingService(Settings settings, ApplicationEventPublisher events) {
-        this(constant(ParkingPolicy.from(ParkingSettings.from(settings))), Clock.systemUTC(), events);
+        this(defaultLot(ParkingSettings.from(settings)), Clock.systemUTC(), events);
     }
 
     @Autowired
-    public ParkingService(ParkingPolicyService policies, Clock clock, ApplicationEventPublisher events) {
-        this(policies::policy, clock, events);
+    public ParkingService(ParkingLotService lots, Clock clock, ApplicationEventPublisher events) {
+        this(lots::lots, clock, events);
     }
 
-    /** @param policies each tenant's settings, read when a call is parked (never blocks) */
-    ParkingService(LongFunction<ParkingPolicy> policies, Clock clock, ApplicationEventPublisher events) {
-        this.policies = policies;
+    /** @param lots each tenant's lots, read when a call is parked or a number dialled (never blocks) */
+    ParkingService(LongFunction<List<ParkingLot>> lots, Clock clock, ApplicationEventPublisher events) {
+        this.lots = lots;
         this.clock = clock;
         this.events = events;
     }
 
-    private static LongFunction<ParkingPolicy> constant(ParkingPolicy p) {
-        return t -> p;
+    private static LongFunction<List<ParkingLot>> defaultLot(ParkingSettings s) {
+        NumberPlan.Ranges r = NumberPlan.Ranges.defaults();
+        Destination fallback = s.fallback().map(Destination::extension)
+                .orElse(new Destination(Destination.Type.HANGUP, ""));
+        return t -> List.of(new ParkingLot(1, t, ParkingLot.DEFAULT_NAME, Integer.toString(r.park()), r.slotLow(),
+                r.slotHigh(), (int) s.timeout().toSeconds(), fallback, MusicOnHold.BUILT_IN, true));
     }
 
+    /**
+     * Parks {@code call} in the lowest free slot of the lot whose park number {@code number} is (empty: the default
+     * lot), or in slot {@code number} when it is free.
+     */
     @Override
-    public Optional<String> park(ParkedCall call, String slot) {
-        int chosen;
+    public Optional<String> park(ParkedCall call, String number) {
+        List<ParkingLot> all = lots.apply(call.tenantId());
+        Optional<ParkingLot> lot = number.isEmpty() ? Optional.of(all.getFirst())
+                : all.stream().filter(l -> l.owns(number)).findFirst();
+        if (lot.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean anySlot = number.isEmpty() || lot.get().parkNumber().equals(number);
+        int chosen = -1;
         synchronized (this) {
-            TreeMap<Integer, ParkedCall> lot = lots.computeIfAbsent(call.tenantId(), t -> new TreeMap<>());
-            if (slot.isEmpty()) {
-                chosen = -1;
-                for (int n = ranges.slotLow(); n <= ranges.slotHigh() && chosen < 0; n++) {
-                    if (!lot.containsKey(n)) {
+            TreeMap<Integer, ParkedCall> taken = occupied.computeIfAbsent(call.tenantId(), t -> new TreeMap<>());
+            if (anySlot) {
+                for (int n = lot.get().firstSlot(); n <= lot.get().lastSlot() && chosen < 0; n++) {
+                    if (!taken.containsKey(n)) {
                         chosen = n;
                     }
                 }
             } else {
-                chosen = slotNumber(slot).filter(n -> !lot.containsKey(n)).orElse(-1);
+                chosen = lot.get().slot(number).filter(n -> !taken.containsKey(n)).orElse(-1);
             }
             if (chosen < 0) {
                 return Optional.empty();
             }
-            lot.put(chosen, call);
+            taken.put(chosen, call);
             since.put(call, clock.instant());
         }
-        String taken = Integer.toString(chosen);
-        log.debug("call {}: {} parked by {} in {}", call.id(), call.parked(), call.parker(), taken);
-        ParkingPolicy policy = policies.apply(call.tenantId()); // a change of settings applies to calls parked later
-        call.after(policy.timeout(), () -> timedOut(call, policy.fallback()));
-        changed(call.tenantId(), taken);
-        return Optional.of(taken);
+        String slot = Integer.toString(chosen);
+        ParkingLot in = lot.get(); // a change of the lot applies to calls parked later
+        log.debug("call {}: {} parked by {} in {} of lot {}", call.id(), call.parked(), call.parker(), slot, in.name());
+        call.after(in.timeout(), () -> timedOut(call, in.fallback()));
+        changed(call.tenantId(), slot);
+        return Optional.of(slot);
     }
 
     @Override
     public Optional<ParkedCall> take(long tenantId, String slot) {
         Optional<ParkedCall> taken;
         synchronized (this) {
-            TreeMap<Integer, ParkedCall> lot = lots.get(tenantId);
+            TreeMap<Integer, ParkedCall> lot = occupied.get(tenantId);
             taken = lot == null ? Optional.empty() : slotNumber(slot).map(lot::remove);
             taken.ifPresent(since::remove);
         }
@@ -116,10 +132,15 @@ public class ParkingService implements CallParking {
         }
     }
 
+    @Override
+    public boolean isParkNumber(long tenantId, String number) {
+        return lots.apply(tenantId).stream().anyMatch(l -> l.parkNumber().equals(number));
+    }
+
     /** The call parked in {@code slot} of the tenant, if any. */
     public Optional<ParkedCall> find(long tenantId, String slot) {
         synchronized (this) {
-            TreeMap<Integer, ParkedCall> lot = lots.get(tenantId);
+            TreeMap<Integer, ParkedCall> lot = occupied.get(tenantId);
             return lot == null ? Optional.empty() : slotNumber(slot).map(lot::get);
         }
     }
@@ -127,7 +148,7 @@ public class ParkingService implements CallParking {
     /** The tenant's parked calls, by slot. */
     public List<ParkedCall> parked(long tenantId) {
         synchronized (this) {
-            TreeMap<Integer, ParkedCall> lot = lots.get(tenantId);
+            TreeMap<Integer, ParkedCall> lot = occupied.get(tenantId);
             return lot == null ? List.of() : new ArrayList<>(lot.values());
         }
     }
@@ -139,18 +160,9 @@ public class ParkingService implements CallParking {
         }
     }
 
-    /** The slot numbers, lowest first ({@code 701}–{@code 720}). */
-    public List<String> slots() {
-        List<String> all = new ArrayList<>();
-        for (int n = ranges.slotLow(); n <= ranges.slotHigh(); n++) {
-            all.add(Integer.toString(n));
-        }
-        return all;
-    }
-
-    /** Whether {@code number} is one of the slots (its lamp can be watched even while free). */
-    public boolean isSlot(String number) {
-        return slotNumber(number).isPresent();
+    /** Whether {@code number} is a slot of one of the tenant's lots (its lamp can be watched even while free). */
+    public boolean isSlot(long tenantId, String number) {
+        return lots.apply(tenantId).stream().anyMatch(l -> l.slot(number).isPresent());
     }
 
     /** Nobody took it in time: out of its slot, and the parker rings (call executor). */
@@ -195,7 +207,7 @@ public class ParkingService implements CallParking {
 
     private boolean remove(ParkedCall call) {
         synchronized (this) {
-            TreeMap<Integer, ParkedCall> lot = lots.get(call.tenantId());
+            TreeMap<Integer, ParkedCall> lot = occupied.get(call.tenantId());
             Optional<Integer> n = slotNumber(call.slot());
             if (lot != null && n.isPresent() && lot.get(n.get()) == call) {
                 lot.remove(n.get());
@@ -206,12 +218,12 @@ public class ParkingService implements CallParking {
         }
     }
 
-    private Optional<Integer> slotNumber(String slot) {
-        if (!slot.matches("[0-9]{1,9}")) {
+    /** Any slot-shaped number: a call stays findable in its slot even if its lot changed meanwhile. */
+    private static Optional<Integer> slotNumber(String slot) {
+        if (!slot.matches("[1-9][0-9]{0,8}")) {
             return Optional.empty();
         }
-        int n = Integer.parseInt(slot);
-        return n >= ranges.slotLow() && n <= ranges.slotHigh() ? Optional.of(n) : Optional.empty();
+        return Optional.of(Integer.parseInt(slot));
     }
 
     private void changed(long tenantId, String slot) {

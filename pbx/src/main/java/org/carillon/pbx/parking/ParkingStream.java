@@ -35,7 +35,7 @@ class ParkingStream {
     @EventListener
     public void onChange(ResourceChanged change) {
         if (hub.subscriberCount() == 0 || !ParkingService.DIALOG.equals(change.event())
-                || !parking.isSlot(change.resource())) {
+                || !parking.isSlot(change.tenantId(), change.resource())) {
             return;
         }
         hub.publish(change.tenantId(), data(change.resource(), parking.find(change.tenantId(), change.resource())));

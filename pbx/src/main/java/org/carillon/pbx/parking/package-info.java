@@ -1,9 +1,10 @@
 /**
- * Shared parking (SPEC §2.7, issue 10): {@link org.carillon.pbx.parking.ParkingService} keeps each tenant's slots
- * (the number plan's {@code 701}–{@code 720}) as the call engine's {@link org.carillon.pbx.call.CallParking}, rings the
- * parker back when a parked call is not retrieved within the timeout, then the fallback; each slot is a resource of the
- * {@code dialog} event package (its BLF lamp) through {@link org.carillon.pbx.parking.ParkSlotLamps}. Each tenant's
- * timeout and fallback are {@link org.carillon.pbx.parking.ParkingPolicyService}'s (the environment's until saved);
- * the Parking page shows the slots live through {@link org.carillon.pbx.parking.ParkingStream}.
+ * Shared parking (SPEC §2.7, issue 10): each tenant's parking lots ({@link org.carillon.pbx.parking.ParkingLotService},
+ * validated by {@link org.carillon.pbx.parking.ParkingLotRules}; the default lot {@code 700}, {@code 701}–{@code 720})
+ * and their parked calls ({@link org.carillon.pbx.parking.ParkingService}, the call engine's
+ * {@link org.carillon.pbx.call.CallParking}), which ring the parker back when a call is not retrieved within its lot's
+ * timeout, then go to its fallback; each slot is a resource of the {@code dialog} event package (its BLF lamp) through
+ * {@link org.carillon.pbx.parking.ParkSlotLamps}; the Parking page shows every lot's slots live through
+ * {@link org.carillon.pbx.parking.ParkingStream}.
  */
 package org.carillon.pbx.parking;

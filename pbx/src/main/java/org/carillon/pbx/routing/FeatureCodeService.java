@@ -29,10 +29,13 @@ public class FeatureCodeService implements SmartInitializingSingleton {
     private final FeatureCodeStore store;
     private final ObjectProvider<SpeedDialLookup> speedDials;
     private final AuditTrail audit;
+    private final ObjectProvider<ParkingLotLookup> lots;
     private final ConcurrentHashMap<Long, FeatureCodes> byTenant = new ConcurrentHashMap<>();
 
-    public FeatureCodeService(FeatureCodeStore store, ObjectProvider<SpeedDialLookup> speedDials, AuditTrail audit) {
+    public FeatureCodeService(FeatureCodeStore store, ObjectProvider<SpeedDialLookup> speedDials, AuditTrail audit,
+                              ObjectProvider<ParkingLotLookup> lots) {
         this.store = store;
+        this.lots = lots;
         this.speedDials = speedDials;
         this.audit = audit;
     }
@@ -143,11 +146,11 @@ public class FeatureCodeService implements SmartInitializingSingleton {
     }
 
     /**
-     * Why a speed-dial {@code code} (digits after the speed-dial prefix) clashes with the number plan of CONTRACTS.md,
-     * if it does: a code may not be an extension, team, park or slot number, so that a caller who forgets the prefix
-     * never reaches somebody else.
+     * Why a speed-dial {@code code} (digits after the speed-dial prefix) clashes with the tenant's number plan, if it
+     * does: a code may not be in the extension or team range, nor a parking lot's park number or slot, so that a caller
+     * who forgets the prefix never reaches somebody else.
      */
-    public Optional<String> numberPlanClash(String code) {
+    public Optional<String> numberPlanClash(long tenantId, String code) {
         NumberPlan.Ranges r = NumberPlan.Ranges.defaults();
         if (code.isEmpty() || code.length() > 9 || !code.chars().allMatch(Character::isDigit)) {
             return Optional.empty();
@@ -158,6 +161,10 @@ public class FeatureCodeService implements SmartInitializingSingleton {
         }
         if (n >= r.teamLow() && n <= r.teamHigh()) {
             return Optional.of(code + " is in the team range " + r.teamLow() + "–" + r.teamHigh() + ".");
+        }
+        ParkingLotLookup parking = lots.getIfAvailable();
+        if (parking != null) {
+            return parking.reservedBy(tenantId, code);
         }
         if (n == r.park()) {
             return Optional.of(code + " is the park number.");

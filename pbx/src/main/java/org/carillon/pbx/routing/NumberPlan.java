@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The number plan of CONTRACTS.md as a pure function of the dialled string and what exists: extensions
- * {@code 1000}–{@code 8999}, teams {@code 600}–{@code 699}, the park number {@code 700} and its slots
- * {@code 701}–{@code 720}, and the dial codes of {@link FeatureCodes}. Each feature serves the destination types
+ * {@code 1000}–{@code 8999}, teams {@code 600}–{@code 699}, the parking lots' park numbers and slots (the default lot:
+ * {@code 700}, {@code 701}–{@code 720}; others wherever the admin put them, never on an extension or a team), and the
+ * dial codes of {@link FeatureCodes}. Each feature serves the destination types
  * routed to it with a {@code CallApplication}; a number that leads nowhere gets the unknown-number prompt.
  *
  * @param ranges    the number ranges
@@ -26,13 +27,23 @@ public record NumberPlan(Ranges ranges, FeatureCodes codes, Directory directory)
             return false;
         }
 
+        /**
+         * Whether {@code number} is a parking lot's park number or slot. The default: the one lot of {@link Ranges}
+         * ({@code 700}, {@code 701}–{@code 720}).
+         */
+        default boolean parking(long tenantId, String number) {
+            Ranges r = Ranges.defaults();
+            int n = Integer.parseInt(number);
+            return n == r.park() || n >= r.slotLow() && n <= r.slotHigh();
+        }
+
         /** The number a speed-dial {@code code} stands for, for {@code caller} (personal first, then system). */
         default Optional<String> speedDial(long tenantId, String caller, String code) {
             return Optional.empty();
         }
     }
 
-    /** Inclusive number ranges. */
+    /** Inclusive number ranges; {@code park} and {@code slotLow}–{@code slotHigh} are the default parking lot's. */
     public record Ranges(int extensionLow, int extensionHigh, int teamLow, int teamHigh, int park, int slotLow,
                          int slotHigh) {
         public static Ranges defaults() {
@@ -70,11 +81,8 @@ public record NumberPlan(Ranges ranges, FeatureCodes codes, Directory directory)
         if (n >= ranges.teamLow() && n <= ranges.teamHigh() && directory.teamExists(tenant, dialled)) {
             return new Destination(Destination.Type.TEAM, dialled);
         }
-        if (n == ranges.park()) {
-            return new Destination(Destination.Type.PARK, "");
-        }
-        if (n >= ranges.slotLow() && n <= ranges.slotHigh()) {
-            return new Destination(Destination.Type.PARK, dialled);
+        if (directory.parking(tenant, dialled)) {
+            return new Destination(Destination.Type.PARK, dialled); // a lot's park number or one of its slots
         }
         return Destination.unknownNumber(dialled);
     }

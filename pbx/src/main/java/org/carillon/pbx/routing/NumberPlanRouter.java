@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The PBX's {@link Router}: the {@link NumberPlan} with the caller's tenant's feature codes ({@link FeatureCodeService})
- * over the extensions and speed dials in memory.
+ * over the extensions, teams, parking lots and speed dials in memory.
  */
 @Component
 public class NumberPlanRouter implements Router {
@@ -20,7 +20,7 @@ public class NumberPlanRouter implements Router {
     private final NumberPlan.Directory directory;
 
     public NumberPlanRouter(DeviceDirectory devices, TeamService teams, FeatureCodeService codes,
-                            ObjectProvider<SpeedDialLookup> speedDials) {
+                            ObjectProvider<SpeedDialLookup> speedDials, ObjectProvider<ParkingLotLookup> lots) {
         this.codes = codes;
         this.directory = new NumberPlan.Directory() {
             @Override
@@ -31,6 +31,13 @@ public class NumberPlanRouter implements Router {
             @Override
             public boolean teamExists(long tenantId, String number) {
                 return teams.exists(tenantId, number);
+            }
+
+            @Override
+            public boolean parking(long tenantId, String number) {
+                ParkingLotLookup lookup = lots.getIfAvailable();
+                return lookup == null ? NumberPlan.Directory.super.parking(tenantId, number)
+                        : lookup.isParkNumber(tenantId, number) || lookup.isSlot(tenantId, number);
             }
 
             @Override

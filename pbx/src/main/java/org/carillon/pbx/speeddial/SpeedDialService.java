@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * System and personal speed dials (SPEC §2.8), kept in memory for routing ({@link SpeedDialLookup}: a caller's
  * personal code wins over the system's). A code is 1 to 3 digits and is refused on save when it clashes with the
- * number plan (an extension, team, park or slot number: {@link FeatureCodeService#numberPlanClash}), or, for a
+ * number plan (an extension or team number, a parking lot's park number or slot: {@link FeatureCodeService#numberPlanClash}), or, for a
  * personal code, with a system speed dial; the error names the clash.
  *
  * <p>Threads: thread-safe; lookups never block.
@@ -90,7 +90,7 @@ public class SpeedDialService implements SpeedDialLookup, SmartInitializingSingl
         if (!CODE.matcher(c).matches()) {
             problems.add(new ApiProblem.FieldError("code", "Use 1 to 3 digits."));
         } else {
-            plan.numberPlanClash(c).ifPresent(m -> problems.add(new ApiProblem.FieldError("code", m)));
+            plan.numberPlanClash(tenantId, c).ifPresent(m -> problems.add(new ApiProblem.FieldError("code", m)));
             SpeedDial same = byKey.get(key(tenantId, owner, c));
             if (!replace && same != null && problems.isEmpty()) {
                 problems.add(taken(c, "speed dial ", same));

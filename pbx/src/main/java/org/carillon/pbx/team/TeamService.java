@@ -2,8 +2,10 @@ package org.carillon.pbx.team;
 
 import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.call.Destination;
+import org.carillon.pbx.call.MusicOnHold;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.DeviceDirectory;
+import org.carillon.pbx.extension.ReservedNumbers;
 import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.schedule.ScheduleInput;
 import org.carillon.pbx.schedule.ScheduleLoops;
@@ -48,9 +50,13 @@ public class TeamService implements SmartInitializingSingleton {
     private final Clock clock;
     private final Map<Long, Team> byId = new ConcurrentHashMap<>();
 
+    private final ObjectProvider<ReservedNumbers> reserved;
+
     public TeamService(TeamStore store, DeviceDirectory devices, AgentService agents, AuditTrail audit,
-                       ObjectProvider<ScheduleService> schedules, TransactionTemplate tx, Clock clock) {
+                       ObjectProvider<ScheduleService> schedules, TransactionTemplate tx, Clock clock,
+                       ObjectProvider<ReservedNumbers> reserved) {
         this.store = store;
+        this.reserved = reserved;
         this.devices = devices;
         this.agents = agents;
         this.audit = audit;
@@ -176,6 +182,8 @@ public class TeamService implements SmartInitializingSingleton {
             String n = number;
             if (find(tenantId, n).filter(t -> old.map(o -> o.id() != t.id()).orElse(true)).isPresent()) {
                 p.add(problem("number", "Team " + n + " exists already."));
+            } else {
+                reservedBy(tenantId, n).ifPresent(why -> p.add(problem("number", why)));
             }
         }
         if (in.strategy() == null) {
@@ -191,10 +199,8 @@ public class TeamService implements SmartInitializingSingleton {
             p.add(problem("announceSeconds", "0 (never) or at least 10."));
         }
         int level = range(in.serviceLevelSeconds(), TeamInput.DEFAULT_SERVICE_LEVEL, 1, 600, "serviceLevelSeconds", p);
-        String moh = in.musicOnHold() == null || in.musicOnHold().isBlank() ? "default" : in.musicOnHold().trim();
-        if (!moh.equals("default")) {
-            p.add(problem("musicOnHold", "Only the built-in music on hold (default) exists for now."));
-        }
+        String moh = MusicOnHold.normalised(in.musicOnHold());
+        MusicOnHold.problem(tenantId, moh).ifPresent(m -> p.add(problem("musicOnHold", m)));
         Optional<Destination> overflow = in.overflow() == null ? Optional.empty() : in.overflow();
         if (overflow.isPresent()) {
             checkOverflow(tenantId, overflow.get(), number, "overflow", p);
@@ -349,11 +355,17 @@ public class TeamService implements SmartInitializingSingleton {
 
     private Optional<String> nextFree(long tenantId) {
         for (int n = LOW; n <= HIGH; n++) {
-            if (!exists(tenantId, Integer.toString(n))) {
+            if (!exists(tenantId, Integer.toString(n)) && reservedBy(tenantId, Integer.toString(n)).isEmpty()) {
                 return Optional.of(Integer.toString(n));
             }
         }
         return Optional.empty();
+    }
+
+    /** Why {@code number} belongs to another feature (a parking lot), if it does. */
+    private Optional<String> reservedBy(long tenantId, String number) {
+        return reserved.orderedStream().map(r -> r.reservedBy(tenantId, number)).flatMap(Optional::stream)
+                .findFirst();
     }
 
     private static InvalidTeamException.FieldProblem problem(String field, String message) {

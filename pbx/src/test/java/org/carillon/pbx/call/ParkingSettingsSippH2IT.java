@@ -13,8 +13,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-tenant parking settings (issue 10, SPEC §2.7): {@code GET|PUT /api/v1/parking/settings} with the environment's
- * defaults until saved, 400s naming the field, audit before/after, and the saved timeout and fallback applied to a
+ * The default parking lot's settings (issue 10, SPEC §2.7): {@code GET|PUT /api/v1/parking/settings} with the
+ * environment's defaults (the lot is made from them at start), 400s naming the field, audit before/after, and the saved timeout and fallback applied to a
  * call parked with SIPp phones (the parker busy on the ring-back, so the fallback extension answers).
  */
 class ParkingSettingsSippH2IT extends CallH2Context {
@@ -46,11 +46,11 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         assertThat(settings.path("fallback").path("type").asString()).isEqualTo("hangup");
 
         var tooShort = api().put("/api/v1/parking/settings",
-                "{\"timeoutSeconds\": 5, \"fallback\": {\"type\": \"hangup\", \"target\": \"\"}}");
+                "{\"timeoutSeconds\": 0, \"fallback\": {\"type\": \"hangup\", \"target\": \"\"}}");
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.json().path("errors").get(0).path("field").asString()).isEqualTo("timeoutSeconds");
         var tooLong = api().put("/api/v1/parking/settings",
-                "{\"timeoutSeconds\": 3601, \"fallback\": {\"type\": \"hangup\", \"target\": \"\"}}");
+                "{\"timeoutSeconds\": 86401, \"fallback\": {\"type\": \"hangup\", \"target\": \"\"}}");
         assertThat(tooLong.status()).isEqualTo(400);
         var missing = api().put("/api/v1/parking/settings", "{\"fallback\": {\"type\": \"hangup\"}}");
         assertThat(missing.status()).isEqualTo(400);
@@ -77,10 +77,10 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().path("fallback").path("target").asString()).isEqualTo(f.number());
         assertThat(api().get("/api/v1/parking/settings").json().path("timeoutSeconds").asInt()).isEqualTo(90);
-        long tenant = bean(TenantDirectory.class).current().id();
-        JsonNode audit = api().get("/api/v1/audit?objectType=parking_settings&objectId=" + tenant).json()
+        long main = api().get("/api/v1/parking/lots").json().get(0).path("id").asLong();
+        JsonNode audit = api().get("/api/v1/audit?objectType=parking_lot&objectId=" + main).json()
                 .path("items").get(0);
-        assertThat(audit.path("action").asString()).isEqualTo("parking_settings_saved");
+        assertThat(audit.path("action").asString()).isEqualTo("parking_lot_changed");
         assertThat(audit.path("before").path("timeoutSeconds").asInt()).isEqualTo(PARK_TIMEOUT_SECONDS);
         assertThat(audit.path("before").path("fallbackType").asString()).isEqualTo("hangup");
         assertThat(audit.path("after").path("timeoutSeconds").asInt()).isEqualTo(90);

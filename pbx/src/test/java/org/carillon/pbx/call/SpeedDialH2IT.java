@@ -93,7 +93,7 @@ class SpeedDialH2IT extends CallH2Context {
         var bad = web.postForm("/speed-dials/system", Map.of("code", "701", "number", "1000", "label", "x",
                 "_csrf", csrf));
         assertThat(bad.statusCode()).isEqualTo(200);
-        assertThat(bad.body()).contains("id=\"sd-code-error-system\"").contains("701 is a parking slot");
+        assertThat(bad.body()).contains("id=\"sd-code-error-system\"").contains("701 is a slot of the parking lot Main (701–720).");
 
         csrf = web.csrfToken("/feature-codes");
         var codes = web.postForm("/feature-codes", Map.of("voicemail_own", "*8", "_csrf", csrf));

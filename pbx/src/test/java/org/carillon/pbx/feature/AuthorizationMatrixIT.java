@@ -139,7 +139,16 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         rule("PUT /api/v1/parking/settings", PARKING); // an empty body: 400 once allowed
         rule("GET /parking", PARKING);
         rule("GET /parking/stream", PARKING);
-        rule("POST /parking/settings", PARKING, Map.of("timeoutSeconds", "5")); // the form with an error
+        rule("GET /api/v1/parking/lots", PARKING);
+        rule("POST /api/v1/parking/lots", PARKING); // an empty body: 400 once allowed
+        TABLE.put("GET /api/v1/parking/lots/{id}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("PUT /api/v1/parking/lots/{id}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("DELETE /api/v1/parking/lots/{id}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        rule("GET /parking/lots/new", PARKING);
+        rule("POST /parking/lots", PARKING, Map.of("timeoutSeconds", "0")); // the form with errors
+        TABLE.put("GET /parking/lots/{id:\\d+}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /parking/lots/{id:\\d+}", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
+        TABLE.put("POST /parking/lots/{id:\\d+}/delete", new Rule(PARKING, NO_SUCH_OBJECT, null, Map.of(), true));
         rule("GET /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of());
         rule("PATCH /api/v1/extensions/{number}", OWN_PROFILE, OWN, NOT_OWN, Map.of("firstName", "Matrix"));
 

@@ -116,7 +116,7 @@ class ParkingServiceTest {
     @Test
     void theParkNumberTakesTheLowestFreeSlotAndANamedSlotOnlyWhenFree() {
         park("", "701");
-        Waiting second = park("", "702");
+        Waiting second = park("700", "702");
         park("705", "705");
         assertThat(parking.park(new Waiting(), "705")).isEmpty();
         assertThat(parking.park(new Waiting(), "721")).as("outside the slot range").isEmpty();
@@ -158,17 +158,25 @@ class ParkingServiceTest {
         assertThat(w.hungUp).isTrue();
     }
 
+    private static ParkingLot lot(long id, String park, int first, int last, int timeout, Destination fallback) {
+        return new ParkingLot(id, 1, "Lot " + park, park, first, last, timeout, fallback, "default", id == 1);
+    }
+
+    private static ParkingLot main(int timeout, Destination fallback) {
+        return lot(1, "700", 701, 720, timeout, fallback);
+    }
+
     @Test
-    void theTenantsOwnSettingsApplyToACallParkedAfterTheyChanged() {
-        Map<Long, ParkingPolicy> saved = new HashMap<>();
+    void theLotsOwnSettingsApplyToACallParkedAfterTheyChanged() {
+        Map<Long, List<ParkingLot>> saved = new HashMap<>();
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
-        ParkingService lots = new ParkingService(t -> saved.getOrDefault(t, new ParkingPolicy(120,
-                Destination.extension("1009"))), clock, events::add);
+        ParkingService lots = new ParkingService(t -> saved.getOrDefault(t, List.of(main(120,
+                Destination.extension("1009")))), clock, events::add);
         Waiting before = new Waiting();
         lots.park(before, "701");
-        saved.put(1L, new ParkingPolicy(30, new Destination(Destination.Type.HANGUP, "")));
+        saved.put(1L, List.of(main(30, new Destination(Destination.Type.HANGUP, ""))));
         Waiting after = new Waiting();
-        after.slot = lots.park(after, "").orElseThrow();
+        after.slot = lots.park(after, "700").orElseThrow();
         assertThat(before.timeout).as("parked before the change").isEqualTo(Duration.ofSeconds(120));
         assertThat(after.timeout).isEqualTo(Duration.ofSeconds(30));
         assertThat(lots.since(after)).contains(clock.instant());
@@ -181,9 +189,36 @@ class ParkingServiceTest {
     }
 
     @Test
+    void aSecondLotParksInItsOwnSlotsWithItsOwnTimeoutAndFallback() {
+        ParkingLot back = lot(2, "750", 751, 752, 15, new Destination(Destination.Type.TEAM, "600"));
+        ParkingService lots = new ParkingService(t -> List.of(main(120, Destination.extension("1009")), back),
+                Clock.systemUTC(), events::add);
+        Waiting first = new Waiting();
+        first.slot = lots.park(first, "750").orElseThrow();
+        assertThat(first.slot).isEqualTo("751");
+        assertThat(first.timeout).isEqualTo(Duration.ofSeconds(15));
+        Waiting second = new Waiting();
+        assertThat(lots.park(second, "752")).contains("752");
+        assertThat(lots.park(new Waiting(), "750")).as("the lot is full").isEmpty();
+        assertThat(lots.park(new Waiting(), "700")).as("the default lot is not").contains("701");
+        assertThat(lots.park(new Waiting(), "753")).as("no lot's slot").isEmpty();
+        assertThat(lots.isParkNumber(1, "750")).isTrue();
+        assertThat(lots.isParkNumber(1, "751")).isFalse();
+        assertThat(lots.isSlot(1, "752")).isTrue();
+        assertThat(lots.isSlot(1, "750")).isFalse();
+        assertThat(events).contains(new ResourceChanged(1, "dialog", "751"));
+
+        first.timers.getFirst().run();
+        first.ringOutcomes.getFirst().accept(false);
+        assertThat(first.handedTo).as("the second lot's fallback, not the default lot's")
+                .containsExactly(new Destination(Destination.Type.TEAM, "600"));
+        assertThat(lots.take(1, "752")).containsSame(second);
+    }
+
+    @Test
     void aVoicemailFallbackWithoutABoxTakesTheParkersAndAFallbackThatCannotTakeTheCallHangsUp() {
-        Map<Long, ParkingPolicy> saved = new HashMap<>(Map.of(1L, new ParkingPolicy(60,
-                new Destination(Destination.Type.VOICEMAIL, ""))));
+        Map<Long, List<ParkingLot>> saved = new HashMap<>(Map.of(1L, List.of(main(60,
+                new Destination(Destination.Type.VOICEMAIL, "")))));
         ParkingService lots = new ParkingService(t -> saved.get(t), Clock.systemUTC(), events::add);
         Waiting toVoicemail = new Waiting();
         toVoicemail.slot = lots.park(toVoicemail, "").orElseThrow();
@@ -192,7 +227,7 @@ class ParkingServiceTest {
         assertThat(toVoicemail.handedTo).containsExactly(new Destination(Destination.Type.VOICEMAIL, "1002"));
         assertThat(toVoicemail.hungUp).isFalse();
 
-        saved.put(1L, new ParkingPolicy(60, new Destination(Destination.Type.TEAM, "600")));
+        saved.put(1L, List.of(main(60, new Destination(Destination.Type.TEAM, "600"))));
         Waiting refused = new Waiting();
         refused.handOver = false;
         refused.slot = lots.park(refused, "").orElseThrow();

@@ -4,6 +4,7 @@ import org.carillon.pbx.call.Destination;
 import org.carillon.pbx.call.RouteRequest;
 import org.carillon.platform.web.ApiProblem;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -70,11 +71,44 @@ class FeatureCodeRulesTest {
 
     @Test
     void speedDialCodesMayNotBeNumbersOfThePlan() {
-        var service = new FeatureCodeService(null, null, null);
-        assertThat(service.numberPlanClash("700")).contains("700 is the park number.");
-        assertThat(service.numberPlanClash("705")).get().asString().contains("parking slot");
-        assertThat(service.numberPlanClash("650")).get().asString().contains("team range");
-        assertThat(service.numberPlanClash("12")).isEmpty();
+        var service = new FeatureCodeService(null, null, null, new StaticListableBeanFactory()
+                .getBeanProvider(ParkingLotLookup.class));
+        assertThat(service.numberPlanClash(1, "700")).contains("700 is the park number.");
+        assertThat(service.numberPlanClash(1, "705")).get().asString().contains("parking slot");
+        assertThat(service.numberPlanClash(1, "650")).get().asString().contains("team range");
+        assertThat(service.numberPlanClash(1, "12")).isEmpty();
+    }
+
+    @Test
+    void speedDialCodesMayNotBeTheNumbersOfAnyParkingLot() {
+        ParkingLotLookup lots = new ParkingLotLookup() {
+            @Override
+            public boolean isParkNumber(long tenantId, String number) {
+                return number.equals("75");
+            }
+
+            @Override
+            public boolean isSlot(long tenantId, String number) {
+                return number.equals("76");
+            }
+
+            @Override
+            public java.util.List<String> slotRanges(long tenantId) {
+                return java.util.List.of("76");
+            }
+
+            @Override
+            public java.util.Optional<String> reservedBy(long tenantId, String number) {
+                return isParkNumber(tenantId, number) || isSlot(tenantId, number)
+                        ? java.util.Optional.of(number + " is in the parking lot Back.") : java.util.Optional.empty();
+            }
+        };
+        var factory = new StaticListableBeanFactory();
+        factory.addBean("lots", lots);
+        var service = new FeatureCodeService(null, null, null, factory.getBeanProvider(ParkingLotLookup.class));
+        assertThat(service.numberPlanClash(1, "75")).contains("75 is in the parking lot Back.");
+        assertThat(service.numberPlanClash(1, "76")).contains("76 is in the parking lot Back.");
+        assertThat(service.numberPlanClash(1, "700")).as("the default lot moved away").isEmpty();
     }
 
     @Test

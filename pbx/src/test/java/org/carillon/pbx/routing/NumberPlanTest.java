@@ -58,7 +58,7 @@ class NumberPlanTest {
 
     @Test
     void parkNumberAndSlotsAreRoutedToParkingAndOnlyExistingTeamsAreRung() {
-        assertThat(route("700")).isEqualTo(new Destination(Destination.Type.PARK, ""));
+        assertThat(route("700")).isEqualTo(new Destination(Destination.Type.PARK, "700"));
         assertThat(route("705")).isEqualTo(new Destination(Destination.Type.PARK, "705"));
         assertThat(route("721").type()).isEqualTo(Destination.Type.PROMPT);
         assertThat(route("600").type()).isEqualTo(Destination.Type.PROMPT);

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parking settings refused on save; each error names its field ({@code timeoutSeconds}, {@code fallback.type}…). */
-public class InvalidParkingPolicyException extends RuntimeException {
+/** A parking lot refused on save; each error names its field ({@code parkNumber}, {@code firstSlot}, {@code fallback.type}…). */
+public class InvalidParkingLotException extends RuntimeException {
     private final List<ApiProblem.FieldError> errors;
 
-    public InvalidParkingPolicyException(List<ApiProblem.FieldError> errors) {
+    public InvalidParkingLotException(List<ApiProblem.FieldError> errors) {
         super(errors.getFirst().field() + ": " + errors.getFirst().message());
         this.errors = List.copyOf(errors);
     }
