@@ -11,13 +11,13 @@
 # (PGHOST/PGUSER/PGDATABASE, default 127.0.0.1/postgres/test). Creates and drops its own schema.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
-# BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
+# BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
 # default profile); bench/portal/jfr-breakdown.py summarises one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/portal"
-JAR="$ROOT/portal/target/carillon-portal.jar"
+JAR="${BENCH_JAR:-$ROOT/portal/target/carillon-portal.jar}"
 SECONDS_PER=${1:-20}
 USERS=50
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
@@ -82,9 +82,15 @@ UPDATE invoice_counter SET last_number = 50000;
 INSERT INTO customer_invoice_count (customer_id, invoices)
 SELECT customer_id, COUNT(*) FROM invoice GROUP BY customer_id
 ON CONFLICT (customer_id) DO UPDATE SET invoices = EXCLUDED.invoices;
+-- what LicenseStore keeps per customer for the dashboard (V54)
+INSERT INTO customer_license_count (customer_id, licenses)
+SELECT customer_id, COUNT(*) FROM license GROUP BY customer_id;
+INSERT INTO license_end_day (customer_id, ends_on, licenses)
+SELECT customer_id, ends_on, COUNT(*) FROM license WHERE status = 'active' GROUP BY customer_id, ends_on;
 -- statistics and the visibility map, as autovacuum leaves them a minute after such a load (index-only scans need
 -- the map); only the seeded tables, not every schema of the shared database
-VACUUM ANALYZE customer, user_account, customer_member, license, purchase_order, invoice, customer_invoice_count;
+VACUUM ANALYZE customer, user_account, customer_member, license, purchase_order, invoice, customer_invoice_count,
+               customer_license_count, license_end_day;
 SQL
 
 # The pages' heaviest statements, with their plans, for the record.
@@ -92,7 +98,7 @@ psql -q -t -A <<SQL >"$WORK/plans.txt"
 SET search_path TO $SCHEMA;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT * FROM invoice WHERE customer_id = 1 ORDER BY invoice_number DESC LIMIT 20 OFFSET 0;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT invoices FROM customer_invoice_count WHERE customer_id = 1;
-EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= current_date), COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= current_date AND ends_on <= current_date + 30) FROM license WHERE customer_id = 1;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COALESCE((SELECT licenses FROM customer_license_count WHERE customer_id = 1), 0), COALESCE(SUM(licenses), 0), COALESCE(SUM(licenses) FILTER (WHERE ends_on <= current_date + 30), 0) FROM license_end_day WHERE customer_id = 1 AND ends_on >= current_date;
 SQL
 grep -E 'Execution Time|Scan' "$WORK/plans.txt" | sed 's/^/  plan: /' >&2
 
