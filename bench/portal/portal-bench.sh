@@ -9,6 +9,8 @@
 # portal/target/carillon-portal.jar first when only platform changed, or the jar keeps the old platform), psql and a
 # PostgreSQL server
 # (PGHOST/PGUSER/PGDATABASE, default 127.0.0.1/postgres/test). Creates and drops its own schema.
+# Each closed-loop line is followed by the CPU time per request of the portal's JVM and of the PostgreSQL backends of
+# its pool (from /proc), and the load average: compare those as ratios to /login in the same run.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
 # BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
