@@ -9,15 +9,17 @@
 # portal/target/carillon-portal.jar first when only platform changed, or the jar keeps the old platform), psql and a
 # PostgreSQL server
 # (PGHOST/PGUSER/PGDATABASE, default 127.0.0.1/postgres/test). Creates and drops its own schema.
+# Each closed-loop line is followed by the CPU time per request of the portal's JVM and of the PostgreSQL backends of
+# its pool (from /proc), and the load average: compare those as ratios to /login in the same run.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
-# BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
+# BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
 # default profile); bench/portal/jfr-breakdown.py summarises one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/portal"
-JAR="$ROOT/portal/target/carillon-portal.jar"
+JAR="${BENCH_JAR:-$ROOT/portal/target/carillon-portal.jar}"
 SECONDS_PER=${1:-20}
 USERS=50
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
@@ -82,6 +84,16 @@ UPDATE invoice_counter SET last_number = 50000;
 INSERT INTO customer_invoice_count (customer_id, invoices)
 SELECT customer_id, COUNT(*) FROM invoice GROUP BY customer_id
 ON CONFLICT (customer_id) DO UPDATE SET invoices = EXCLUDED.invoices;
+-- what LicenseStore keeps per customer for the dashboard (V54; absent from a jar built before it, BENCH_JAR)
+DO \$\$ BEGIN
+  IF to_regclass('customer_license_count') IS NOT NULL THEN
+    INSERT INTO customer_license_count (customer_id, licenses)
+    SELECT customer_id, COUNT(*) FROM license GROUP BY customer_id;
+    INSERT INTO license_end_day (customer_id, ends_on, licenses)
+    SELECT customer_id, ends_on, COUNT(*) FROM license WHERE status = 'active' GROUP BY customer_id, ends_on;
+    ANALYZE customer_license_count, license_end_day;
+  END IF;
+END \$\$;
 -- statistics and the visibility map, as autovacuum leaves them a minute after such a load (index-only scans need
 -- the map); only the seeded tables, not every schema of the shared database
 VACUUM ANALYZE customer, user_account, customer_member, license, purchase_order, invoice, customer_invoice_count;
@@ -92,7 +104,7 @@ psql -q -t -A <<SQL >"$WORK/plans.txt"
 SET search_path TO $SCHEMA;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT * FROM invoice WHERE customer_id = 1 ORDER BY invoice_number DESC LIMIT 20 OFFSET 0;
 EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT invoices FROM customer_invoice_count WHERE customer_id = 1;
-EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COUNT(*), COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= current_date), COUNT(*) FILTER (WHERE status = 'active' AND ends_on >= current_date AND ends_on <= current_date + 30) FROM license WHERE customer_id = 1;
+EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) SELECT COALESCE((SELECT licenses FROM customer_license_count WHERE customer_id = 1), 0), COALESCE(SUM(licenses), 0), COALESCE(SUM(licenses) FILTER (WHERE ends_on <= current_date + 30), 0) FROM license_end_day WHERE customer_id = 1 AND ends_on >= current_date;
 SQL
 grep -E 'Execution Time|Scan' "$WORK/plans.txt" | sed 's/^/  plan: /' >&2
 
@@ -109,6 +121,21 @@ for i in $(seq 1 $USERS); do
   echo "$cookie" >>"$WORK/cookies"
 done
 
+# CPU time per request, of the portal's JVM and of the PostgreSQL backends serving its connection pool (the backends
+# are found by the client ports of the JVM's sockets to 5432), from /proc: unlike latency, this hardly moves with the
+# other work on a shared machine. Ticks are 1/CLK_TCK s.
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+pg_backends() {
+  local ports
+  ports=$(ss -tnpH "( dport = :5432 )" 2>/dev/null | grep "pid=$PID," | awk '{n = split($4, a, ":"); print a[n]}' | paste -sd, -)
+  [[ -n "$ports" ]] && psql -tAq -c "SELECT pid FROM pg_stat_activity WHERE client_port IN ($ports)" | paste -sd' ' -
+}
+cpu_per_request() {   # jvm ticks before/after, pg ticks before/after, requests
+  awk -v j="$(($2 - $1))" -v p="$(($4 - $3))" -v n="$5" -v ms="$TICK_MS" \
+    'BEGIN { printf "cpu_ms_per_req jvm=%.3f postgres=%.3f", j * ms / n, p * ms / n }'
+}
+
 export BENCH_COOKIES="$WORK/cookies"
 for path in /login / /invoices; do    # main figure: closed loop (no think time), 50 requests always in flight
   curl -fs -o /dev/null -H "Cookie: $(head -1 "$WORK/cookies")" "$BASE$path"   # warm-up request
@@ -117,9 +144,13 @@ for path in /login / /invoices; do    # main figure: closed loop (no think time)
     name="portal$(echo "$path" | tr '/' '_')"
     "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name="$name" settings="${BENCH_JFR_SETTINGS:-profile}" filename="$BENCH_JFR_DIR/$name.jfr" >/dev/null
   fi
+  backends=$(pg_backends); j0=$(ticks "$PID"); p0=$(ticks $backends)
   line=$(BENCH_THINK_MS=0 wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
+  j1=$(ticks "$PID"); p1=$(ticks $backends)
   [[ -n "${BENCH_JFR_DIR:-}" ]] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.stop name="$name" >/dev/null
+  requests=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
   echo "portal GET $path  ${line#RESULT }"
+  echo "portal GET $path  $(cpu_per_request "$j0" "$j1" "$p0" "$p1" "$requests") (backends: $(echo $backends | wc -w)), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 # Second figure (only when BENCH_THINK_MS is set): the same 50 users, each pausing BENCH_THINK_MS after every answer.
 if [[ "${BENCH_THINK_MS:-0}" -gt 0 ]]; then

@@ -79,7 +79,7 @@ public class Fixtures {
                 today.minusYears(1), today.plusDays(endsInDays), clock.instant());
         licenses.event(id, "purchased", "seeded by a test", clock.instant());
         if (!"active".equals(status)) {
-            jdbc.sql("UPDATE license SET status = ? WHERE id = ?").params(status, id).update();
+            licenses.changeStatus(customerId, id, status);
         }
         return id;
     }

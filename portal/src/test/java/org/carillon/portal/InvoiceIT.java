@@ -43,7 +43,11 @@ class InvoiceIT extends PortalContext {
         assertThat(numbers).hasSize(2);
         // Issue 8: the list carries each row's details button, not the details themselves.
         assertThat(list).contains("aria-label=\"Payment details\"").contains("aria-controls=\"pay-" + numbers.get(0).id())
-                .contains("hx-get=\"/invoices/" + numbers.get(0).id() + "/payment\"").doesNotContain("Transaction");
+                .contains("hx-get=\"/invoices/" + numbers.get(0).id() + "/payment\"").doesNotContain("Transaction")
+                .contains("data-bs-target=\"#pay-" + numbers.get(0).id() + "\"")
+                .contains("id=\"pay-" + numbers.get(0).id() + "\"")
+                .contains("href=\"/invoices/" + numbers.get(0).id() + "/pdf\"")
+                .doesNotContain("is-invalid");
         assertThat(store.count(customer.id(), org.carillon.portal.invoice.InvoiceSearch.none())).isEqualTo(2);
         var first = numbers.getLast();
         var second = numbers.getFirst();
@@ -57,7 +61,8 @@ class InvoiceIT extends PortalContext {
         assertThat(owner.get("/invoices?from=" + today + "&to=" + today + "&status=paid").body())
                 .contains(first.displayNumber()).contains(second.displayNumber());
         assertThat(owner.get("/invoices?to=2000-01-01").body()).contains("No invoices found.");
-        assertThat(owner.get("/invoices?from=yesterday").body()).contains("Enter a date as YYYY-MM-DD.");
+        assertThat(owner.get("/invoices?from=yesterday").body()).contains("Enter a date as YYYY-MM-DD.")
+                .containsOnlyOnce("is-invalid");
 
         var pdf = owner.get("/invoices/" + first.id() + "/pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package org.carillon.portal.invoice;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.portal.access.Allowed;
 import org.carillon.portal.access.Permission;
 import org.carillon.portal.access.Viewer;
@@ -44,13 +45,15 @@ public class InvoiceController {
     public String list(Viewer me, @RequestParam(defaultValue = "") String number,
                        @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
                        @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String status,
-                       @RequestParam(defaultValue = "1") int page, Model model) {
+                       @RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         InvoiceSearch search = new InvoiceSearch(number(number, errors), date(from, "from", errors),
                 date(to, "to", errors), amount(amount, errors),
                 status.isBlank() ? Optional.empty() : Optional.of(status.trim()));
         Page<Invoice> found = invoices.page(me.customer(), search, page);
-        model.addAttribute("page", new Page<>(found.items().stream().map(i -> InvoiceRow.of(i, money, dates)).toList(),
+        String invoicesUrl = request.getContextPath() + "/invoices";
+        model.addAttribute("page", new Page<>(found.items().stream()
+                .map(i -> InvoiceRow.of(i, money, dates).view(invoicesUrl)).toList(),
                 found.number(), found.size(), found.total()));
         model.addAttribute("errors", errors);
         model.addAttribute("number", number);
