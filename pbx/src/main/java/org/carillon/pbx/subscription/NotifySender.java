@@ -32,6 +32,9 @@ final class NotifySender {
     private final Consumer<Subscription> dropped;
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder transportErrors = new LongAdder();
+    private final LongAdder droppedWatchers = new LongAdder();
 
     /** @param dropped told (once) when a subscription ends because its watcher failed or answered 481 */
     NotifySender(Supplier<SipStack> stack, Clock clock, int maxFailures, Consumer<Subscription> dropped) {
@@ -41,12 +44,9 @@ final class NotifySender {
         this.dropped = dropped;
     }
 
-    long sent() {
-        return sent.sum();
-    }
-
-    long failed() {
-        return failed.sum();
+    NotifyCounters counters() {
+        return new NotifyCounters(sent.sum(), failed.sum(), timeouts.sum(), transportErrors.sum(),
+                droppedWatchers.sum());
     }
 
     /** Sends the subscription's current state now, or after the NOTIFY in flight is answered. */
@@ -70,6 +70,7 @@ final class NotifySender {
         } catch (RuntimeException e) {
             // no route, stack closed: a failure like a timeout, never an exception into the caller's loop
             log.debug("NOTIFY to {} not sent: {}", s, e.toString());
+            transportErrors.increment();
             answered(s, false, false);
         }
     }
@@ -110,6 +111,7 @@ final class NotifySender {
         }
         if (drop) {
             log.debug("dropping {} after {} failed NOTIFYs{}", s, s.failures, gone ? " (481)" : "");
+            droppedWatchers.increment();
             dropped.accept(s);
         } else if (again) {
             send(s);
@@ -134,11 +136,13 @@ final class NotifySender {
 
         @Override
         public void onTimeout() {
+            timeouts.increment();
             answered(s, false, false);
         }
 
         @Override
         public void onTransportError() {
+            transportErrors.increment();
             answered(s, false, false);
         }
     }

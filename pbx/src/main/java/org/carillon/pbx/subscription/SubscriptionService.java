@@ -15,6 +15,8 @@ import org.carillon.sip.transaction.ServerTransaction;
 import org.carillon.sip.transaction.Tags;
 import org.carillon.sip.transport.Transport;
 import org.carillon.sip.uri.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ import java.util.function.Supplier;
  */
 @Component
 public class SubscriptionService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
     private final SubscriptionSettings settings;
     private final Map<String, EventPackage> packages = new TreeMap<>();
     private final Clock clock;
@@ -266,14 +269,9 @@ public class SubscriptionService implements AutoCloseable {
         return set == null ? 0 : set.size();
     }
 
-    /** NOTIFYs handed to the stack since start. */
-    public long notifiesSent() {
-        return sender.sent();
-    }
-
-    /** NOTIFYs that timed out or failed since start. */
-    public long notifiesFailed() {
-        return sender.failed();
+    /** NOTIFY counters since start. */
+    public NotifyCounters notifyCounters() {
+        return sender.counters();
     }
 
     Optional<Subscription> find(DialogId id) {
@@ -282,6 +280,7 @@ public class SubscriptionService implements AutoCloseable {
 
     @Override
     public void close() {
+        log.info("subscriptions at stop: {} live; {}", byDialog.size(), sender.counters());
         scheduler.close();
         threads.shutdown();
     }
