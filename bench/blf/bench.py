@@ -12,7 +12,9 @@ Per call cycle (RUNS of them) and per state change (early = the PBX's INVITE rea
 terminated = the PBX's BYE reaches B), each watcher's delay is the arrival of its first NOTIFY showing that state
 (or a later one) minus the change; printed: p50, p99 and max (the time to the last NOTIFY), watchers that never
 saw the state (coalesced away), whether every watcher's last NOTIFY shows the final state, and the PBX's CPU time
-per NOTIFY over the cycle. The change times are taken at B (loopback, same clock), so they lag the PBX's own
+per NOTIFY over the cycle; then where the cycle's NOTIFYs went by the PBX's counters (GET /api/v1/subscriptions/stats:
+failed by cause, retransmissions, send-queue drops and pacing waits) and, at the end, the kernel's receive drops of
+the PBX's and the watchers' sockets and the machine's UDP buffer errors. The change times are taken at B (loopback, same clock), so they lag the PBX's own
 state change by the one-way loopback delay: delays are slightly under-, never over-stated... except that the
 SIPp watcher process itself (single-threaded, on the same 2 cores) adds its own receive delay to every figure.
 
