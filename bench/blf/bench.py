@@ -12,7 +12,9 @@ Per call cycle (RUNS of them) and per state change (early = the PBX's INVITE rea
 terminated = the PBX's BYE reaches B), each watcher's delay is the arrival of its first NOTIFY showing that state
 (or a later one) minus the change; printed: p50, p99 and max (the time to the last NOTIFY), watchers that never
 saw the state (coalesced away), whether every watcher's last NOTIFY shows the final state, and the PBX's CPU time
-per NOTIFY over the cycle. The change times are taken at B (loopback, same clock), so they lag the PBX's own
+per NOTIFY over the cycle; then where the cycle's NOTIFYs went by the PBX's counters (GET /api/v1/subscriptions/stats:
+failed by cause, retransmissions, send-queue drops and pacing waits) and, at the end, the kernel's receive drops of
+the PBX's and the watchers' sockets and the machine's UDP buffer errors. The change times are taken at B (loopback, same clock), so they lag the PBX's own
 state change by the one-way loopback delay: delays are slightly under-, never over-stated... except that the
 SIPp watcher process itself (single-threaded, on the same 2 cores) adds its own receive delay to every figure.
 
@@ -64,6 +66,23 @@ def notifies(work):
     return sorted(out)
 
 
+def udp_snmp():
+    """The kernel's UDP counters (netstat -su): InErrors, RcvbufErrors, SndbufErrors, machine-wide."""
+    rows = [l.split() for l in open("/proc/net/snmp") if l.startswith("Udp:")]
+    return {k: int(v) for k, v in zip(rows[0][1:], rows[1][1:]) if k in ("InErrors", "RcvbufErrors", "SndbufErrors")}
+
+
+def socket_drops(ports):
+    """Receive drops (the /proc/net/udp 'drops' column) of the loopback UDP sockets bound to these ports."""
+    out = {}
+    for l in open("/proc/net/udp").readlines()[1:]:
+        f = l.split()
+        port = int(f[1].split(":")[1], 16)
+        if port in ports:
+            out[port] = out.get(port, 0) + int(f[12])
+    return out
+
+
 def pct(values, p):
     if not values:
         return float("nan")
@@ -94,12 +113,15 @@ def main():
         # Each socket stands for ~100 phones, so it gets a 1 MB buffer (SIPp's default is 64 kB, ~50 NOTIFYs: a
         # descheduled SIPp dropped NOTIFYs that a hundred real phones, each with its own buffer, would have taken)
         per = -(-WATCHERS // PROCESSES)
+        watcher_ports = []
+        snmp0 = udp_snmp()
         for i in range(PROCESSES):
             d = os.path.join(work, f"w{i}"); os.makedirs(d)
             n = min(per, WATCHERS - i * per)
+            watcher_ports.append(calls.free_port())
             procs.append(calls.sipp(["-sf", os.path.join(HERE, "blf_watch.xml"), "-s", b["number"], "-au",
                                      a["username"], "-ap", a["password"], "-key", "watcher", a["number"],
-                                     "-i", "127.0.0.1", "-p", str(calls.free_port()), "-buff_size", "1048576", "-r", "50", "-m", str(n),
+                                     "-i", "127.0.0.1", "-p", str(watcher_ports[-1]), "-buff_size", "1048576", "-r", "50", "-m", str(n),
                                      "-l", str(n), "-trace_logs", "-trace_err", f"127.0.0.1:{sip_port}"],
                                     os.path.join(d, "watch.out"), 0))
         watch_procs = list(procs[1:])
@@ -131,6 +153,7 @@ def main():
             # the PBX's idle CPU (timers, sweepers, GC) over a window as long as a cycle, subtracted below
             idle0 = calls.cpu_seconds([pbx.pid]); time.sleep(CYCLE_SECONDS)
             idle = calls.cpu_seconds([pbx.pid]) - idle0
+            stats0 = calls.api(base, "GET", "/api/v1/subscriptions/stats")
             cpu0 = calls.cpu_seconds([pbx.pid]); t0 = time.time()
             caller = calls.sipp(["-sf", os.path.join(HERE, "..", "calls", "carillon_caller.xml"), "-s", b["number"],
                                  "-au", a["username"], "-ap", a["password"], "-key", "caller", a["number"],
@@ -141,6 +164,7 @@ def main():
             calls.wait_or_kill(callee, 10)
             time.sleep(max(0.0, CYCLE_SECONDS - (time.time() - t0)))  # the last NOTIFYs arrive
             cpu = calls.cpu_seconds([pbx.pid]) - cpu0 - idle
+            stats1 = calls.api(base, "GET", "/api/v1/subscriptions/stats")
             log = [f for f in os.listdir(callee_log_dir) if f.endswith("_logs.log")]
             marks = {t[0]: float(t[3]) for t in lines(os.path.join(callee_log_dir, log[0]), "")} if log else {}
             change = {"early": marks.get("RING"), "confirmed": marks.get("ANSWER"), "terminated": marks.get("HANGUP")}
@@ -169,6 +193,22 @@ def main():
             print(f"run {run} final state terminated at {final_ok}/{len(subscribed)} watchers; {len(cycle)} NOTIFYs, "
                   f"PBX CPU {1e6 * cpu / max(len(cycle), 1):.1f} µs per NOTIFY ({cpu:.2f} s over an idle "
                   f"{idle:.2f} s; the call itself included)", flush=True)
+            # where this cycle's NOTIFYs went, from the PBX's own counters (the SIP ones count the call's messages too)
+            n = {k: stats1["notifies"][k] - stats0["notifies"][k] for k in stats1["notifies"]}
+            sip1, sip0 = stats1["sip"], stats0["sip"]
+            sip = {k: sip1[k] - sip0[k] for k in ("retransmissionsOut", "retransmissionsIn", "strayResponses", "drops")}
+            sip.update({k: sip1["transport"].get(k, 0) - sip0["transport"].get(k, 0) for k in ("sendDrops", "sendWaits")})
+            print(f"run {run} PBX: NOTIFYs sent {n['sent']}, failed {n['failed']} (timeouts {n['timeouts']}, transport "
+                  f"errors {n['transportErrors']}); SIP retransmissions out {sip['retransmissionsOut']}, in "
+                  f"{sip['retransmissionsIn']}, stray responses {sip['strayResponses']}, send drops {sip['sendDrops']}, "
+                  f"fan-out waits for the send queue {sip['sendWaits']}", flush=True)
+        # where NOTIFYs or their 200s could have been lost: the kernel's receive drops of each socket, the machine's
+        # UDP buffer errors (other programs' too), and (below, once it stopped) the PBX's own counters
+        drops = socket_drops(set(watcher_ports) | {sip_port})
+        snmp = udp_snmp()
+        print(f"# UDP receive drops: PBX socket {drops.get(sip_port, 0)}, watcher sockets "
+              f"{sum(v for k, v in drops.items() if k != sip_port)}; machine-wide since the watchers started: "
+              + ", ".join(f"{k} {snmp[k] - snmp0[k]}" for k in snmp), flush=True)
     finally:
         for p in reversed(procs):
             p.terminate()
@@ -176,6 +216,9 @@ def main():
                 p.wait(10)
             except subprocess.TimeoutExpired:
                 p.kill()
+        for line in open(os.path.join(work, "carillon.log"), errors="replace"):
+            if "counters at stop" in line or "subscriptions at stop" in line:
+                print("# PBX " + line.split(" : ", 1)[-1].strip(), flush=True)
         if os.environ.get("KEEP") != "1":
             shutil.rmtree(work, ignore_errors=True)
 

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code dialog} event package (RFC 4235) for BLF lamps: full-state {@code application/dialog-info+xml} of an
@@ -24,6 +25,13 @@ class DialogInfoPackage extends ExtensionEventPackage {
 
     /** Lamps that are not extensions, agents or profiles (parking slots). */
     private final List<DialogLampSource> sources;
+    /**
+     * The last document of each extension ("tenant:number"), kept for the next watcher: a round of NOTIFYs for one
+     * state change sends every watcher the same document but for its version (issue 10: render once per change, not
+     * once per watcher). Valid while the extension's dialog list is the same object ({@link PresenceService}
+     * replaces it on every change) and the watcher addressed the same domain; else rendered again and replaced.
+     */
+    private final ConcurrentHashMap<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     DialogInfoPackage(PresenceService presence, LampService lamps, List<DialogLampSource> sources) {
         super(presence, lamps, PresenceService.DIALOG, TYPE);
@@ -60,6 +68,24 @@ class DialogInfoPackage extends ExtensionEventPackage {
                 d.localTag(), d.remoteTag(), false, d.early() ? DialogLeg.State.EARLY : DialogLeg.State.CONFIRMED,
                 d.remote(), d.since())).stream().toList()).orElseGet(() -> presence.dialogs(tenantId, number));
         return render(number, legs, version, domain);
+    }
+
+    @Override
+    byte[] renderBytes(long tenantId, String number, long version, String domain) {
+        if (!presence.exists(tenantId, number)) {
+            return super.renderBytes(tenantId, number, version, domain); // a lamp source's dialog: built per NOTIFY
+        }
+        List<DialogLeg> legs = presence.dialogs(tenantId, number);
+        String key = tenantId + ":" + number;
+        Rendered r = rendered.get(key);
+        if (r == null || r.legs() != legs || !r.domain().equals(domain)) {
+            r = new Rendered(legs, domain, VersionedDocument.of(render(number, legs, VersionedDocument.MARK, domain)));
+            rendered.put(key, r);
+        }
+        return r.document().with(version);
+    }
+
+    private record Rendered(List<DialogLeg> legs, String domain, VersionedDocument document) {
     }
 
     private Optional<DialogLampSource> source(long tenantId, String resource) {

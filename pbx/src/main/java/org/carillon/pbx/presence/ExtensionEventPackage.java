@@ -46,10 +46,15 @@ abstract class ExtensionEventPackage implements EventPackage {
     @Override
     public byte[] body(long tenantId, String resource, String contentType, long version, String entity) {
         Optional<Lamp> lamp = Lamp.parse(resource);
-        String doc = lamp.isPresent()
+        return lamp.isPresent()
                 ? renderLamp(lamp.get(), lamps.shown(tenantId, lamp.get()), version, entity)
-                : render(tenantId, resource, version, domainOf(entity));
-        return doc.getBytes(StandardCharsets.UTF_8);
+                        .getBytes(StandardCharsets.UTF_8)
+                : renderBytes(tenantId, resource, version, domainOf(entity));
+    }
+
+    /** {@link #render} as UTF-8; a package may keep what it rendered for the next watcher of the same state. */
+    byte[] renderBytes(long tenantId, String number, long version, String domain) {
+        return render(tenantId, number, version, domain).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The document of an agent or profile lamp; {@code entity} is the URI the watcher subscribed to. */

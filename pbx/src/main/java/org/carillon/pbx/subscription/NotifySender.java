@@ -6,10 +6,13 @@ import org.carillon.sip.message.SipRequest;
 import org.carillon.sip.message.SipResponse;
 import org.carillon.sip.stack.SipStack;
 import org.carillon.sip.transaction.ResponseListener;
+import org.carillon.sip.transport.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -25,6 +28,8 @@ import java.util.function.Supplier;
  */
 final class NotifySender {
     private static final Logger log = LoggerFactory.getLogger(NotifySender.class);
+    /** Longest wait for room in the send queue before a NOTIFY of a round is handed over anyway. */
+    static final Duration PACE_LIMIT = Duration.ofSeconds(1);
 
     private final Supplier<SipStack> stack;
     private final Clock clock;
@@ -32,6 +37,9 @@ final class NotifySender {
     private final Consumer<Subscription> dropped;
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder timeouts = new LongAdder();
+    private final LongAdder transportErrors = new LongAdder();
+    private final LongAdder droppedWatchers = new LongAdder();
 
     /** @param dropped told (once) when a subscription ends because its watcher failed or answered 481 */
     NotifySender(Supplier<SipStack> stack, Clock clock, int maxFailures, Consumer<Subscription> dropped) {
@@ -41,12 +49,34 @@ final class NotifySender {
         this.dropped = dropped;
     }
 
-    long sent() {
-        return sent.sum();
+    NotifyCounters counters() {
+        return new NotifyCounters(sent.sum(), failed.sum(), timeouts.sum(), transportErrors.sum(),
+                droppedWatchers.sum());
     }
 
-    long failed() {
-        return failed.sum();
+    /**
+     * Sends to each subscription in turn, as {@link #send} does, waiting before each one while the stack's send queue
+     * towards its watcher is over half full (at most {@link #PACE_LIMIT} per NOTIFY). A round for one lamp hands a
+     * thousand NOTIFYs (~1 MB) to the stack within milliseconds, faster than its event loop writes them while it also
+     * reads the 200s; the queue is bounded (256 KiB), and what found it full was dropped and reported as a transport
+     * error, so that watcher missed the state until the next change (issue 10). Paced, a round uses the lower half of
+     * the queue and leaves the upper half to calls' signalling.
+     *
+     * <p>Threads: blocks the calling thread while it waits; call it from a virtual thread, never an event loop.
+     */
+    void sendAll(Collection<Subscription> subscriptions) {
+        for (Subscription s : subscriptions) {
+            Flow flow;
+            synchronized (s) {
+                flow = s.flow;
+            }
+            try {
+                stack.get().awaitSendRoom(flow, PACE_LIMIT);
+            } catch (RuntimeException noStack) {
+                // the stack is not running: send() counts the failure
+            }
+            send(s);
+        }
     }
 
     /** Sends the subscription's current state now, or after the NOTIFY in flight is answered. */
@@ -70,6 +100,7 @@ final class NotifySender {
         } catch (RuntimeException e) {
             // no route, stack closed: a failure like a timeout, never an exception into the caller's loop
             log.debug("NOTIFY to {} not sent: {}", s, e.toString());
+            transportErrors.increment();
             answered(s, false, false);
         }
     }
@@ -110,6 +141,7 @@ final class NotifySender {
         }
         if (drop) {
             log.debug("dropping {} after {} failed NOTIFYs{}", s, s.failures, gone ? " (481)" : "");
+            droppedWatchers.increment();
             dropped.accept(s);
         } else if (again) {
             send(s);
@@ -134,11 +166,13 @@ final class NotifySender {
 
         @Override
         public void onTimeout() {
+            timeouts.increment();
             answered(s, false, false);
         }
 
         @Override
         public void onTransportError() {
+            transportErrors.increment();
             answered(s, false, false);
         }
     }

@@ -15,6 +15,8 @@ import org.carillon.sip.transaction.ServerTransaction;
 import org.carillon.sip.transaction.Tags;
 import org.carillon.sip.transport.Transport;
 import org.carillon.sip.uri.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,10 +43,13 @@ import java.util.function.Supplier;
  * watcher gets at most one NOTIFY in flight ({@link NotifySender}), so the last one always carries the final state.
  * Expiry is decided by the injected clock ({@link #sweep()}).
  *
- * <p>Threads: thread-safe. {@link #changed} never blocks: NOTIFY rounds run on virtual threads.
+ * <p>Threads: thread-safe. {@link #changed} never blocks: NOTIFY rounds run on virtual threads, each paced against
+ * the SIP stack's send queue ({@link NotifySender#sendAll}); {@link #sweep} and {@link #resourceRemoved} are paced
+ * the same way on the caller's thread (a scheduler's or a web request's, never an event loop).
  */
 @Component
 public class SubscriptionService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
     private final SubscriptionSettings settings;
     private final Map<String, EventPackage> packages = new TreeMap<>();
     private final Clock clock;
@@ -188,9 +193,7 @@ public class SubscriptionService implements AutoCloseable {
         }
         Runnable round = () -> {
             pendingRounds.remove(key);
-            for (Subscription s : watchers(key)) {
-                sender.send(s);
-            }
+            sender.sendAll(watchers(key)); // paced against the send queue: see NotifySender.sendAll
         };
         if (settings.coalesce().isZero()) {
             threads.execute(round);
@@ -202,19 +205,17 @@ public class SubscriptionService implements AutoCloseable {
     /** Ends every subscription whose time ran out with a terminating NOTIFY ({@code reason=timeout}, §4.2.2). */
     public void sweep() {
         Instant now = clock.instant();
+        List<Subscription> lapsed = new ArrayList<>();
         for (Subscription s : byDialog.values()) {
-            boolean lapsed;
             synchronized (s) {
-                lapsed = !s.expiresAt.isAfter(now) && s.terminated.isEmpty();
-                if (lapsed) {
+                if (!s.expiresAt.isAfter(now) && s.terminated.isEmpty()) {
                     s.terminated = Optional.of("timeout");
+                    lapsed.add(s);
                 }
             }
-            if (lapsed) {
-                forget(s);
-                sender.send(s);
-            }
         }
+        lapsed.forEach(this::forget);
+        sender.sendAll(lapsed); // many may lapse in the same second: paced like a round
     }
 
     /**
@@ -222,13 +223,14 @@ public class SubscriptionService implements AutoCloseable {
      * watchers stop showing a lamp for something that no longer exists.
      */
     public void resourceRemoved(long tenantId, String event, String resource) {
-        for (Subscription s : watchers(Subscription.key(tenantId, event.toLowerCase(Locale.ROOT), resource))) {
+        List<Subscription> ended = watchers(Subscription.key(tenantId, event.toLowerCase(Locale.ROOT), resource));
+        for (Subscription s : ended) {
             synchronized (s) {
                 s.terminated = Optional.of("noresource");
             }
             forget(s);
-            sender.send(s);
         }
+        sender.sendAll(ended);
     }
 
     private List<Subscription> watchers(String key) {
@@ -266,14 +268,9 @@ public class SubscriptionService implements AutoCloseable {
         return set == null ? 0 : set.size();
     }
 
-    /** NOTIFYs handed to the stack since start. */
-    public long notifiesSent() {
-        return sender.sent();
-    }
-
-    /** NOTIFYs that timed out or failed since start. */
-    public long notifiesFailed() {
-        return sender.failed();
+    /** NOTIFY counters since start. */
+    public NotifyCounters notifyCounters() {
+        return sender.counters();
     }
 
     Optional<Subscription> find(DialogId id) {
@@ -282,6 +279,7 @@ public class SubscriptionService implements AutoCloseable {
 
     @Override
     public void close() {
+        log.info("subscriptions at stop: {} live; {}", byDialog.size(), sender.counters());
         scheduler.close();
         threads.shutdown();
     }

@@ -185,6 +185,7 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         rule("POST /security/bans/lift", SECURITY, Map.of("address", "192.0.2.1"));
         rule("GET /api/v1/registrar/stats", SECURITY);
         rule("GET /api/v1/media/stats", SECURITY);
+        rule("GET /api/v1/subscriptions/stats", SECURITY);
 
         rule("GET /audit", AUDIT);
         rule("GET /api/v1/audit", AUDIT);

@@ -69,6 +69,19 @@ class PresenceStateTest {
     }
 
     @Test
+    void aDialogDocumentRenderedOnceForAStateCarriesEachWatchersVersionByteForByte() {
+        // issue 10: one render per state change, one version per watcher
+        var leg = new DialogLeg("c1", "-9223372036854775808", "pbxtag", "é", false, DialogLeg.State.CONFIRMED,
+                "1000", Instant.EPOCH);
+        VersionedDocument once = VersionedDocument.of(
+                DialogInfoPackage.render("1001", List.of(leg), VersionedDocument.MARK, "pbx.example"));
+        for (long version : new long[]{1, 42, 1_000_000_007L}) {
+            assertThat(once.with(version)).isEqualTo(DialogInfoPackage.render("1001", List.of(leg), version,
+                    "pbx.example").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void pidfIsOpenWhileReachableAndOnThePhoneInACall() {
         assertThat(PidfPackage.render("1001", ExtensionState.IN_CALL, "d")).contains("<basic>open</basic>")
                 .contains("<rpid:on-the-phone/>");

@@ -2,6 +2,7 @@ package org.carillon.sip.stack;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.carillon.sip.clock.WheelScheduler;
@@ -211,6 +212,18 @@ public final class SipStack implements AutoCloseable {
     /** Sends a message outside any transaction (e.g. a stateless response). */
     public void sendStateless(SipMessage message, Flow flow) {
         send(message.toBytes(), flow, false, () -> { });
+    }
+
+    /**
+     * Waits until the send queue towards {@code flow} is at or under its low-water mark (half its bound), or
+     * {@code max} has passed: pacing for a sender of a burst of requests, whose tail would otherwise be dropped by
+     * the bounded queue (see {@link NettyTransport#awaitSendRoom}). Blocks the calling thread; call it from an
+     * application thread, never from a Netty event loop.
+     *
+     * @return true when there is room, false when {@code max} passed first
+     */
+    public boolean awaitSendRoom(Flow flow, Duration max) {
+        return transport.awaitSendRoom(flow, max);
     }
 
     /** The port UDP and TCP listen on. */

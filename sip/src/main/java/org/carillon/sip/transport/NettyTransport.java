@@ -7,12 +7,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -189,6 +192,59 @@ public final class NettyTransport implements AutoCloseable {
                     .orElseGet(() -> connectAndWrite(flow, bytes));
             default -> failed(new TransportException(flow.transport() + " is not supported yet"));
         };
+    }
+
+    /**
+     * Waits until the send queue towards {@code flow} holds at most half of
+     * {@link TransportConfig#writeHighWaterMark()} (its low-water mark), or until {@code max} has passed. For senders
+     * of bursts, such as a NOTIFY to each of a thousand watchers of one lamp: {@link #send} never blocks and drops
+     * what finds the queue over its bound, and a burst handed over faster than the event loop writes it would lose
+     * its tail there (each loss reported as a send failure). A burst paced by this call keeps to the lower half of
+     * the queue and leaves the upper half to everything else (calls' signalling on the same socket).
+     *
+     * <p>Threads: blocks the calling thread (an application thread, typically virtual); never call it on an event
+     * loop. A flow with no channel yet (a TCP connection still to open) has room.
+     *
+     * @return true when the queue is at or under its low-water mark, false when {@code max} passed first
+     * @throws IllegalStateException if called on the channel's own event loop (it would wait for itself)
+     */
+    public boolean awaitSendRoom(Flow flow, Duration max) {
+        Channel channel = switch (flow.transport()) {
+            case UDP -> udp[Math.floorMod(flow.remote().hashCode(), udp.length)];
+            case TCP -> connections.find(flow).orElse(null);
+            default -> null;
+        };
+        if (channel == null || !channel.isActive() || hasRoom(channel)) {
+            return true;
+        }
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("awaitSendRoom on the channel's event loop");
+        }
+        stats.sendWaits.increment();
+        long deadline = System.nanoTime() + max.toNanos();
+        boolean first = true;
+        while (!hasRoom(channel) && channel.isActive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            // Writes handed over from other threads wait as tasks of the event loop, in order; a no-op task behind
+            // them is done once they are written. If the queue is still above the mark then, the socket itself is
+            // full: look again each millisecond rather than spin.
+            Future<?> mark = first ? loop.submit(() -> { }) : loop.schedule(() -> { }, 1, TimeUnit.MILLISECONDS);
+            first = false;
+            if (!mark.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left) + 1)) {
+                return hasRoom(channel);
+            }
+        }
+        return true;
+    }
+
+    /** True when the channel's queue (writes still to run included) is at or under the low-water mark. */
+    private boolean hasRoom(Channel channel) {
+        int high = config.writeHighWaterMark();
+        return channel.bytesBeforeUnwritable() >= high - high / 2;
     }
 
     private CompletionStage<Void> connectAndWrite(Flow flow, byte[] bytes) {

@@ -12,7 +12,9 @@ package org.carillon.sip.transport;
  * @param connectionsOpened TCP connections accepted or opened
  * @param connectionsRefused TCP connections refused over the connection limit
  * @param connectionsIdleClosed TCP connections closed by the idle timeout
+ * @param sendWaits        times a sender of a burst waited in {@link NettyTransport#awaitSendRoom} for the
+ *                         send queue to drain below its low-water mark
  */
 public record TransportCounters(long received, long sent, long oversizeDrops, long unframeable, long sendDrops,
-        long keepAlives, long connectionsOpened, long connectionsRefused, long connectionsIdleClosed) {
+        long keepAlives, long connectionsOpened, long connectionsRefused, long connectionsIdleClosed, long sendWaits) {
 }

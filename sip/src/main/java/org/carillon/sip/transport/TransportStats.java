@@ -13,10 +13,11 @@ final class TransportStats {
     final LongAdder connectionsOpened = new LongAdder();
     final LongAdder connectionsRefused = new LongAdder();
     final LongAdder connectionsIdleClosed = new LongAdder();
+    final LongAdder sendWaits = new LongAdder();
 
     TransportCounters snapshot() {
         return new TransportCounters(received.sum(), sent.sum(), oversizeDrops.sum(), unframeable.sum(),
                 sendDrops.sum(), keepAlives.sum(), connectionsOpened.sum(), connectionsRefused.sum(),
-                connectionsIdleClosed.sum());
+                connectionsIdleClosed.sum(), sendWaits.sum());
     }
 }

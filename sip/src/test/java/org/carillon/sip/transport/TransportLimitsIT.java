@@ -2,13 +2,18 @@ package org.carillon.sip.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The transport's bounds: outbound queue per connection and number of connections. */
@@ -98,6 +103,80 @@ class TransportLimitsIT {
             if (transport.isEpoll()) {
                 assertThat(threads).as("16 peers hash onto both sockets").hasSize(2);
             }
+        }
+    }
+    /**
+     * Issue 10: a NOTIFY to each of 1,000 BLF watchers was handed to {@code send} faster than the event loop wrote
+     * them; the tail found the bounded queue full and was dropped. A burst that waits in {@code awaitSendRoom} before
+     * each message loses nothing.
+     */
+    @Test
+    void aBurstPacedByAwaitSendRoomLosesNothingWhereAnUnpacedOneOverflowsTheQueue() throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InboundListener stalling = new InboundListener() {
+            @Override
+            public void onMessage(byte[] bytes, Flow flow) {
+                stalled.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS); // the event loop busy, as with a thousand 200s to read
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onUnframeable(byte[] head, Flow flow, String reason) {
+            }
+        };
+        TransportConfig config = TransportConfig.defaults(LOOPBACK, 0).withWriteHighWaterMark(1_024);
+        try (NettyTransport transport = NettyTransport.start(config, stalling);
+                DatagramSocket peer = new DatagramSocket(0, LOOPBACK)) {
+            peer.setReceiveBufferSize(1 << 20); // a hint: the paced burst below also fits the default 208 kB
+            Flow flow = new Flow(Transport.UDP, (InetSocketAddress) peer.getLocalSocketAddress());
+            byte[] unpaced = new byte[600];
+            Arrays.fill(unpaced, (byte) 'A');
+            byte[] paced = new byte[600];
+            Arrays.fill(paced, (byte) 'B');
+            peer.send(new DatagramPacket(new byte[]{'x'}, 1, LOOPBACK, transport.port()));
+            assertThat(stalled.await(5, TimeUnit.SECONDS)).isTrue();
+
+            int refused = 0;
+            for (int i = 0; i < 20; i++) {
+                if (transport.send(flow, unpaced).toCompletableFuture().isCompletedExceptionally()) {
+                    refused++;
+                }
+            }
+            assertThat(refused).as("an unpaced burst of 12 kB into a 1 kB queue").isPositive();
+            assertThat(transport.awaitSendRoom(flow, Duration.ofMillis(50))).as("no room while the loop is stalled")
+                    .isFalse();
+            release.countDown();
+            assertThat(transport.awaitSendRoom(flow, Duration.ofSeconds(5))).as("room once it runs again").isTrue();
+
+            AtomicInteger received = new AtomicInteger();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                byte[] buffer = new byte[2_048];
+                try {
+                    peer.setSoTimeout(5_000);
+                    while (received.get() < 100) {
+                        DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+                        peer.receive(p);
+                        if (p.getLength() == 600 && buffer[0] == 'B') {
+                            received.incrementAndGet();
+                        }
+                    }
+                } catch (java.io.IOException timedOut) {
+                    // asserted below
+                }
+            });
+            long dropsBefore = transport.counters().sendDrops();
+            for (int i = 0; i < 100; i++) { // 60 kB, 60 times the queue's bound
+                assertThat(transport.awaitSendRoom(flow, Duration.ofSeconds(5))).isTrue();
+                transport.send(flow, paced);
+            }
+            reader.join(Duration.ofSeconds(10));
+            assertThat(transport.counters().sendDrops()).as("paced sends dropped").isEqualTo(dropsBefore);
+            assertThat(received.get()).as("paced messages received").isEqualTo(100);
         }
     }
 }
