@@ -76,6 +76,31 @@ def provision(web):
     return users
 
 
+def thread_cpu(pid):
+    """CPU seconds per kind of thread of a JVM, from /proc/<pid>/task/*/stat (names as the JVM sets them)."""
+    kinds = {}
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            raw = open(f"/proc/{pid}/task/{tid}/stat").read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        f = raw.rsplit(")", 1)[1].split()
+        kind = ("gc" if re.match(r"(GC Thread|G1 |VM Thread)", name) else "jit" if name.startswith(("C1 ", "C2 "))
+                else "sip-io" if name.startswith("sip-io") else "sip-timer" if name.startswith("sip-timer")
+                else "virtual threads" if name.startswith("ForkJoinPool") else "db writer" if name == "binding-writer"
+                else "other")
+        kinds[kind] = kinds.get(kind, 0) + (int(f[11]) + int(f[12])) / carillon.HZ
+    return kinds
+
+
+def live_heap(pid):
+    """Bytes of live objects in the JVM: jcmd's class histogram, which runs a full GC first."""
+    out = subprocess.run([os.path.join(os.path.dirname(JAVA), "jcmd"), str(pid), "GC.class_histogram"],
+                         capture_output=True, text=True, timeout=300).stdout
+    return int(re.search(r"^Total\s+\d+\s+(\d+)", out, re.M).group(1))
+
+
 def start_kamailio(work, port, users):
     run = os.path.join(work, "kam"); os.makedirs(run, exist_ok=True)
     inc = os.path.join(run, "users.cfg")
@@ -112,21 +137,27 @@ def sipp(work, target_port, rate, users_csv, local_port):
     return ok, failed, retrans, rate_done
 
 
-def measure(name, work, port, pids_of, users_csv, extra=lambda: 0.0):
+def measure(name, work, port, pids_of, users_csv, extra=lambda: 0.0, threads=None):
     results = {}
     local = free_port()  # one SIPp port per server: every run refreshes the same 10,000 bindings
     for rate in RATES:
         runs = []
         for _ in range(RUNS):
             pids = pids_of()
-            c0, x0 = cpu_seconds(pids), extra()
+            c0, x0, t0 = cpu_seconds(pids), extra(), threads() if threads else {}
             ok, failed, retrans, achieved = sipp(work, port, rate, users_csv, local)
-            c1, x1 = cpu_seconds(pids), extra()
-            runs.append((achieved, failed, retrans, (c1 - c0) * 1000 / max(ok, 1), (x1 - x0) * 1000 / max(ok, 1), ok))
+            c1, x1, t1 = cpu_seconds(pids), extra(), threads() if threads else {}
+            if threads:
+                split = sorted(((k, (t1[k] - t0.get(k, 0)) * 1000 / max(ok, 1)) for k in t1), key=lambda x: -x[1])
+                print(f"#   {name} {rate}/s CPU ms/registration by thread: "
+                      + ", ".join(f"{k} {v:.3f}" for k, v in split if v >= 0.0005), flush=True)
+            jit = (t1.get("jit", 0) - t0.get("jit", 0)) * 1000 / max(ok, 1) if threads else 0.0
+            runs.append((achieved, failed, retrans, (c1 - c0) * 1000 / max(ok, 1), (x1 - x0) * 1000 / max(ok, 1), ok,
+                         jit))
         med = lambda i: statistics.median(r[i] for r in runs)
         clean = med(1) == 0 and med(2) <= 0.001 * 2 * USERS and med(5) == USERS
         results[rate] = (med(0), med(1), med(2), med(3), med(4), clean)
-        db = f", of which database {med(4):.3f} ms" if name == "carillon" else ""
+        db = f", of which database {med(4):.3f} ms, JIT {med(6):.3f} ms" if name == "carillon" else ""
         print(f"{name:9s} target {rate:5d}/s: achieved {med(0):7.1f}/s, failed {med(1):.0f}, retrans {med(2):.0f},"
               f" CPU {med(3):.3f} ms/registration{db}{'' if clean else '  (not clean)'}", flush=True)
     return results
@@ -149,9 +180,22 @@ def main():
                 f.write(f"{n};[authentication username={u} password={p}]\n")
         kam = start_kamailio(work, kam_port, users)
         writer_cpu = lambda: json.loads(web.get("/api/v1/registrar/stats", "application/json"))["writer"]["cpuNanos"] / 1e9
-        # warm-up (JIT) of Carillon, not measured
-        sipp(work, sip_port, 1000, users_csv, free_port())
-        res_c = measure("carillon", work, sip_port, lambda: [carillon.pid], users_csv, writer_cpu)
+        heap0 = live_heap(carillon.pid)  # before any binding: the figure per binding is the growth from here
+        # warm-up of Carillon, not measured: passes until the JIT compilers' share of the pass's CPU time is below
+        # 10 % (at most WARMUP passes) — the compilation of the REGISTER path is a one-off cost of a fresh JVM
+        warm_port = free_port()
+        for n in range(1, int(os.environ.get("WARMUP", "6")) + 1):
+            t0, c0 = thread_cpu(carillon.pid), cpu_seconds([carillon.pid])
+            sipp(work, sip_port, 1000, users_csv, warm_port)
+            t1, c1 = thread_cpu(carillon.pid), cpu_seconds([carillon.pid])
+            jit = t1.get("jit", 0) - t0.get("jit", 0)
+            print(f"# warm-up pass {n}: CPU {(c1 - c0) * 1000 / USERS:.3f} ms/registration, of which JIT"
+                  f" {jit * 1000 / USERS:.3f} ms", flush=True)
+            if jit < 0.1 * (c1 - c0):
+                break
+        res_c = measure("carillon", work, sip_port, lambda: [carillon.pid], users_csv, writer_cpu,
+                        lambda: thread_cpu(carillon.pid))
+        carillon_done = time.time()
         res_k = measure("kamailio", work, kam_port, lambda: descendants(kam.pid), users_csv)
         stats = json.loads(web.get("/api/v1/registrar/stats", "application/json"))
         best = lambda r: max([rate for rate, v in r.items() if v[5]], default=0)
@@ -162,6 +206,12 @@ def main():
               f"(database {res_c[bc][4] if bc else float('nan'):.3f} ms), kamailio {cpu(res_k, bk):.3f} ms, "
               f"ratio {cpu(res_c, bc) / cpu(res_k, bk) if bk and bc else float('nan'):.2f}")
         print(f"# bindings held by carillon: {stats['bindings']}, write-behind {stats['writer']}")
+        # server transactions of the last run live 64*T1 = 32 s (Timer J): measure the heap once they are gone
+        time.sleep(max(0.0, carillon_done + 35 - time.time()))
+        heap1 = live_heap(carillon.pid)
+        print(f"# carillon live heap {heap0 / 2**20:.0f} MiB before registering, {heap1 / 2**20:.0f} MiB after with"
+              f" {stats['bindings']} bindings: {(heap1 - heap0) / max(stats['bindings'], 1):.0f} bytes per binding"
+              f" (jcmd GC.class_histogram, after a full GC)")
         rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{carillon.pid}/status").read()).group(1))
         print(f"# carillon RSS {rss / 1024:.0f} MiB with {stats['bindings']} bindings (whole JVM, heap -Xmx1g)")
     finally:

@@ -116,10 +116,26 @@ public class RegisterHandler implements SipRequestHandler {
         for (String p : parsed.path()) {
             response.headers().add(HeaderName.PATH, p);
         }
-        response.headers().set(HeaderName.DATE, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(now.atZone(java.time.ZoneOffset.UTC)));
+        response.headers().set(HeaderName.DATE, date(now));
         return response;
     }
+
+    /** The Date header's value (RFC 3261 §20.17, whole seconds), formatted once per second of the injected clock. */
+    private String date(Instant now) {
+        long second = now.getEpochSecond();
+        FormattedDate d = lastDate;
+        if (d.second() != second) {
+            d = new FormattedDate(second, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                    .format(Instant.ofEpochSecond(second).atZone(java.time.ZoneOffset.UTC)));
+            lastDate = d;
+        }
+        return d.text();
+    }
+
+    private record FormattedDate(long second, String text) {
+    }
+
+    private volatile FormattedDate lastDate = new FormattedDate(Long.MIN_VALUE, "");
 
     static RegisterRequest parse(SipRequest request, Flow source, String number) {
         var contacts = request.contacts();

@@ -227,6 +227,39 @@ public interface RegistrarContract extends FeatureFixture {
         }
     }
 
+    /** Issue 4 (bench/register): a refresh updates its stored row in place instead of deleting and inserting it. */
+    @Test
+    default void aRefreshIsWrittenInPlaceAndAReplacedContactIsDeleted() {
+        String[] ext = newExtension();
+        String rows = """
+                SELECT b.id, b.contact, b.expires_at FROM sip_binding b JOIN extension e ON e.id = b.extension_id
+                WHERE e.number = ? ORDER BY b.contact""";
+        try (var phone = new SipTestClient(sipPort())) {
+            assertThat(phone.register(ext[0], ext[1], ext[2], 600).statusCode()).isEqualTo(200);
+            bean(BindingWriter.class).flush();
+            var first = jdbc().sql(rows).param(ext[0]).query().listOfRows();
+            assertThat(first).hasSize(1);
+
+            advance(Duration.ofSeconds(120));
+            assertThat(phone.register(ext[0], ext[1], ext[2], 600).statusCode()).isEqualTo(200);
+            bean(BindingWriter.class).flush();
+            var refreshed = jdbc().sql(rows).param(ext[0]).query().listOfRows();
+            assertThat(refreshed).hasSize(1);
+            assertThat(refreshed.getFirst().get("id")).isEqualTo(first.getFirst().get("id"));
+            assertThat(refreshed.getFirst().get("expires_at")).isNotEqualTo(first.getFirst().get("expires_at"));
+
+            String other = "<sip:" + ext[0] + "@127.0.0.1:" + (phone.localPort() + 1) + ">";
+            String own = "<" + phone.ownContact(ext[0]) + ">;expires=0";
+            assertThat(phone.register(ext[0], ext[1], ext[2], List.of(own, other), Optional.of(600L), List.of())
+                    .statusCode())
+                    .isEqualTo(200);
+            bean(BindingWriter.class).flush();
+            assertThat(jdbc().sql(rows).param(ext[0]).query().listOfRows())
+                    .extracting(r -> r.get("contact")).containsExactly("sip:" + ext[0] + "@127.0.0.1:"
+                            + (phone.localPort() + 1));
+        }
+    }
+
     @Test
     default void scannersAndUnknownMethodsGetCheapAnswers() {
         try (var phone = new SipTestClient(sipPort())) {

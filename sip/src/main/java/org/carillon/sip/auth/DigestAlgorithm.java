@@ -24,9 +24,13 @@ public enum DigestAlgorithm {
     /** MD5 session variant. */
     MD5_SESS("MD5-sess", "MD5", true);
 
+    private static final DigestAlgorithm[] ALL = values(); // values() copies the array on every call
+
     private final String token;
     private final String jcaName;
     private final boolean session;
+    /** Looked up on first use, then only cloned (see {@link #digest()}); a benign race may look it up twice. */
+    private volatile MessageDigest prototype;
 
     DigestAlgorithm(String token, String jcaName, boolean session) {
         this.token = token;
@@ -46,7 +50,7 @@ public enum DigestAlgorithm {
 
     /** The algorithm for an {@code algorithm=} token (case-insensitive), if known. */
     public static Optional<DigestAlgorithm> fromToken(String token) {
-        for (DigestAlgorithm a : values()) {
+        for (DigestAlgorithm a : ALL) {
             if (a.token.equalsIgnoreCase(token)) {
                 return Optional.of(a);
             }
@@ -56,9 +60,28 @@ public enum DigestAlgorithm {
 
     /** Lower-case hex digest of the UTF-8 bytes of {@code s}. */
     public String hash(String s) {
+        return HexFormat.of().formatHex(digest().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh digest: a clone of one looked up once, because {@code MessageDigest.getInstance} searches the
+     * providers on every call (a registrar hashes three times per REGISTER). The prototype is never updated, so
+     * concurrent clones are safe.
+     */
+    private MessageDigest digest() {
+        MessageDigest p = prototype;
         try {
-            byte[] d = MessageDigest.getInstance(jcaName).digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
+            if (p == null) {
+                p = MessageDigest.getInstance(jcaName);
+                prototype = p;
+            }
+            return (MessageDigest) p.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance(jcaName); // a provider whose digests cannot be cloned
+            } catch (NoSuchAlgorithmException again) {
+                throw new IllegalStateException("JDK lacks " + jcaName, again);
+            }
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK lacks " + jcaName, e); // every JDK 25 has these
         }
