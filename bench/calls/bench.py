@@ -12,19 +12,24 @@ Per rate and server, RUNS runs; prints the median achieved call rate, failed cal
 callee SIPp together) and the server's CPU time per call; then the highest clean rate of each (no failed call,
 retransmissions <= 0.1 % of messages) and the ratio.
 
-usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0 JAVA_OPTS= JAR=
+usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 WARMUP_SECONDS=(SECONDS_PER_RUN)
+                                         KEEP=0 JAVA_OPTS= JAR=
                                          CARILLON_ONLY=1 (skip Kamailio, e.g. comparing two builds)
+                                         THREADS=1 (each run's window and the server's CPU per thread, for
+                                         jfr-profile.py --since/--until)
 """
 import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
-from carillon import OWNER, PASSWORD, free_port, free_tcp_port, cpu_seconds, descendants  # noqa: E402
+from carillon import OWNER, PASSWORD, free_port, free_tcp_port, cpu_seconds, descendants, thread_cpu  # noqa: E402
 import carillon  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "3"))
 SECONDS = int(os.environ.get("SECONDS_PER_RUN", "8"))
+THREADS = os.environ.get("THREADS") == "1"  # print the server's CPU by thread (from /proc) and the run's window
 WARMUP_RATE = int(os.environ.get("WARMUP_RATE", "200"))  # one unreported run at this rate first (JIT warm-up)
+WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "0")) or SECONDS
 RATES = [int(r) for r in (sys.argv[1:] or ["100", "300", "500", "700", "1000"])]
 
 
@@ -89,7 +94,8 @@ def register(scenario, target_port, local_port, number, user, pw, work):
         sys.exit("register failed: " + open(log).read()[-2000:])
 
 
-def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port, target_port):
+def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port, target_port, seconds=None):
+    SECONDS = seconds or globals()["SECONDS"]
     calls = rate * SECONDS
     caller_port = free_port()
     tag = f"{name}-{rate}-{time.time_ns()}"
@@ -98,6 +104,7 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
                                  str(free_port()), "-trace_err",
                                              f"127.0.0.1:{target_port}"], callee_log, SECONDS * 4 + 60)
     time.sleep(0.5)
+    threads0 = thread_cpu(server_pids()[0]) if THREADS else {}
     cpu0 = cpu_seconds(server_pids()); t0 = time.time()
     caller = sipp(caller_args + ["-i", "127.0.0.1", "-p", str(caller_port), "-mp", str(free_port()),
                                  "-r", str(rate), "-m", str(calls), "-d", "1000", "-l", str(rate * 4),
@@ -107,6 +114,12 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
     elapsed = time.time() - t0
     time.sleep(1.0)  # the last BYEs settle
     cpu = cpu_seconds(server_pids()) - cpu0
+    if THREADS:
+        after = thread_cpu(server_pids()[0])
+        spent = sorted(((after[k] - threads0.get(k, 0), k) for k in after), reverse=True)
+        print(f"  {name} {rate}/s {time.strftime('%H:%M:%S', time.gmtime(t0))}-{time.strftime('%H:%M:%S', time.gmtime())} "
+              f"(UTC) CPU by thread, ms per call: " + ", ".join(f"{k} {1000 * v / calls:.3f}" for v, k in spent[:10]
+                                                                 if v > 0), flush=True)
     wait_or_kill(callee, 15)  # it exits by itself after its calls, printing its statistics
     ok, fail, msgs, retr = stats(caller_log)
     _, _, cmsgs, cretr = stats(callee_log)
@@ -142,7 +155,8 @@ def main():
                            "-ap", a["password"], "-key", "caller", a["number"]]
         carillon_callee = ["-sf", os.path.join(HERE, "carillon_callee.xml")]
         # warm-up (JIT): not reported
-        one_run("warmup", work, WARMUP_RATE, lambda: [pbx.pid], carillon_caller, carillon_callee, callee_port, sip_port)
+        one_run("warmup", work, WARMUP_RATE, lambda: [pbx.pid], carillon_caller, carillon_callee, callee_port, sip_port,
+                WARMUP_SECONDS)
         for rate in RATES:
             runs = []
             for _ in range(RUNS):
