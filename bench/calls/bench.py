@@ -104,7 +104,8 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
                                  str(free_port()), "-trace_err",
                                              f"127.0.0.1:{target_port}"], callee_log, SECONDS * 4 + 60)
     time.sleep(0.5)
-    threads0 = thread_cpu(server_pids()[0]) if THREADS else {}
+    jvm = name != "kamailio"
+    threads0 = thread_cpu(server_pids()[0]) if jvm else {}
     cpu0 = cpu_seconds(server_pids()); t0 = time.time()
     caller = sipp(caller_args + ["-i", "127.0.0.1", "-p", str(caller_port), "-mp", str(free_port()),
                                  "-r", str(rate), "-m", str(calls), "-d", "1000", "-l", str(rate * 4),
@@ -114,9 +115,12 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
     elapsed = time.time() - t0
     time.sleep(1.0)  # the last BYEs settle
     cpu = cpu_seconds(server_pids()) - cpu0
-    if THREADS:
+    jit = 0.0
+    if jvm:
         after = thread_cpu(server_pids()[0])
         spent = sorted(((after[k] - threads0.get(k, 0), k) for k in after), reverse=True)
+        jit = sum(v for v, k in spent if "CompilerThre" in k)
+    if THREADS and jvm:
         print(f"  {name} {rate}/s {time.strftime('%H:%M:%S', time.gmtime(t0))}-{time.strftime('%H:%M:%S', time.gmtime())} "
               f"(UTC) CPU by thread, ms per call: " + ", ".join(f"{k} {1000 * v / calls:.3f}" for v, k in spent[:10]
                                                                  if v > 0), flush=True)
@@ -124,14 +128,16 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
     ok, fail, msgs, retr = stats(caller_log)
     _, _, cmsgs, cretr = stats(callee_log)
     return {"achieved": ok / max(elapsed - 1.0, 0.001), "ok": ok, "failed": fail + (calls - ok - fail),
-            "retrans": retr + cretr, "messages": msgs + cmsgs, "cpu_ms_per_call": 1000 * cpu / max(ok, 1)}
+            "retrans": retr + cretr, "messages": msgs + cmsgs, "cpu_ms_per_call": 1000 * cpu / max(ok, 1),
+            "cpu_ms_per_call_nojit": 1000 * (cpu - jit) / max(ok, 1)}
 
 
 def summarise(name, rate, runs):
     med = lambda k: statistics.median(r[k] for r in runs)
     clean = sorted(r["failed"] == 0 and r["retrans"] <= 0.001 * max(r["messages"], 1) for r in runs)[len(runs) // 2]
     print(f"{name:9} {rate:6}/s  achieved {med('achieved'):7.1f}/s  failed {med('failed'):6.0f}  "
-          f"retrans {med('retrans'):6.0f}/{med('messages'):.0f}  CPU {med('cpu_ms_per_call'):.3f} ms/call  "
+          f"retrans {med('retrans'):6.0f}/{med('messages'):.0f}  CPU {med('cpu_ms_per_call'):.3f} ms/call"
+          + (f" ({med('cpu_ms_per_call_nojit'):.3f} without JIT)" if name != "kamailio" else "") + "  "
           f"{'clean' if clean else 'NOT clean'}", flush=True)
     return clean, med("cpu_ms_per_call")
 

@@ -3,10 +3,13 @@
 not start-up or warm-up).
 
 usage: bench/calls/jfr-profile.py FILE.jfr [--since HH:MM:SS] [--until HH:MM:SS] [--calls N] [--top 15]
+                                   [--thread REGEX]
 
 Prints, for the window: execution samples by top frame (self), by package of the top frame, by the innermost
 org.carillon frame (where our code spent or caused the time) and by thread (digits folded: "epollEventLoop-N");
-allocation samples (weight) by top frame and by class; exceptions thrown by class and thrower; GC pauses. With
+allocation samples (weight) by top frame and by class;
+JFR samples a few threads per period, so busy platform threads are over-represented next to virtual threads: take
+each thread's share of the CPU from bench.py's THREADS=1 (/proc) and use --thread for the breakdown inside one; exceptions thrown by class and thrower; GC pauses. With
 --calls, also samples and allocated bytes per call. Times are the recording's (the JVM's zone, UTC here).
 bench.py prints the measured run's window when JAVA_OPTS starts a recording.
 """
@@ -78,13 +81,15 @@ def main():
     a.add_argument("--until", default="99:99:99")
     a.add_argument("--calls", type=int, default=0)
     a.add_argument("--top", type=int, default=15)
+    a.add_argument("--thread", default="", help="only samples of threads whose folded name matches this regex, "
+                                                  "e.g. '^\\(virtual\\)$' or 'sip-io'")
     o = a.parse_args()
     self_c, pkg_c, ours_c, thr_c = (collections.Counter() for _ in range(4))
     alloc_top, alloc_cls, exc, gc = collections.Counter(), collections.Counter(), collections.Counter(), []
     samples = alloc = 0
     for kind, f, st in events(o.file, 64):
         t = clock(f.get("startTime", ""))
-        if not (o.since <= t <= o.until):
+        if not (o.since <= t <= o.until) or (o.thread and not re.search(o.thread, thread(f))):
             continue
         if kind == "jdk.ExecutionSample":
             samples += 1
