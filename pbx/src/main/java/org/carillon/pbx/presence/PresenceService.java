@@ -8,7 +8,6 @@ import org.carillon.pbx.extension.ExtensionPresence;
 import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.extension.ExtensionStatus;
 import org.carillon.pbx.extension.ExtensionStatusChanged;
-import org.carillon.pbx.subscription.ResourceChanged;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The presence core: follows registrations ({@link ExtensionStatusChanged}) and calls ({@link ActiveCallsChanged})
  * and keeps every extension's dialogs, from which its {@link ExtensionState} is derived. Nothing calls it to change
- * state; it only listens. Each change is announced as {@link ResourceChanged} for the {@code dialog} and
- * {@code presence} event packages (whose NOTIFYs the subscription framework coalesces) and as
- * {@link PresenceChanged} for the team directory.
+ * state; it only listens. Each change is told to the subscription framework for the {@code dialog} and
+ * {@code presence} event packages ({@link SubscriptionService#changed}, which coalesces the NOTIFYs) and announced
+ * as {@link PresenceChanged} for the team directory.
  *
  * <p>Threads: thread-safe; listeners run on the publishers' threads (call executors, registrar) and never block
  * (one short lock while a call event updates the dialog tables); reads, one per NOTIFY, take only the extension's
@@ -178,8 +177,13 @@ public class PresenceService {
     }
 
     private void announce(long tenantId, String number) {
-        events.publishEvent(new ResourceChanged(tenantId, DIALOG, number));
-        events.publishEvent(new ResourceChanged(tenantId, PRESENCE, number));
+        // straight to the subscriptions rather than as two ResourceChanged events: every state change of every call
+        // comes here (issue 6), and no other listener wants an extension's changes (parking's page wants slots)
+        SubscriptionService s = subscriptions.getIfAvailable();
+        if (s != null) {
+            s.changed(tenantId, DIALOG, number);
+            s.changed(tenantId, PRESENCE, number);
+        }
         ExtensionState state = state(tenantId, number);
         ExtensionState before = lastAnnounced.put(key(tenantId, number), state);
         if (before != state) {
