@@ -17,6 +17,9 @@ usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RA
                                          CARILLON_ONLY=1 (skip Kamailio, e.g. comparing two builds)
                                          THREADS=1 (each run's window and the server's CPU per thread, for
                                          jfr-profile.py --since/--until)
+                                         RTP=1 (Carillon only: the caller sends 1 s of PCMU per call from its own
+                                         port, SIPp's rtp_stream; the callee echoes it, -rtp_echo: RTP both ways
+                                         through both legs; CPU per call with RTP)
 """
 import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64
 
@@ -27,6 +30,7 @@ import carillon  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "3"))
 SECONDS = int(os.environ.get("SECONDS_PER_RUN", "8"))
+RTP = os.environ.get("RTP") == "1"  # the caller streams 1 s of PCMU, the callee echoes it: RTP both ways
 THREADS = os.environ.get("THREADS") == "1"  # print the server's CPU by thread (from /proc) and the run's window
 WARMUP_RATE = int(os.environ.get("WARMUP_RATE", "200"))  # one unreported run at this rate first (JIT warm-up)
 WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "0")) or SECONDS
@@ -94,6 +98,19 @@ def register(scenario, target_port, local_port, number, user, pw, work):
         sys.exit("register failed: " + open(log).read()[-2000:])
 
 
+def rtp_caller(work):
+    """carillon_caller.xml with its SDP on SIPp's per-call RTP stream port and 1 s of a 440 Hz PCMU tone sent once the
+    call is answered (SIPp's rtp_stream: 50 packets of 20 ms), plus the WAV it plays, in the work folder."""
+    wav = os.path.join(work, "tone_ulaw.wav")
+    subprocess.run(["sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", wav, "synth", "1", "sine", "440"], check=True)
+    xml = open(os.path.join(HERE, "carillon_caller.xml")).read()
+    xml = xml.replace("m=audio [media_port]", "m=audio [rtpstream_audio_port]")
+    xml = xml.replace("  <pause/>", '  <nop><action><exec rtp_stream="tone_ulaw.wav,1,0"/></action></nop>\n  <pause/>', 1)
+    path = os.path.join(work, "carillon_caller_rtp.xml")
+    open(path, "w").write(xml)
+    return path
+
+
 def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port, target_port, seconds=None):
     SECONDS = seconds or globals()["SECONDS"]
     calls = rate * SECONDS
@@ -146,7 +163,7 @@ def main():
     work = tempfile.mkdtemp(prefix="bench-calls-")
     load = os.getloadavg()
     print(f"# bench/calls {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {SECONDS} s per run, {RUNS} runs "
-          f"per rate (median), 1-s calls; load average {load[0]:.2f}; work {work}", flush=True)
+          f"per rate (median), 1-s calls{', RTP both ways' if RTP else ''}; load average {load[0]:.2f}; work {work}", flush=True)
     results = {"carillon": {}, "kamailio": {}}
     procs = []
     try:
@@ -160,6 +177,9 @@ def main():
         carillon_caller = ["-sf", os.path.join(HERE, "carillon_caller.xml"), "-s", b["number"], "-au", a["username"],
                            "-ap", a["password"], "-key", "caller", a["number"]]
         carillon_callee = ["-sf", os.path.join(HERE, "carillon_callee.xml")]
+        if RTP:
+            carillon_caller[1] = rtp_caller(work)
+            carillon_callee += ["-rtp_echo"]
         # warm-up (JIT): not reported
         one_run("warmup", work, WARMUP_RATE, lambda: [pbx.pid], carillon_caller, carillon_callee, callee_port, sip_port,
                 WARMUP_SECONDS)
@@ -170,7 +190,7 @@ def main():
                                     callee_port, sip_port))
             results["carillon"][rate] = summarise("carillon", rate, runs)
         pbx.terminate(); pbx.wait(20); procs.remove(pbx)
-        if os.environ.get("CARILLON_ONLY") == "1":
+        if os.environ.get("CARILLON_ONLY") == "1" or RTP:
             return
 
         kport = free_port()
