@@ -29,6 +29,25 @@ def cpu_seconds(pids):
     return total / HZ
 
 
+def thread_cpu(pid):
+    """CPU seconds (user + system) of each thread of pid by thread name, digits folded ("sip-io-N-N"), from
+    /proc/pid/task/*/stat: where a JVM burns its time (event loops, virtual-thread carriers, GC, JIT)."""
+    per = {}
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except FileNotFoundError:
+        return per
+    for tid in tasks:
+        try:
+            raw = open(f"/proc/{pid}/task/{tid}/stat").read()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        name = "".join("N" if c.isdigit() else c for c in raw[raw.index("(") + 1:raw.rindex(")")])
+        f = raw.rsplit(")", 1)[1].split()
+        per[name] = per.get(name, 0) + (int(f[11]) + int(f[12])) / HZ
+    return per
+
+
 def descendants(pid):
     """pid and every process below it (Kamailio's workers)."""
     out = subprocess.run(["ps", "-e", "-o", "pid=,ppid="], capture_output=True, text=True).stdout.split("\n")

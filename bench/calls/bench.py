@@ -12,19 +12,28 @@ Per rate and server, RUNS runs; prints the median achieved call rate, failed cal
 callee SIPp together) and the server's CPU time per call; then the highest clean rate of each (no failed call,
 retransmissions <= 0.1 % of messages) and the ratio.
 
-usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 KEEP=0 JAVA_OPTS= JAR=
+usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RATE=200 WARMUP_SECONDS=(SECONDS_PER_RUN)
+                                         KEEP=0 JAVA_OPTS= JAR=
                                          CARILLON_ONLY=1 (skip Kamailio, e.g. comparing two builds)
+                                         THREADS=1 (each run's window and the server's CPU per thread, for
+                                         jfr-profile.py --since/--until)
+                                         RTP=1 (Carillon only: the caller sends 1 s of PCMU per call from its own
+                                         port, SIPp's rtp_stream; the callee echoes it, -rtp_echo: RTP both ways
+                                         through both legs; CPU per call with RTP)
 """
 import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
-from carillon import OWNER, PASSWORD, free_port, free_tcp_port, cpu_seconds, descendants  # noqa: E402
+from carillon import OWNER, PASSWORD, free_port, free_tcp_port, cpu_seconds, descendants, thread_cpu  # noqa: E402
 import carillon  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "3"))
 SECONDS = int(os.environ.get("SECONDS_PER_RUN", "8"))
+RTP = os.environ.get("RTP") == "1"  # the caller streams 1 s of PCMU, the callee echoes it: RTP both ways
+THREADS = os.environ.get("THREADS") == "1"  # print the server's CPU by thread (from /proc) and the run's window
 WARMUP_RATE = int(os.environ.get("WARMUP_RATE", "200"))  # one unreported run at this rate first (JIT warm-up)
+WARMUP_SECONDS = int(os.environ.get("WARMUP_SECONDS", "0")) or SECONDS
 RATES = [int(r) for r in (sys.argv[1:] or ["100", "300", "500", "700", "1000"])]
 
 
@@ -89,7 +98,21 @@ def register(scenario, target_port, local_port, number, user, pw, work):
         sys.exit("register failed: " + open(log).read()[-2000:])
 
 
-def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port, target_port):
+def rtp_caller(work):
+    """carillon_caller.xml with its SDP on SIPp's per-call RTP stream port and 1 s of a 440 Hz PCMU tone sent once the
+    call is answered (SIPp's rtp_stream: 50 packets of 20 ms), plus the WAV it plays, in the work folder."""
+    wav = os.path.join(work, "tone_ulaw.wav")
+    subprocess.run(["sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", wav, "synth", "1", "sine", "440"], check=True)
+    xml = open(os.path.join(HERE, "carillon_caller.xml")).read()
+    xml = xml.replace("m=audio [media_port]", "m=audio [rtpstream_audio_port]")
+    xml = xml.replace("  <pause/>", '  <nop><action><exec rtp_stream="tone_ulaw.wav,1,0"/></action></nop>\n  <pause/>', 1)
+    path = os.path.join(work, "carillon_caller_rtp.xml")
+    open(path, "w").write(xml)
+    return path
+
+
+def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port, target_port, seconds=None):
+    SECONDS = seconds or globals()["SECONDS"]
     calls = rate * SECONDS
     caller_port = free_port()
     tag = f"{name}-{rate}-{time.time_ns()}"
@@ -98,6 +121,8 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
                                  str(free_port()), "-trace_err",
                                              f"127.0.0.1:{target_port}"], callee_log, SECONDS * 4 + 60)
     time.sleep(0.5)
+    jvm = name != "kamailio"
+    threads0 = thread_cpu(server_pids()[0]) if jvm else {}
     cpu0 = cpu_seconds(server_pids()); t0 = time.time()
     caller = sipp(caller_args + ["-i", "127.0.0.1", "-p", str(caller_port), "-mp", str(free_port()),
                                  "-r", str(rate), "-m", str(calls), "-d", "1000", "-l", str(rate * 4),
@@ -107,18 +132,29 @@ def one_run(name, work, rate, server_pids, caller_args, callee_args, callee_port
     elapsed = time.time() - t0
     time.sleep(1.0)  # the last BYEs settle
     cpu = cpu_seconds(server_pids()) - cpu0
+    jit = 0.0
+    if jvm:
+        after = thread_cpu(server_pids()[0])
+        spent = sorted(((after[k] - threads0.get(k, 0), k) for k in after), reverse=True)
+        jit = sum(v for v, k in spent if "CompilerThre" in k)
+    if THREADS and jvm:
+        print(f"  {name} {rate}/s {time.strftime('%H:%M:%S', time.gmtime(t0))}-{time.strftime('%H:%M:%S', time.gmtime())} "
+              f"(UTC) CPU by thread, ms per call: " + ", ".join(f"{k} {1000 * v / calls:.3f}" for v, k in spent[:10]
+                                                                 if v > 0), flush=True)
     wait_or_kill(callee, 15)  # it exits by itself after its calls, printing its statistics
     ok, fail, msgs, retr = stats(caller_log)
     _, _, cmsgs, cretr = stats(callee_log)
     return {"achieved": ok / max(elapsed - 1.0, 0.001), "ok": ok, "failed": fail + (calls - ok - fail),
-            "retrans": retr + cretr, "messages": msgs + cmsgs, "cpu_ms_per_call": 1000 * cpu / max(ok, 1)}
+            "retrans": retr + cretr, "messages": msgs + cmsgs, "cpu_ms_per_call": 1000 * cpu / max(ok, 1),
+            "cpu_ms_per_call_nojit": 1000 * (cpu - jit) / max(ok, 1)}
 
 
 def summarise(name, rate, runs):
     med = lambda k: statistics.median(r[k] for r in runs)
     clean = sorted(r["failed"] == 0 and r["retrans"] <= 0.001 * max(r["messages"], 1) for r in runs)[len(runs) // 2]
     print(f"{name:9} {rate:6}/s  achieved {med('achieved'):7.1f}/s  failed {med('failed'):6.0f}  "
-          f"retrans {med('retrans'):6.0f}/{med('messages'):.0f}  CPU {med('cpu_ms_per_call'):.3f} ms/call  "
+          f"retrans {med('retrans'):6.0f}/{med('messages'):.0f}  CPU {med('cpu_ms_per_call'):.3f} ms/call"
+          + (f" ({med('cpu_ms_per_call_nojit'):.3f} without JIT)" if name != "kamailio" else "") + "  "
           f"{'clean' if clean else 'NOT clean'}", flush=True)
     return clean, med("cpu_ms_per_call")
 
@@ -127,7 +163,7 @@ def main():
     work = tempfile.mkdtemp(prefix="bench-calls-")
     load = os.getloadavg()
     print(f"# bench/calls {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {SECONDS} s per run, {RUNS} runs "
-          f"per rate (median), 1-s calls; load average {load[0]:.2f}; work {work}", flush=True)
+          f"per rate (median), 1-s calls{', RTP both ways' if RTP else ''}; load average {load[0]:.2f}; work {work}", flush=True)
     results = {"carillon": {}, "kamailio": {}}
     procs = []
     try:
@@ -141,8 +177,12 @@ def main():
         carillon_caller = ["-sf", os.path.join(HERE, "carillon_caller.xml"), "-s", b["number"], "-au", a["username"],
                            "-ap", a["password"], "-key", "caller", a["number"]]
         carillon_callee = ["-sf", os.path.join(HERE, "carillon_callee.xml")]
+        if RTP:
+            carillon_caller[1] = rtp_caller(work)
+            carillon_callee += ["-rtp_echo"]
         # warm-up (JIT): not reported
-        one_run("warmup", work, WARMUP_RATE, lambda: [pbx.pid], carillon_caller, carillon_callee, callee_port, sip_port)
+        one_run("warmup", work, WARMUP_RATE, lambda: [pbx.pid], carillon_caller, carillon_callee, callee_port, sip_port,
+                WARMUP_SECONDS)
         for rate in RATES:
             runs = []
             for _ in range(RUNS):
@@ -150,7 +190,7 @@ def main():
                                     callee_port, sip_port))
             results["carillon"][rate] = summarise("carillon", rate, runs)
         pbx.terminate(); pbx.wait(20); procs.remove(pbx)
-        if os.environ.get("CARILLON_ONLY") == "1":
+        if os.environ.get("CARILLON_ONLY") == "1" or RTP:
             return
 
         kport = free_port()

@@ -14,7 +14,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.carillon.media.leg.LegHandler;
 import org.carillon.media.leg.LegSettings;
@@ -30,7 +32,13 @@ import org.carillon.media.time.EventExecutorScheduler;
  * RTP port range, and the opening of legs. Legs of one call are opened on one event loop so a
  * {@link Bridge} between them runs without locks; calls are spread over the loops round-robin.
  *
- * <p>Thread-safe. {@link #openLeg} binds sockets and waits for it: call it from the call's thread (a
+ * <p>With {@link Config#prebound} &gt; 0, each event loop keeps that many RTP/RTCP socket pairs bound ahead
+ * ({@link PreboundPairs}), refilled in batches on the loop itself, so opening a leg takes a bound pair without
+ * waiting for two binds on the loop (each such wait parks the calling thread and wakes it from the loop: at
+ * hundreds of calls per second those hand-offs cost more CPU than the binds). Pre-bound pairs count as in use in
+ * {@link #ports()}. When none is left (a burst), a leg is bound on the spot as without the pool.
+ *
+ * <p>Thread-safe. {@link #openLeg} may bind sockets and wait for it: call it from the call's thread (a
  * virtual thread), never from an event loop.
  */
 public final class MediaEngine implements AutoCloseable {
@@ -41,9 +49,22 @@ public final class MediaEngine implements AutoCloseable {
      * @param portMax last port of the RTP range
      * @param eventLoops number of media threads (0: one per core)
      * @param nativeTransport use epoll when the platform has it
+     * @param prebound RTP/RTCP pairs each event loop keeps bound ahead of need (0: bind each leg when opened)
      */
     public record Config(String bindAddress, int portMin, int portMax, int eventLoops, boolean nativeTransport,
-                         LegSettings legs) {
+                         LegSettings legs, int prebound) {
+
+        public Config {
+            if (prebound < 0) {
+                throw new IllegalArgumentException("prebound must be >= 0: " + prebound);
+            }
+        }
+
+        /** Binds each leg's sockets when it is opened (no pairs bound ahead). */
+        public Config(String bindAddress, int portMin, int portMax, int eventLoops, boolean nativeTransport,
+                      LegSettings legs) {
+            this(bindAddress, portMin, portMax, eventLoops, nativeTransport, legs, 0);
+        }
 
         /** Ports 10000-20000 on {@code bindAddress}, one loop per core, epoll, default leg settings. */
         public static Config defaults(String bindAddress) {
@@ -58,6 +79,9 @@ public final class MediaEngine implements AutoCloseable {
     private final SsrcGenerator ssrcs = new SsrcGenerator();
     private final LegCensus census = new LegCensus();
     private final boolean epoll;
+    /** Per event loop: its bootstrap and, with {@link Config#prebound} > 0, its pairs bound ahead. */
+    private final Map<EventLoop, PreboundPairs> loops = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** Starts the event loops. */
     public MediaEngine(Config config) {
@@ -104,20 +128,19 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     private MediaLeg openLeg(EventLoop loop) {
+        PreboundPairs pool = pool(loop);
+        Optional<PreboundPairs.Bound> ready = pool.take();
+        if (ready.isPresent()) {
+            var b = ready.get();
+            return attach(loop, b.pair(), b.rtp(), b.rtcp());
+        }
         for (int attempt = 0; attempt < Math.min(ports.capacity(), 64); attempt++) {
             PortPair pair = ports.require();
             Channel rtp = null;
             try {
-                rtp = bind(loop, pair.rtp());
-                Channel rtcp = bind(loop, pair.rtcp());
-                var leg = new MediaLeg(rtp, Optional.of(rtcp), new EventExecutorScheduler(loop), config.legs(),
-                        ssrcs.newRewriter(8000), () -> ports.release(pair));
-                rtp.pipeline().addLast(new LegHandler(leg, false));
-                rtcp.pipeline().addLast(new LegHandler(leg, true));
-                rtp.config().setAutoRead(true);
-                rtcp.config().setAutoRead(true);
-                census.opened(leg);
-                return leg;
+                rtp = bind(pool.bootstrap(), pair.rtp());
+                Channel rtcp = bind(pool.bootstrap(), pair.rtcp());
+                return attach(loop, pair, rtp, rtcp);
             } catch (RuntimeException bindFailed) {
                 // the port is taken by another process: try the next pair
                 if (rtp != null) {
@@ -129,14 +152,41 @@ public final class MediaEngine implements AutoCloseable {
         throw new PortRangeExhaustedException("no bindable RTP port pair found");
     }
 
-    private Channel bind(EventLoop loop, int port) {
-        var b = new Bootstrap().group(loop).channel(channelType)
+    /** A leg on a bound pair: its handlers, then reading. */
+    private MediaLeg attach(EventLoop loop, PortPair pair, Channel rtp, Channel rtcp) {
+        var leg = new MediaLeg(rtp, Optional.of(rtcp), new EventExecutorScheduler(loop), config.legs(),
+                ssrcs.newRewriter(8000), () -> ports.release(pair));
+        rtp.pipeline().addLast(new LegHandler(leg, false));
+        rtcp.pipeline().addLast(new LegHandler(leg, true));
+        rtp.config().setAutoRead(true);
+        rtcp.config().setAutoRead(true);
+        census.opened(leg);
+        return leg;
+    }
+
+    private PreboundPairs pool(EventLoop loop) {
+        return loops.computeIfAbsent(loop, l -> new PreboundPairs(l, bootstrap(l), config.bindAddress(), ports,
+                config.prebound(),
+                () -> closed));
+    }
+
+    /** Bootstrap of unread datagram sockets on {@code loop} (reused for every bind: its options are built once). */
+    private Bootstrap bootstrap(EventLoop loop) {
+        return new Bootstrap().group(loop).channel(channelType)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_RCVBUF, 256 * 1024)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.legs().sendQueueBytes() / 2, config.legs().sendQueueBytes()))
-                .handler(new io.netty.channel.ChannelInboundHandlerAdapter());
-        var future = b.bind(new InetSocketAddress(config.bindAddress(), port)).awaitUninterruptibly();
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public boolean isSharable() {
+                        return true; // stateless placeholder on every channel of the bootstrap
+                    }
+                });
+    }
+
+    private Channel bind(Bootstrap bootstrap, int port) {
+        var future = bootstrap.bind(new InetSocketAddress(config.bindAddress(), port)).awaitUninterruptibly();
         if (!future.isSuccess()) {
             throw new IllegalStateException("bind " + port + " failed", future.cause());
         }
@@ -146,6 +196,8 @@ public final class MediaEngine implements AutoCloseable {
     /** Stops the event loops; open legs die with them. */
     @Override
     public void close() {
+        closed = true;
+        loops.values().forEach(PreboundPairs::close);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

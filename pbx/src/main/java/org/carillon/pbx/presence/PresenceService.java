@@ -8,15 +8,12 @@ import org.carillon.pbx.extension.ExtensionPresence;
 import org.carillon.pbx.extension.ExtensionRemoved;
 import org.carillon.pbx.extension.ExtensionStatus;
 import org.carillon.pbx.extension.ExtensionStatusChanged;
-import org.carillon.pbx.subscription.ResourceChanged;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,12 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The presence core: follows registrations ({@link ExtensionStatusChanged}) and calls ({@link ActiveCallsChanged})
  * and keeps every extension's dialogs, from which its {@link ExtensionState} is derived. Nothing calls it to change
- * state; it only listens. Each change is announced as {@link ResourceChanged} for the {@code dialog} and
- * {@code presence} event packages (whose NOTIFYs the subscription framework coalesces) and as
- * {@link PresenceChanged} for the team directory.
+ * state; it only listens. Each change is told to the subscription framework for the {@code dialog} and
+ * {@code presence} event packages ({@link SubscriptionService#changed}, which coalesces the NOTIFYs) and announced
+ * as {@link PresenceChanged} for the team directory.
  *
  * <p>Threads: thread-safe; listeners run on the publishers' threads (call executors, registrar) and never block
- * (one short lock while a call event updates the dialog tables); reads, one per NOTIFY, take no lock.
+ * (one short lock while a call event updates the dialog tables); reads, one per NOTIFY, take only the extension's
+ * own short lock ({@link ExtensionDialogs}).
  */
 @Component
 public class PresenceService {
@@ -46,10 +44,10 @@ public class PresenceService {
     /** Lazily: the subscription service needs the event packages, which need this service. */
     private final ObjectProvider<SubscriptionService> subscriptions;
     /**
-     * Dialogs per extension ("tenant:number"), oldest first, as immutable lists: rebuilt once per call event (writes
-     * hold {@code this}), read without a lock or a copy by every NOTIFY built for the extension's watchers.
+     * Dialogs per extension ("tenant:number"): changed in constant time per call event (writes hold {@code this}), an
+     * extension without dialogs has no entry.
      */
-    private final ConcurrentHashMap<String, List<DialogLeg>> byExtension = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ExtensionDialogs> byExtension = new ConcurrentHashMap<>();
     /** The numbers each live call touches, to find what it no longer touches. Guarded by {@code this}. */
     private final Map<String, Set<String>> byCall = new HashMap<>();
     private final ConcurrentHashMap<String, ExtensionState> lastAnnounced = new ConcurrentHashMap<>();
@@ -64,18 +62,10 @@ public class PresenceService {
 
     /** The state of an extension now (UNREGISTERED for a number that is no extension). */
     public ExtensionState state(long tenantId, String number) {
-        List<DialogLeg> legs = dialogs(tenantId, number);
-        if (legs.stream().anyMatch(l -> l.state() == DialogLeg.State.CONFIRMED)) {
-            return ExtensionState.IN_CALL;
-        }
-        if (legs.stream().anyMatch(l -> l.state() == DialogLeg.State.HELD)) {
-            return ExtensionState.ON_HOLD;
-        }
-        if (legs.stream().anyMatch(l -> !l.initiator())) {
-            return ExtensionState.RINGING;
-        }
-        if (!legs.isEmpty()) {
-            return ExtensionState.IN_CALL; // dialling out: busy for a lamp
+        ExtensionDialogs legs = byExtension.get(key(tenantId, number));
+        Optional<ExtensionState> inCalls = legs == null ? Optional.empty() : legs.state();
+        if (inCalls.isPresent()) {
+            return inCalls.get();
         }
         ExtensionStatus status = devices.findByNumber(tenantId, number)
                 .map(d -> registrations.status(d.extensionId())).orElse(ExtensionStatus.UNREGISTERED);
@@ -88,7 +78,8 @@ public class PresenceService {
 
     /** The extension's live dialogs, oldest first. */
     List<DialogLeg> dialogs(long tenantId, String number) {
-        return byExtension.getOrDefault(key(tenantId, number), List.of());
+        ExtensionDialogs legs = byExtension.get(key(tenantId, number));
+        return legs == null ? List.of() : legs.list();
     }
 
     boolean exists(long tenantId, String number) {
@@ -140,24 +131,18 @@ public class PresenceService {
     }
 
     /**
-     * Puts {@code leg} in place of {@code call}'s dialog of extension {@code number} (empty: removes it) and keeps the
-     * extension's list sorted; call with {@code this} held. @return true when the extension's dialogs changed
+     * Puts {@code leg} in place of {@code call}'s dialog of extension {@code number} (empty: removes it); call with
+     * {@code this} held. @return true when the extension's dialogs changed
      */
     private boolean replace(ActiveCall call, String number, Optional<DialogLeg> leg) {
         String key = key(call.tenantId(), number);
-        List<DialogLeg> before = byExtension.getOrDefault(key, List.of());
-        Optional<DialogLeg> old = before.stream().filter(l -> l.id().equals(call.id())).findFirst();
-        if (old.equals(leg)) {
+        ExtensionDialogs legs = leg.isPresent() ? byExtension.computeIfAbsent(key, k -> new ExtensionDialogs())
+                : byExtension.get(key);
+        if (legs == null || !legs.replace(call.id(), leg)) {
             return false;
         }
-        List<DialogLeg> next = new ArrayList<>(before.size() + 1);
-        before.stream().filter(l -> !l.id().equals(call.id())).forEach(next::add);
-        leg.ifPresent(next::add);
-        if (next.isEmpty()) {
+        if (legs.isEmpty()) {
             byExtension.remove(key);
-        } else {
-            next.sort(Comparator.comparing(DialogLeg::startedAt).thenComparing(DialogLeg::id));
-            byExtension.put(key, List.copyOf(next));
         }
         return true;
     }
@@ -192,8 +177,13 @@ public class PresenceService {
     }
 
     private void announce(long tenantId, String number) {
-        events.publishEvent(new ResourceChanged(tenantId, DIALOG, number));
-        events.publishEvent(new ResourceChanged(tenantId, PRESENCE, number));
+        // straight to the subscriptions rather than as two ResourceChanged events: every state change of every call
+        // comes here (issue 6), and no other listener wants an extension's changes (parking's page wants slots)
+        SubscriptionService s = subscriptions.getIfAvailable();
+        if (s != null) {
+            s.changed(tenantId, DIALOG, number);
+            s.changed(tenantId, PRESENCE, number);
+        }
         ExtensionState state = state(tenantId, number);
         ExtensionState before = lastAnnounced.put(key(tenantId, number), state);
         if (before != state) {
