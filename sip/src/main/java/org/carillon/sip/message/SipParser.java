@@ -100,6 +100,9 @@ public final class SipParser {
         if (length > limits.maxMessageBytes()) {
             throw tooLarge("message of " + length + " bytes");
         }
+        if (offset + length > SipHeaders.MAX_OFFSET) { // slices keep flags above 2^28
+            return new Run(java.util.Arrays.copyOfRange(data, offset, offset + length), 0, length).message();
+        }
         return new Run(data, offset, offset + length).message();
     }
 
@@ -366,7 +369,12 @@ public final class SipParser {
             }
             HeaderName name = HeaderName.of(b, ns, ne - ns);
             count(name);
-            h.addRaw(name, vs, ve, folded);
+            // the writer copies a line that is already what it would write: "Name: value" CRLF
+            // with the canonical name, one SP, nothing trailing, no folding. Tested here, on
+            // bytes just read, rather than again on every forward.
+            boolean canonical = !folded && vs - ns == name.wirePrefix().length && i == ve + 2 && b[ve] == '\r'
+                    && name.isWirePrefixAt(b, ns);
+            h.addRaw(name, vs, ve, folded, canonical);
         }
 
         private void count(HeaderName n) {
