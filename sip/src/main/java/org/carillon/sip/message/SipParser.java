@@ -437,8 +437,8 @@ public final class SipParser {
             } else {
                 via(m, via, wire);
             }
-            from(m, wire);
-            to(m, check);
+            address(m, from, check);
+            address(m, to, check);
             String id = h.isRawSlice(callId) ? wire.callId(h.start(callId), h.end(callId)) : null;
             if (id != null) {
                 h.typed(callId, id);
@@ -483,23 +483,14 @@ public final class SipParser {
             }
         }
 
-        /** Parses From (read by nearly every user of a message) into its typed form. */
-        private void from(SipMessage m, WireFields wire) {
-            Address fast = h.isRawSlice(from) ? wire.address(h.start(from), h.end(from)) : null;
-            if (fast != null) {
-                h.typed(from, fast);
-            } else {
-                m.typed(from, Address::parse);
-            }
-        }
-
         /**
-         * Validates To; the common form is only checked here and built by the first
-         * {@link SipMessage#to()} (a proxy forwarding the request never needs it).
+         * Validates From or To field {@code i}; the common form is only checked here and built by
+         * the first {@link SipMessage#from()} or {@link SipMessage#to()} (a proxy forwarding the
+         * request needs neither), anything else is parsed by the string parser now.
          */
-        private void to(SipMessage m, WireFields check) {
-            if (!h.isRawSlice(to) || check.address(h.start(to), h.end(to)) == null) {
-                m.typed(to, Address::parse);
+        private void address(SipMessage m, int i, WireFields check) {
+            if (!h.isRawSlice(i) || check.address(h.start(i), h.end(i)) == null) {
+                m.typed(i, Address::parse);
             }
         }
     }
