@@ -40,7 +40,7 @@ public final class SipWriter {
             n = SIP_20.length + 1 + Integer.toString(r.statusCode()).length() + 1 + r.reasonPhrase().length();
         }
         n += 2 + m.headers().wireLength();
-        n += HeaderName.CONTENT_LENGTH.wirePrefix().length + Integer.toString(m.bodyLength()).length() + 2;
+        n += HeaderName.CONTENT_LENGTH.wirePrefix().length + digits(m.bodyLength()) + 2;
         return n + 2 + m.bodyLength();
     }
 
@@ -153,6 +153,16 @@ public final class SipWriter {
             v = v * 10 + d;
         }
         return v == length;
+    }
+
+    /** The number of decimal digits of {@code v} (non-negative), as {@link #contentLength} writes it. */
+    private static int digits(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     private static void contentLength(Sink s, int length) {
