@@ -16,10 +16,12 @@ import org.carillon.sip.syntax.SipParseException;
  * and validated as {@link ParseMode} says, the rest on first access.
  *
  * <p>Hot path, shaped for it: the header-line pass works on bytes (names looked up by length
- * and first/last byte, line ends found 8 bytes at a time by {@link ByteScan}); Via, From,
- * Call-ID, CSeq, Max-Forwards and Content-Length are read from the bytes in their common form
- * ({@link WireFields}, {@link ScalarFields}), and To and the Request-URI are checked there
- * without allocating and built on first access. Any other form goes to the string parsers of
+ * and first/last byte and compared 8 bytes at a time, line ends found 8 bytes at a time by
+ * {@link ByteScan}) and marks each line that already reads {@code Name: value CRLF} so the
+ * {@link SipWriter} copies it unchecked; Via, Call-ID, CSeq, Max-Forwards and Content-Length
+ * are read from the bytes in their common form ({@link WireFields}, {@link ScalarFields}), and
+ * From, To and the Request-URI are checked there without allocating and built on first access
+ * (a forwarding proxy reads none of them). Any other form goes to the string parsers of
  * {@code header} and {@code uri}, which define the language: the fast paths accept a subset
  * and build equal values.
  *
@@ -97,7 +99,7 @@ public final class SipParser {
      */
     public SipMessage parse(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        if (length > limits.maxMessageBytes()) {
+        if (length > limits.maxMessageBytes() || length > SipHeaders.MAX_OFFSET) {
             throw tooLarge("message of " + length + " bytes");
         }
         if (offset + length > SipHeaders.MAX_OFFSET) { // slices keep flags above 2^28
