@@ -8,7 +8,8 @@ package org.carillon.sip.message;
  *       parsing, CRLF line ends only, single SP in the start line, Max-Forwards required.</li>
  *   <li>{@link #WIRE} (the default for the transport): strict on framing, on the start line's
  *       elements and on the headers that route the message (Via, From, To, Call-ID, CSeq,
- *       Max-Forwards, Content-Length, Request-URI), which are parsed and validated eagerly;
+ *       Max-Forwards, Content-Length, Request-URI), which are validated eagerly (From, To and
+ *       the Request-URI in their common form checked on the bytes and built on first access);
  *       lenient on harmless deviations (bare LF line ends, extra SP in the start line, a missing
  *       SP after the status code, no empty line at the end of a bodiless datagram). Other headers
  *       are checked as header lines and parsed on first access.</li>

@@ -19,17 +19,18 @@ import org.carillon.sip.syntax.WireBytes;
 public final class SipHeaders {
     private static final int INITIAL = 24; // typical INVITEs carry 12-20 fields; a proxy adds two
 
+    private static final int ADDED_CAPACITY = 192; // a Via, a Record-Route and a Request-URI
+
     private byte[] src;           // wire bytes of a parsed message, or null
     private HeaderName[] names = new HeaderName[INITIAL];
-    // per field i: slices[2i] = value start in src (-1 when values[i] is authoritative),
-    // slices[2i+1] = value end, with FOLDED set when the slice contains continuation lines
+    // per field i: slices[2i] = value start (-1 when values[i] is authoritative), slices[2i+1] =
+    // value end with the flags below: in src, or in `added` when ADDED is set
     private int[] slices = new int[2 * INITIAL];
     private String[] values;      // decoded or set values; allocated on first use (a parsed
                                   // message read through its typed accessors never needs it)
     private Object[] typed = new Object[INITIAL];
-    private byte[][] own;         // per field: the bytes its slice points into when they are not
-                                  // src (a field added in wire form, see addFirstWire); allocated
-                                  // on first use
+    private WireBytes added;      // the values of all fields added in wire form (addFirstWire),
+                                  // one buffer per message; allocated on first use
     private int size;
 
     /** An empty header list for building a message. */
@@ -62,11 +63,17 @@ public final class SipHeaders {
         return v;
     }
 
-    private static final int FOLDED = 1 << 30;
+    // flags in slices[2i+1] above the end offset (messages are far below 2^28 bytes, SipParserLimits)
+    private static final int FOLDED = 1 << 30;    // the slice contains continuation lines
+    private static final int CANONICAL = 1 << 29; // the received line is exactly "Name: value" CRLF
+    private static final int ADDED = 1 << 28;     // the slice lies in `added`, not in src
+    private static final int END = ADDED - 1;     // mask of the end offset
+    /** The largest offset a slice can hold; the parser copies a message lying further into its array. */
+    static final int MAX_OFFSET = END;
 
     private String decode(int i) {
         int s = slices[2 * i];
-        int e = slices[2 * i + 1] & ~FOLDED;
+        int e = slices[2 * i + 1] & END;
         if ((slices[2 * i + 1] & FOLDED) == 0) {
             return new String(bytes(i), s, e - s, StandardCharsets.UTF_8);
         }
@@ -173,26 +180,35 @@ public final class SipHeaders {
     }
 
     /**
-     * Like {@link #addFirst(HeaderName, String)} for a value already in wire form: bytes
-     * {@code [0, value.size())} of {@code value.array()} (taken over, not copied) become the
-     * field's value and {@code parsed} its typed form. The String is made only if someone reads
-     * {@link #value}; the writer copies the bytes.
-     *
-     * @throws IllegalArgumentException if the value contains CR, LF or NUL
+     * The buffer a value added in wire form is written into: append the value's bytes, then call
+     * {@link #addFirstWire} with the size the buffer had before. One buffer per message, so two
+     * pushes cost one allocation.
      */
-    public void addFirstWire(HeaderName name, WireBytes value, Object parsed) {
-        if (value.hasLineBreak()) {
+    WireBytes addedBytes() {
+        if (added == null) {
+            added = new WireBytes(ADDED_CAPACITY);
+        }
+        return added;
+    }
+
+    /**
+     * Like {@link #addFirst(HeaderName, String)} for a value already in wire form: bytes
+     * {@code [from, size)} of {@link #addedBytes()}, just appended, become the field's value and
+     * {@code parsed} its typed form. The String is made only if someone reads {@link #value};
+     * the writer copies the bytes.
+     *
+     * @throws IllegalArgumentException if the value contains CR, LF or NUL (the bytes are dropped)
+     */
+    void addFirstWire(HeaderName name, int from, Object parsed) {
+        if (added.hasLineBreak()) {
+            added.truncate(from); // earlier values had none: they were accepted
             throw new IllegalArgumentException("header value must not contain CR, LF or NUL");
         }
         int i = indexOf(name);
         int at = i < 0 ? size : i;
         insert(at, name, null);
-        if (own == null) {
-            own = new byte[names.length][];
-        }
-        own[at] = value.array();
-        slices[2 * at] = 0;
-        slices[2 * at + 1] = value.size();
+        slices[2 * at] = from;
+        slices[2 * at + 1] = added.size() | ADDED;
         typed[at] = parsed;
     }
 
@@ -215,11 +231,9 @@ public final class SipHeaders {
         check(i);
         checkValue(value);
         slices[2 * i] = -1;
+        slices[2 * i + 1] = 0;
         values()[i] = value;
         typed[i] = null;
-        if (own != null) {
-            own[i] = null;
-        }
     }
 
     /** Removes field {@code i}. */
@@ -233,10 +247,6 @@ public final class SipHeaders {
             values[size - 1] = null;
         }
         System.arraycopy(typed, i + 1, typed, i, tail);
-        if (own != null) {
-            System.arraycopy(own, i + 1, own, i, tail);
-            own[size - 1] = null;
-        }
         size--;
         names[size] = null;
         typed[size] = null;
@@ -260,7 +270,7 @@ public final class SipHeaders {
         h.slices = slices.clone();
         h.values = values == null ? null : values.clone();
         h.typed = typed.clone();
-        h.own = own == null ? null : own.clone(); // the arrays themselves are never written again
+        h.added = added == null ? null : added.copy(); // each copy appends to its own
         h.size = size;
         return h;
     }
@@ -280,10 +290,6 @@ public final class SipHeaders {
             values[at] = value;
         }
         System.arraycopy(typed, at, typed, at + 1, tail);
-        if (own != null) {
-            System.arraycopy(own, at, own, at + 1, tail);
-            own[at] = null;
-        }
         names[at] = name;
         slices[2 * at] = -1;
         slices[2 * at + 1] = 0;
@@ -305,12 +311,16 @@ public final class SipHeaders {
         }
     }
 
-    /** Parser entry: appends a raw slice of the wire bytes. */
-    void addRaw(HeaderName name, int start, int end, boolean isFolded) {
+    /**
+     * Parser entry: appends a raw slice of the wire bytes; {@code isFolded} when it contains
+     * continuation lines, {@code isCanonical} when its line is exactly {@code Name: value CRLF}
+     * with the canonical name (the writer then copies the whole line).
+     */
+    void addRaw(HeaderName name, int start, int end, boolean isFolded, boolean isCanonical) {
         grow();
         names[size] = name;
         slices[2 * size] = start;
-        slices[2 * size + 1] = isFolded ? end | FOLDED : end;
+        slices[2 * size + 1] = end | (isFolded ? FOLDED : 0) | (isCanonical ? CANONICAL : 0);
         size++;
     }
 
@@ -321,8 +331,27 @@ public final class SipHeaders {
             slices = Arrays.copyOf(slices, 2 * n);
             values = values == null ? null : Arrays.copyOf(values, n);
             typed = Arrays.copyOf(typed, n);
-            own = own == null ? null : Arrays.copyOf(own, n);
         }
+    }
+
+    /**
+     * For the writer: the bytes of all fields but Content-Length as {@code Name: value CRLF},
+     * counting a value without wire bytes by its chars (exact for ASCII). One tight loop over
+     * the arrays, since it runs on every message sent.
+     */
+    int wireLength() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            HeaderName name = names[i];
+            if (name == HeaderName.CONTENT_LENGTH) {
+                continue;
+            }
+            int start = slices[2 * i];
+            int end = slices[2 * i + 1];
+            n += name.wirePrefix().length + 2
+                    + (start >= 0 && (end & FOLDED) == 0 ? (end & END) - start : value(i).length());
+        }
+        return n;
     }
 
     private void check(int i) {
@@ -354,7 +383,17 @@ public final class SipHeaders {
 
     /** Whether field {@code i} is an unfolded slice of {@link #src()}, the received bytes. */
     boolean isRawSlice(int i) {
-        return hasBytes(i) && inSrc(i);
+        return slices[2 * i] >= 0 && (slices[2 * i + 1] & (FOLDED | ADDED)) == 0;
+    }
+
+    /**
+     * Whether field {@code i} is a received line that reads exactly {@code Name: value CRLF}
+     * with {@link HeaderName#wirePrefix()}: it starts at {@code start(i) - wirePrefix().length}
+     * in {@link #src()} and ends 2 bytes after {@link #end}. Set by the parser, which has just
+     * compared those bytes; any change to the field clears it.
+     */
+    boolean isCanonicalLine(int i) {
+        return (slices[2 * i + 1] & CANONICAL) != 0 && slices[2 * i] >= 0;
     }
 
     /**
@@ -372,12 +411,12 @@ public final class SipHeaders {
 
     /** Whether field {@code i}'s slice lies in {@link #src()} (false for a field added in wire form). */
     boolean inSrc(int i) {
-        return own == null || own[i] == null;
+        return (slices[2 * i + 1] & ADDED) == 0;
     }
 
     /** The array field {@code i}'s slice [{@link #start}, {@link #end}) points into. */
     byte[] bytes(int i) {
-        return own == null || own[i] == null ? src : own[i];
+        return (slices[2 * i + 1] & ADDED) == 0 ? src : added.array();
     }
 
     int start(int i) {
@@ -385,6 +424,6 @@ public final class SipHeaders {
     }
 
     int end(int i) {
-        return slices[2 * i + 1] & ~FOLDED;
+        return slices[2 * i + 1] & END;
     }
 }

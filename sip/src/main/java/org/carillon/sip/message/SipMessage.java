@@ -28,8 +28,6 @@ import org.carillon.sip.syntax.WireBytes;
  */
 public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private static final byte[] NO_BODY = new byte[0];
-    /** Room for a pushed Via or Record-Route value before its byte array grows (most are 40-90 B). */
-    private static final int WIRE_VALUE_CAPACITY = 96;
 
     final SipHeaders headers;
     private byte[] bodySrc = NO_BODY;
@@ -284,7 +282,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Adds {@code via} as the new top Via (RFC 3261 §16.6 step 8, §8.1.1.7). */
     public void pushVia(Via via) {
-        headers.addFirstWire(HeaderName.VIA, via.appendTo(new WireBytes(WIRE_VALUE_CAPACITY)), List.of(via));
+        WireBytes out = headers.addedBytes();
+        int from = out.size();
+        via.appendTo(out);
+        headers.addFirstWire(HeaderName.VIA, from, List.of(via));
     }
 
     /** Replaces the top Via entry, e.g. to add received/rport (RFC 3261 §18.2.1, RFC 3581). */
@@ -327,7 +328,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     /** Adds {@code route} as the new top Record-Route (RFC 3261 §16.6 step 4). */
     public void pushRecordRoute(Address route) {
-        headers.addFirstWire(HeaderName.RECORD_ROUTE, route.appendTo(new WireBytes(WIRE_VALUE_CAPACITY)), List.of(route));
+        WireBytes out = headers.addedBytes();
+        int from = out.size();
+        route.appendTo(out);
+        headers.addFirstWire(HeaderName.RECORD_ROUTE, from, List.of(route));
     }
 
     /** Replaces the From header. */

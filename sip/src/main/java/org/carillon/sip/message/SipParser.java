@@ -16,10 +16,12 @@ import org.carillon.sip.syntax.SipParseException;
  * and validated as {@link ParseMode} says, the rest on first access.
  *
  * <p>Hot path, shaped for it: the header-line pass works on bytes (names looked up by length
- * and first/last byte, line ends found 8 bytes at a time by {@link ByteScan}); Via, From,
- * Call-ID, CSeq, Max-Forwards and Content-Length are read from the bytes in their common form
- * ({@link WireFields}, {@link ScalarFields}), and To and the Request-URI are checked there
- * without allocating and built on first access. Any other form goes to the string parsers of
+ * and first/last byte and compared 8 bytes at a time, line ends found 8 bytes at a time by
+ * {@link ByteScan}) and marks each line that already reads {@code Name: value CRLF} so the
+ * {@link SipWriter} copies it unchecked; Via, Call-ID, CSeq, Max-Forwards and Content-Length
+ * are read from the bytes in their common form ({@link WireFields}, {@link ScalarFields}), and
+ * From, To and the Request-URI are checked there without allocating and built on first access
+ * (a forwarding proxy reads none of them). Any other form goes to the string parsers of
  * {@code header} and {@code uri}, which define the language: the fast paths accept a subset
  * and build equal values.
  *
@@ -97,8 +99,11 @@ public final class SipParser {
      */
     public SipMessage parse(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        if (length > limits.maxMessageBytes()) {
+        if (length > limits.maxMessageBytes() || length > SipHeaders.MAX_OFFSET) {
             throw tooLarge("message of " + length + " bytes");
+        }
+        if (offset + length > SipHeaders.MAX_OFFSET) { // slices keep flags above 2^28
+            return new Run(java.util.Arrays.copyOfRange(data, offset, offset + length), 0, length).message();
         }
         return new Run(data, offset, offset + length).message();
     }
@@ -366,7 +371,12 @@ public final class SipParser {
             }
             HeaderName name = HeaderName.of(b, ns, ne - ns);
             count(name);
-            h.addRaw(name, vs, ve, folded);
+            // the writer copies a line that is already what it would write: "Name: value" CRLF
+            // with the canonical name, one SP, nothing trailing, no folding. Tested here, on
+            // bytes just read, rather than again on every forward.
+            boolean canonical = !folded && vs - ns == name.wirePrefix().length && i == ve + 2 && b[ve] == '\r'
+                    && name.isWirePrefixAt(b, ns);
+            h.addRaw(name, vs, ve, folded, canonical);
         }
 
         private void count(HeaderName n) {
@@ -429,8 +439,8 @@ public final class SipParser {
             } else {
                 via(m, via, wire);
             }
-            from(m, wire);
-            to(m, check);
+            address(m, from, check);
+            address(m, to, check);
             String id = h.isRawSlice(callId) ? wire.callId(h.start(callId), h.end(callId)) : null;
             if (id != null) {
                 h.typed(callId, id);
@@ -475,23 +485,14 @@ public final class SipParser {
             }
         }
 
-        /** Parses From (read by nearly every user of a message) into its typed form. */
-        private void from(SipMessage m, WireFields wire) {
-            Address fast = h.isRawSlice(from) ? wire.address(h.start(from), h.end(from)) : null;
-            if (fast != null) {
-                h.typed(from, fast);
-            } else {
-                m.typed(from, Address::parse);
-            }
-        }
-
         /**
-         * Validates To; the common form is only checked here and built by the first
-         * {@link SipMessage#to()} (a proxy forwarding the request never needs it).
+         * Validates From or To field {@code i}; the common form is only checked here and built by
+         * the first {@link SipMessage#from()} or {@link SipMessage#to()} (a proxy forwarding the
+         * request needs neither), anything else is parsed by the string parser now.
          */
-        private void to(SipMessage m, WireFields check) {
-            if (!h.isRawSlice(to) || check.address(h.start(to), h.end(to)) == null) {
-                m.typed(to, Address::parse);
+        private void address(SipMessage m, int i, WireFields check) {
+            if (!h.isRawSlice(i) || check.address(h.start(i), h.end(i)) == null) {
+                m.typed(i, Address::parse);
             }
         }
     }

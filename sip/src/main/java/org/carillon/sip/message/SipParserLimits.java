@@ -6,7 +6,9 @@ package org.carillon.sip.message;
  * {@link org.carillon.sip.syntax.SipParseException} with status hint 513 (Message Too Large).
  *
  * @param maxMessageBytes maximum bytes of a whole message, headers and body (default 65,535: the
- *                        largest UDP payload, and plenty for SIP over TCP)
+ *                        largest UDP payload, and plenty for SIP over TCP); a message over
+ *                        2^28 - 1 bytes is refused whatever this says (header slices keep flags
+ *                        above that offset)
  * @param maxHeaderCount  maximum number of header fields (default 256)
  * @param maxLineBytes    maximum bytes of the start line or of one header field including its
  *                        folded continuation lines (default 8,192)

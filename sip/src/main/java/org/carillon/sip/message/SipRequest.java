@@ -14,10 +14,13 @@ import org.carillon.sip.uri.Uri;
  */
 public final class SipRequest extends SipMessage {
     private final String method;
-    private String rawRequestUri; // null until read when the parser gave uriStart/uriEnd
+    private String rawRequestUri; // null until read when the bytes below hold the Request-URI
     private Uri requestUri; // null until parsed
+    // the Request-URI's wire form: 0 when there is none (then rawRequestUri holds it);
+    // > 0: headers.src()[uriStart, uriEnd), the received one; < 0: set by setRequestUri and
+    // written into the headers' added bytes at [uriStart, -uriEnd)
     private int uriStart;
-    private int uriEnd; // 0 unless the Request-URI is headers().src()[uriStart, uriEnd)
+    private int uriEnd;
 
     SipRequest(SipHeaders headers, String method, String rawRequestUri) {
         super(headers);
@@ -67,16 +70,32 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI as written. */
     public String rawRequestUri() {
         if (rawRequestUri == null) {
-            rawRequestUri = new String(headers.src(), uriStart, uriEnd - uriStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+            rawRequestUri = uriEnd > 0
+                    ? new String(headers.src(), uriStart, uriEnd - uriStart, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : requestUri.toString();
         }
         return rawRequestUri;
     }
 
-    /** Replaces the Request-URI (RFC 3261 §16.6 step 2, or strict-route handling). */
+    /**
+     * Replaces the Request-URI (RFC 3261 §16.6 step 2, or strict-route handling). Its wire form
+     * goes into the message's buffer for added values (see {@link SipHeaders}); the String is
+     * made only if someone reads {@link #rawRequestUri()}.
+     *
+     * @throws IllegalArgumentException if its wire form contains CR, LF or NUL
+     */
     public void setRequestUri(Uri uri) {
+        org.carillon.sip.syntax.WireBytes out = headers.addedBytes();
+        int from = out.size();
+        uri.appendTo(out);
+        if (out.hasLineBreak()) {
+            out.truncate(from);
+            throw new IllegalArgumentException("Request-URI must not contain CR, LF or NUL");
+        }
         requestUri = uri;
-        rawRequestUri = uri.toString();
-        uriEnd = 0;
+        rawRequestUri = null;
+        uriStart = from;
+        uriEnd = -out.size();
     }
 
     /** Parser entry: where {@link #rawRequestUri()} lies in the wire bytes, to read it from there. */
@@ -86,12 +105,16 @@ public final class SipRequest extends SipMessage {
     }
 
     /**
-     * For the writer: whether the Request-URI is still the received one, bytes
-     * [{@link #requestUriStart}, {@link #requestUriEnd}) of {@code headers().src()} (then it is
-     * copied from there, without making its String).
+     * For the writer: whether the Request-URI's wire form is bytes [{@link #requestUriStart},
+     * {@link #requestUriEnd}) of {@link #requestUriArray} (the received one, or one set by
+     * {@link #setRequestUri}); then it is copied from there, without making its String.
      */
-    boolean hasReceivedRequestUri() {
-        return uriEnd > 0;
+    boolean hasRequestUriBytes() {
+        return uriEnd != 0;
+    }
+
+    byte[] requestUriArray() {
+        return uriEnd > 0 ? headers.src() : headers.addedBytes().array();
     }
 
     int requestUriStart() {
@@ -99,7 +122,7 @@ public final class SipRequest extends SipMessage {
     }
 
     int requestUriEnd() {
-        return uriEnd;
+        return uriEnd > 0 ? uriEnd : -uriEnd;
     }
 
     void validateRequestUri() {

@@ -33,23 +33,14 @@ public final class SipWriter {
     static int length(SipMessage m) {
         int n;
         if (m instanceof SipRequest r) {
-            int uri = r.hasReceivedRequestUri() ? r.requestUriEnd() - r.requestUriStart() : r.rawRequestUri().length();
+            int uri = r.hasRequestUriBytes() ? r.requestUriEnd() - r.requestUriStart() : r.rawRequestUri().length();
             n = r.method().length() + 1 + uri + 1 + SIP_20.length;
         } else {
             SipResponse r = (SipResponse) m;
             n = SIP_20.length + 1 + Integer.toString(r.statusCode()).length() + 1 + r.reasonPhrase().length();
         }
-        n += 2;
-        SipHeaders h = m.headers();
-        for (int i = 0; i < h.size(); i++) {
-            HeaderName name = h.nameAt(i);
-            if (name == HeaderName.CONTENT_LENGTH) {
-                continue;
-            }
-            n += name.wirePrefix().length + 2;
-            n += h.hasBytes(i) ? h.end(i) - h.start(i) : h.value(i).length();
-        }
-        n += HeaderName.CONTENT_LENGTH.wirePrefix().length + Integer.toString(m.bodyLength()).length() + 2;
+        n += 2 + m.headers().wireLength();
+        n += HeaderName.CONTENT_LENGTH.wirePrefix().length + digits(m.bodyLength()) + 2;
         return n + 2 + m.bodyLength();
     }
 
@@ -62,8 +53,8 @@ public final class SipWriter {
         if (m instanceof SipRequest r) {
             s.ascii(r.method());
             s.put(' ');
-            if (r.hasReceivedRequestUri()) { // ASCII, checked by the parser
-                s.bytes(m.headers().src(), r.requestUriStart(), r.requestUriEnd() - r.requestUriStart());
+            if (r.hasRequestUriBytes()) { // received (ASCII, checked by the parser) or set in wire form
+                s.bytes(r.requestUriArray(), r.requestUriStart(), r.requestUriEnd() - r.requestUriStart());
             } else {
                 s.utf8(r.rawRequestUri());
             }
@@ -79,29 +70,33 @@ public final class SipWriter {
         }
         s.bytes(CRLF, 0, 2);
         SipHeaders h = m.headers();
+        byte[] src = h.src();
         // the first Content-Length is the one written; its received line is copied (and can be
         // part of a block) when it already gives the body length in canonical digits
         int firstLength = h.indexOf(HeaderName.CONTENT_LENGTH);
         int keptLength = firstLength >= 0 && isReceivedLength(h, firstLength, m.bodyLength()) ? firstLength : -1;
+        // received lines are gathered into one pending block of src while they follow each other
+        int blockStart = -1;
+        int blockEnd = -1;
         for (int i = 0; i < h.size(); i++) {
             HeaderName n = h.nameAt(i);
             if (n == HeaderName.CONTENT_LENGTH && i != keptLength) {
                 if (i == firstLength) {
+                    blockEnd = flush(s, src, blockStart, blockEnd);
                     contentLength(s, m.bodyLength());
                 }
                 continue;
             }
-            int lineStart = receivedLine(h, i);
-            if (lineStart >= 0) {
-                int lineEnd = h.end(i) + 2;
-                while (i + 1 < h.size() && (h.nameAt(i + 1) != HeaderName.CONTENT_LENGTH || i + 1 == keptLength)
-                        && receivedLine(h, i + 1) == lineEnd) {
-                    i++;
-                    lineEnd = h.end(i) + 2;
+            if (h.isCanonicalLine(i)) {
+                int lineStart = h.start(i) - n.wirePrefix().length;
+                if (lineStart != blockEnd) {
+                    flush(s, src, blockStart, blockEnd);
+                    blockStart = lineStart;
                 }
-                s.bytes(h.src(), lineStart, lineEnd - lineStart);
+                blockEnd = h.end(i) + 2;
                 continue;
             }
+            blockEnd = flush(s, src, blockStart, blockEnd);
             byte[] prefix = n.wirePrefix();
             s.bytes(prefix, 0, prefix.length);
             if (h.hasBytes(i)) {
@@ -112,32 +107,27 @@ public final class SipWriter {
             s.bytes(CRLF, 0, 2);
         }
         if (firstLength < 0) {
+            blockEnd = flush(s, src, blockStart, blockEnd);
             contentLength(s, m.bodyLength());
         }
+        int bodyOffset = m.bodyOffset();
+        if (blockEnd >= 0 && m.bodySrc() == src && bodyOffset == blockEnd + 2 && src[blockEnd] == '\r'
+                && src[blockEnd + 1] == '\n') {
+            // the usual received message: the last lines, the empty line and the body in one copy
+            s.bytes(src, blockStart, bodyOffset + m.bodyLength() - blockStart);
+            return;
+        }
+        flush(s, src, blockStart, blockEnd);
         s.bytes(CRLF, 0, 2);
-        s.bytes(m.bodySrc(), m.bodyOffset(), m.bodyLength());
+        s.bytes(m.bodySrc(), bodyOffset, m.bodyLength());
     }
 
-    /**
-     * Where field {@code i}'s line starts in the received bytes if that line is exactly what
-     * this writer would write ({@code Name: value CRLF}, canonical name, one SP, no folding,
-     * nothing trailing), else -1. The name token starts its line, so matching the whole
-     * {@code "Name: "} just before the value proves the line starts there.
-     */
-    private static int receivedLine(SipHeaders h, int i) {
-        if (!h.isRawSlice(i)) {
-            return -1;
+    /** Writes the pending block {@code src[start, end)} if there is one; returns -1 (no block). */
+    private static int flush(Sink s, byte[] src, int start, int end) {
+        if (end >= 0) {
+            s.bytes(src, start, end - start);
         }
-        byte[] src = h.src();
-        byte[] prefix = h.name(i).wirePrefix();
-        int start = h.start(i);
-        int end = h.end(i);
-        int lineStart = start - prefix.length;
-        if (lineStart < 0 || end + 2 > src.length || src[end] != '\r' || src[end + 1] != '\n'
-                || !h.name(i).isWirePrefixAt(src, lineStart)) {
-            return -1;
-        }
-        return lineStart;
+        return -1;
     }
 
     /**
@@ -163,6 +153,16 @@ public final class SipWriter {
             v = v * 10 + d;
         }
         return v == length;
+    }
+
+    /** The number of decimal digits of {@code v} (non-negative), as {@link #contentLength} writes it. */
+    private static int digits(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     private static void contentLength(Sink s, int length) {

@@ -30,8 +30,8 @@ import org.carillon.sip.uri.SipUri;
  *
  * <p>Shape: one instance per use over the message bytes; each method sets the read range
  * {@code [p, e)} and walks it left to right with small "read this or give up" steps. With
- * {@code build} false a method only checks (the parser validates To and the Request-URI that
- * way and leaves building them to the first accessor) and returns {@link #CHECKED} or a
+ * {@code build} false a method only checks (the parser validates From, To and the Request-URI
+ * that way and leaves building them to the first accessor) and returns {@link #CHECKED} or a
  * placeholder instead of a value, allocating nothing. Parameter names seen on every message
  * ({@code branch}, {@code tag}, ...) are returned as constants, so a typical Via or From
  * allocates only its host, values and the records. The loops run on locals over a 256-entry

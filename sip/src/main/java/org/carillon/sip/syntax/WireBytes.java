@@ -105,6 +105,27 @@ public final class WireBytes {
         return buf;
     }
 
+    /**
+     * Drops the bytes from {@code newSize} on, e.g. a value just appended and then refused; the
+     * line-break mark is cleared (the bytes kept are ones the caller accepted).
+     *
+     * @throws IndexOutOfBoundsException if {@code newSize} is negative or above {@link #size()}
+     */
+    public void truncate(int newSize) {
+        java.util.Objects.checkIndex(newSize, size + 1);
+        size = newSize;
+        hasLineBreak = false;
+    }
+
+    /** An independent copy of the bytes written (and the mark), to append to separately. */
+    public WireBytes copy() {
+        WireBytes c = new WireBytes(0);
+        c.buf = buf.clone();
+        c.size = size;
+        c.hasLineBreak = hasLineBreak;
+        return c;
+    }
+
     /** Whether a CR, LF or NUL was written (never valid inside a header value). */
     public boolean hasLineBreak() {
         return hasLineBreak;
