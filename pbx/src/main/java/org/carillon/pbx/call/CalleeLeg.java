@@ -69,12 +69,7 @@ final class CalleeLeg implements Party {
         invite.headers().add(HeaderName.ALLOW, Signalling.ALLOW);
         SessionRefresh.ask(invite, service.settings().sessionExpires());
         Signalling.body(invite, offer);
-        this.sessionTimer = new SessionRefresh(service.scheduler(),
-                task -> service.onDialog(callId(), (owner, party) -> {
-                    if (party == this) {
-                        task.run();
-                    }
-                }), new Refresher());
+        this.sessionTimer = new SessionRefresh(service.scheduler(), this::onOwner, new Refresher());
     }
 
     static Address address(Optional<String> display, String user, String domain) {
@@ -277,7 +272,7 @@ final class CalleeLeg implements Party {
             SipRequest refresh = dialog.createRequest(peerAllowsUpdate ? SipMethod.UPDATE : SipMethod.INVITE);
             refresh.headers().add(HeaderName.SUPPORTED, "timer");
             refresh.headers().add(HeaderName.SESSION_EXPIRES, sessionExpires);
-            refresh.headers().add(HeaderName.of("Min-SE"), Long.toString(SessionRefresh.MIN_SE));
+            refresh.headers().add(SessionRefresh.MIN_SE_HEADER, Long.toString(SessionRefresh.MIN_SE));
             refresh.headers().add(HeaderName.CONTACT, sip.contact(call.caller(), transport()));
             if (!peerAllowsUpdate) {
                 refresh.headers().add(HeaderName.ALLOW, Signalling.ALLOW);
@@ -309,10 +304,16 @@ final class CalleeLeg implements Party {
 
         @Override
         public void expired() {
-            service.onDialog(callId(), (owner, party) -> owner.sessionExpired(party));
+            endSession();
         }
     }
 
+    /** Ends the call this leg is in now (RFC 4028 §10: BYE and hang up), on its owner's executor. */
+    private void endSession() {
+        service.onDialog(callId(), (owner, party) -> owner.sessionExpired(party));
+    }
+
+    /** Runs {@code task} on the executor of whoever holds this leg now; dropped when nobody does. */
     private void onOwner(Runnable task) {
         service.onDialog(callId(), (owner, party) -> {
             if (party == this) {
@@ -336,8 +337,7 @@ final class CalleeLeg implements Party {
                     Signalling.body(refreshAck, reanswer(offer.get()));
                 } catch (org.carillon.media.offer.OfferAnswerException e) {
                     sip.sendAck(refreshAck, hop());
-                    bye();
-                    service.onDialog(callId(), (owner, party) -> owner.sessionExpired(party));
+                    endSession();
                     return;
                 }
             }
