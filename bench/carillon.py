@@ -1,6 +1,6 @@
 """What the SIP benchmarks (bench/calls, bench/register, and bench/blf through bench/calls) share: the packaged
 PBX started on a throw-away data folder, free loopback ports, and the CPU time of server processes from /proc."""
-import os, socket, subprocess, sys, time, urllib.request
+import os, shutil, socket, subprocess, sys, time, urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 OWNER, PASSWORD = "owner@carillon.local", "bench password 0123456789"
@@ -90,3 +90,17 @@ def start_carillon(work, http_port, sip_port, settings):
             time.sleep(0.25)
     p.kill()
     sys.exit("Carillon did not start")
+
+
+def stop_all(procs, work, seconds=10):
+    """Ends a bench: SIGTERM to every process still running (last started first), SIGKILL after `seconds`, and the
+    work folder removed unless KEEP=1."""
+    for p in reversed([p for p in procs if p is not None]):
+        if p.poll() is None:
+            p.terminate()
+            try:
+                p.wait(seconds)
+            except subprocess.TimeoutExpired:
+                p.kill()
+    if os.environ.get("KEEP") != "1":
+        shutil.rmtree(work, ignore_errors=True)

@@ -21,7 +21,7 @@ usage: bench/calls/run.sh [RATES...]     env: RUNS=3 SECONDS_PER_RUN=8 WARMUP_RA
                                          port, SIPp's rtp_stream; the callee echoes it, -rtp_echo: RTP both ways
                                          through both legs; CPU per call with RTP)
 """
-import json, os, re, shutil, statistics, subprocess, sys, tempfile, time, urllib.request, base64
+import json, os, re, statistics, subprocess, sys, tempfile, time, urllib.request, base64
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
@@ -213,14 +213,7 @@ def main():
                                     ["-sf", os.path.join(HERE, "kamailio_callee.xml")], kcallee_port, kport))
             results["kamailio"][rate] = summarise("kamailio", rate, runs)
     finally:
-        for p in procs:
-            p.terminate()
-            try:
-                p.wait(10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-        if os.environ.get("KEEP") != "1":
-            shutil.rmtree(work, ignore_errors=True)
+        carillon.stop_all(procs, work)
     best = {}
     for name, per in results.items():
         clean = [r for r, (ok, _) in per.items() if ok]

@@ -22,7 +22,7 @@ Measured over a window of MEASURE_SECONDS inside the hold time:
 usage: bench/calls/concurrent.sh      env: CALLS=1000 HOLD_SECONDS=60 RAMP=100 MEASURE_SECONDS=30 KEEP=0 JAVA_OPTS= JAR=
                                       HISTO=1 (also the heap per call by class, from jcmd GC.class_histogram)
 """
-import json, os, re, shutil, subprocess, sys, tempfile, time
+import json, os, re, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
@@ -234,15 +234,7 @@ def main():
         print(f"calls     {ok} successful, {fail} failed; SIP retransmissions {retr} of {msgs} caller messages")
         print(f"# load average at the end {os.getloadavg()[0]:.2f}")
     finally:
-        for p in reversed(procs):
-            if p.poll() is None:
-                p.terminate()
-                try:
-                    p.wait(10)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-        if os.environ.get("KEEP") != "1":
-            shutil.rmtree(work, ignore_errors=True)
+        carillon.stop_all(procs, work)
 
 
 if __name__ == "__main__":
