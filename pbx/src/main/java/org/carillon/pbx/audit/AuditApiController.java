@@ -71,7 +71,6 @@ public class AuditApiController {
 
     @ExceptionHandler(InvalidAuditFilterException.class)
     public ProblemDetail invalid(InvalidAuditFilterException e) {
-        return ApiProblem.validation(e.problems().stream()
-                .map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+        return ApiProblem.validation(e.errors());
     }
 }

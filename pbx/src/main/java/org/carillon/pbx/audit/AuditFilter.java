@@ -1,5 +1,7 @@
 package org.carillon.pbx.audit;
 
+import org.carillon.platform.web.ApiProblem;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,22 +24,20 @@ public record AuditFilter(String actor, String objectType, String objectId, Stri
     }
 
     /** A problem with one field. */
-    public record Problem(String field, String message) {
-    }
 
     /** @throws InvalidAuditFilterException naming each bad field */
     AuditQuery query(ZoneId zone, int page, int size) {
-        List<Problem> problems = new ArrayList<>();
+        List<ApiProblem.FieldError> problems = new ArrayList<>();
         Optional<Instant> start = time("from", from, zone, false, problems);
         Optional<Instant> end = time("to", to, zone, true, problems);
         if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-            problems.add(new Problem("to", "must be after from"));
+            problems.add(new ApiProblem.FieldError("to", "must be after from"));
         }
         if (page < 0) {
-            problems.add(new Problem("page", "must be 0 or more"));
+            problems.add(new ApiProblem.FieldError("page", "must be 0 or more"));
         }
         if (size < 1 || size > AuditQuery.MAX_SIZE) {
-            problems.add(new Problem("size", "must be 1 to " + AuditQuery.MAX_SIZE));
+            problems.add(new ApiProblem.FieldError("size", "must be 1 to " + AuditQuery.MAX_SIZE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAuditFilterException(problems);
@@ -50,7 +50,7 @@ public record AuditFilter(String actor, String objectType, String objectId, Stri
     }
 
     private static Optional<Instant> time(String field, String value, ZoneId zone, boolean endOfDay,
-                                          List<Problem> problems) {
+                                          List<ApiProblem.FieldError> problems) {
         Optional<String> v = text(value);
         if (v.isEmpty()) {
             return Optional.empty();
@@ -62,7 +62,7 @@ public record AuditFilter(String actor, String objectType, String objectId, Stri
             }
             return Optional.of(Instant.parse(v.get()));
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(field, "must be a day (2026-11-27) or an instant (2026-11-27T08:00:00Z)"));
+            problems.add(new ApiProblem.FieldError(field, "must be a day (2026-11-27) or an instant (2026-11-27T08:00:00Z)"));
             return Optional.empty();
         }
     }

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Settings ▸ Audit log: every change made through the admin or the API, newest first, filtered by user, object and
@@ -49,8 +48,7 @@ public class AuditPageController {
             model.addAttribute("total", 0L);
             model.addAttribute("page", 0);
             model.addAttribute("pages", 1);
-            model.addAttribute("errors", e.problems().stream()
-                    .collect(Collectors.toMap(AuditFilter.Problem::field, AuditFilter.Problem::message, (a, b) -> a)));
+            model.addAttribute("errors", e.byField());
         }
         return "pbx/audit";
     }

@@ -1,17 +1,17 @@
 package org.carillon.pbx.audit;
 
+import org.carillon.platform.web.ApiProblem;
+import org.carillon.platform.web.InvalidFieldsException;
+
 import java.util.List;
 
-/** A bad audit search: 400 with the fields named (API), errors beside the fields (page). */
-class InvalidAuditFilterException extends RuntimeException {
-    private final List<AuditFilter.Problem> problems;
-
-    InvalidAuditFilterException(List<AuditFilter.Problem> problems) {
-        super("invalid audit filter", null, false, false);
-        this.problems = List.copyOf(problems);
+/** A bad audit search. */
+class InvalidAuditFilterException extends InvalidFieldsException {
+    InvalidAuditFilterException(List<ApiProblem.FieldError> errors) {
+        super(errors);
     }
 
-    List<AuditFilter.Problem> problems() {
-        return problems;
+    InvalidAuditFilterException(String field, String message) {
+        super(field, message);
     }
 }

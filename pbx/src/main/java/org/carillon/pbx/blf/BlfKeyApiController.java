@@ -64,7 +64,7 @@ public class BlfKeyApiController {
 
     @ExceptionHandler(InvalidDialCodeException.class)
     public ProblemDetail invalid(InvalidDialCodeException e) {
-        return ApiProblem.validation(e.problems());
+        return ApiProblem.validation(e.errors());
     }
 
     @ExceptionHandler(ExtensionNotFoundException.class)

@@ -150,7 +150,6 @@ public class ExtensionApiController {
 
     @ExceptionHandler(InvalidExtensionException.class)
     public ProblemDetail invalid(InvalidExtensionException e) {
-        return ApiProblem.validation(e.problems().stream()
-                .map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+        return ApiProblem.validation(e.errors());
     }
 }

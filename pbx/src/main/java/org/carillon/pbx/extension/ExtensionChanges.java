@@ -1,5 +1,6 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.platform.web.ApiProblem;
 import org.carillon.pbx.access.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ public record ExtensionChanges(Optional<String> email, Optional<String> firstNam
         mobile = mobile.map(ExtensionInput::trim);
     }
 
-    List<InvalidExtensionException.FieldProblem> problems() {
-        List<InvalidExtensionException.FieldProblem> p = new ArrayList<>();
+    List<ApiProblem.FieldError> problems() {
+        List<ApiProblem.FieldError> p = new ArrayList<>();
         email.ifPresent(e -> ExtensionInput.checkEmail(e, p));
         firstName.ifPresent(v -> ExtensionInput.checkName("firstName", v, p));
         lastName.ifPresent(v -> ExtensionInput.checkName("lastName", v, p));

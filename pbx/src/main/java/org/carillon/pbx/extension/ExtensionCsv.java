@@ -91,7 +91,7 @@ public class ExtensionCsv {
             try {
                 created.add(service.create(tenant, input, actor).extension().number());
             } catch (InvalidExtensionException e) {
-                problems.put(r + 1, String.join("; ", e.problems().stream()
+                problems.put(r + 1, String.join("; ", e.errors().stream()
                         .map(p -> p.field() + ": " + p.message()).toList()));
             } catch (ExtensionForbiddenException | org.carillon.pbx.license.LicenseLimitException e) {
                 problems.put(r + 1, e.getMessage());

@@ -1,5 +1,6 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.platform.web.ApiProblem;
 import org.carillon.pbx.access.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,36 +30,36 @@ public record ExtensionInput(String email, String firstName, String lastName, St
     }
 
     /** The problems of this input, empty when it is valid. */
-    public List<InvalidExtensionException.FieldProblem> problems() {
-        List<InvalidExtensionException.FieldProblem> p = new ArrayList<>();
+    public List<ApiProblem.FieldError> problems() {
+        List<ApiProblem.FieldError> p = new ArrayList<>();
         checkEmail(email, p);
         checkName("firstName", firstName, p);
         checkName("lastName", lastName, p);
         checkMobile(mobile, p);
         number.filter(n -> !NUMBER.matcher(n).matches())
-                .ifPresent(n -> p.add(new InvalidExtensionException.FieldProblem("number", "must be 2 to 10 digits")));
+                .ifPresent(n -> p.add(new ApiProblem.FieldError("number", "must be 2 to 10 digits")));
         return p;
     }
 
-    static void checkEmail(String email, List<InvalidExtensionException.FieldProblem> p) {
+    static void checkEmail(String email, List<ApiProblem.FieldError> p) {
         if (email.isEmpty()) {
-            p.add(new InvalidExtensionException.FieldProblem("email", "is required"));
+            p.add(new ApiProblem.FieldError("email", "is required"));
         } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            p.add(new InvalidExtensionException.FieldProblem("email", "is not an email address"));
+            p.add(new ApiProblem.FieldError("email", "is not an email address"));
         }
     }
 
-    static void checkName(String field, String value, List<InvalidExtensionException.FieldProblem> p) {
+    static void checkName(String field, String value, List<ApiProblem.FieldError> p) {
         if (value.isEmpty()) {
-            p.add(new InvalidExtensionException.FieldProblem(field, "is required"));
+            p.add(new ApiProblem.FieldError(field, "is required"));
         } else if (value.length() > 100) {
-            p.add(new InvalidExtensionException.FieldProblem(field, "is longer than 100 characters"));
+            p.add(new ApiProblem.FieldError(field, "is longer than 100 characters"));
         }
     }
 
-    static void checkMobile(String mobile, List<InvalidExtensionException.FieldProblem> p) {
+    static void checkMobile(String mobile, List<ApiProblem.FieldError> p) {
         if (!mobile.isEmpty() && !MOBILE.matcher(mobile).matches()) {
-            p.add(new InvalidExtensionException.FieldProblem("mobile", "is not a phone number"));
+            p.add(new ApiProblem.FieldError("mobile", "is not a phone number"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.carillon.pbx.extension;
 
+import org.carillon.platform.web.ApiProblem;
 import org.carillon.pbx.access.Role;
 import org.carillon.pbx.audit.AuditTrail;
 import org.carillon.pbx.license.LicenseService;
@@ -80,18 +81,18 @@ public class ExtensionService {
      */
     public synchronized Created create(Tenant tenant, ExtensionInput input, Actor actor) {
         requireAdmin(actor);
-        List<InvalidExtensionException.FieldProblem> problems = new ArrayList<>(input.problems());
+        List<ApiProblem.FieldError> problems = new ArrayList<>(input.problems());
         Role role = input.role().orElse(Role.AGENT);
         checkRoleChange(actor, Optional.empty(), role);
         if (problems.isEmpty() && accounts.findByEmail(input.email()).isPresent()) {
-            problems.add(new InvalidExtensionException.FieldProblem("email", "is already used"));
+            problems.add(new ApiProblem.FieldError("email", "is already used"));
         }
         if (problems.isEmpty() && input.number().isPresent() && store.numberTaken(tenant.id(), input.number().get())) {
-            problems.add(new InvalidExtensionException.FieldProblem("number", "is already used"));
+            problems.add(new ApiProblem.FieldError("number", "is already used"));
         }
         if (problems.isEmpty() && input.number().isPresent()) {
             reservedBy(tenant.id(), input.number().get())
-                    .ifPresent(why -> problems.add(new InvalidExtensionException.FieldProblem("number", why)));
+                    .ifPresent(why -> problems.add(new ApiProblem.FieldError("number", why)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidExtensionException(problems);
@@ -175,17 +176,17 @@ public class ExtensionService {
      */
     public Extension update(Tenant tenant, String number, ExtensionChanges changes, Actor actor) {
         Extension e = require(tenant, number, actor);
-        List<InvalidExtensionException.FieldProblem> problems = new ArrayList<>(changes.problems());
+        List<ApiProblem.FieldError> problems = new ArrayList<>(changes.problems());
         if (!actor.admin()) {
             changes.email().filter(v -> !v.equalsIgnoreCase(e.email())).ifPresent(v -> problems.add(
-                    new InvalidExtensionException.FieldProblem("email", "can be changed only by an Owner or Manager")));
+                    new ApiProblem.FieldError("email", "can be changed only by an Owner or Manager")));
             changes.role().filter(r -> r != e.role()).ifPresent(r -> problems.add(
-                    new InvalidExtensionException.FieldProblem("role", "can be changed only by an Owner")));
+                    new ApiProblem.FieldError("role", "can be changed only by an Owner")));
         }
         String email = changes.email().orElse(e.email());
         if (problems.isEmpty() && !AccountStore.normalise(email).equals(e.email())
                 && accounts.findByEmail(email).isPresent()) {
-            problems.add(new InvalidExtensionException.FieldProblem("email", "is already used"));
+            problems.add(new ApiProblem.FieldError("email", "is already used"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidExtensionException(problems);

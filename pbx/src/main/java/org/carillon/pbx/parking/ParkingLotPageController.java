@@ -1,5 +1,7 @@
 package org.carillon.pbx.parking;
 
+import org.carillon.platform.web.ApiProblem;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
@@ -126,7 +128,7 @@ public class ParkingLotPageController {
         try {
             seconds = Integer.valueOf(timeout);
         } catch (NumberFormatException e) {
-            throw new InvalidParkingLotException(java.util.List.of(new org.carillon.platform.web.ApiProblem.FieldError(
+            throw new InvalidParkingLotException(java.util.List.of(new ApiProblem.FieldError(
                     "timeoutSeconds", "Enter a whole number of seconds.")));
         }
         return new ParkingLotInput(p.get("name"), p.get("parkNumber"), p.get("firstSlot"), p.get("lastSlot"),

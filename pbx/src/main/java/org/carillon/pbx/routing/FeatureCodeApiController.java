@@ -74,6 +74,6 @@ public class FeatureCodeApiController {
 
     @ExceptionHandler(InvalidDialCodeException.class)
     public ProblemDetail invalid(InvalidDialCodeException e) {
-        return ApiProblem.validation(e.problems());
+        return ApiProblem.validation(e.errors());
     }
 }

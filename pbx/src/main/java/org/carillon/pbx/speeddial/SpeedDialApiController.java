@@ -128,7 +128,7 @@ public class SpeedDialApiController {
 
     @ExceptionHandler(InvalidDialCodeException.class)
     public ProblemDetail invalid(InvalidDialCodeException e) {
-        return ApiProblem.validation(e.problems());
+        return ApiProblem.validation(e.errors());
     }
 
     @ExceptionHandler({ExtensionNotFoundException.class, ExtensionForbiddenException.class})

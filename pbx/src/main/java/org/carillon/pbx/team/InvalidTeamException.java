@@ -1,28 +1,17 @@
 package org.carillon.pbx.team;
 
-import java.util.LinkedHashMap;
+import org.carillon.platform.web.ApiProblem;
+import org.carillon.platform.web.InvalidFieldsException;
+
 import java.util.List;
-import java.util.Map;
 
-/** One or more fields of a team are invalid: 400 naming each field in the API, the message beside it on pages. */
-public class InvalidTeamException extends RuntimeException {
-    private final transient List<FieldProblem> problems;
-
-    public InvalidTeamException(List<FieldProblem> problems) {
-        super(problems.toString());
-        this.problems = List.copyOf(problems);
+/** One or more fields of a team are invalid. */
+public class InvalidTeamException extends InvalidFieldsException {
+    public InvalidTeamException(List<ApiProblem.FieldError> errors) {
+        super(errors);
     }
 
-    public List<FieldProblem> problems() {
-        return problems;
-    }
-
-    public Map<String, String> byField() {
-        var map = new LinkedHashMap<String, String>();
-        problems.forEach(p -> map.putIfAbsent(p.field(), p.message()));
-        return map;
-    }
-
-    public record FieldProblem(String field, String message) {
+    public InvalidTeamException(String field, String message) {
+        super(field, message);
     }
 }

@@ -112,14 +112,14 @@ public class TeamApiController {
 
     /** Parses what Jackson leaves as text, so every bad value is a field error. */
     static TeamInput input(TeamBody b) {
-        List<InvalidTeamException.FieldProblem> p = new ArrayList<>();
+        List<ApiProblem.FieldError> p = new ArrayList<>();
         Strategy strategy = null;
         if (b.strategy() == null || b.strategy().isBlank()) {
-            p.add(new InvalidTeamException.FieldProblem("strategy", "Choose a ring strategy."));
+            p.add(new ApiProblem.FieldError("strategy", "Choose a ring strategy."));
         } else {
             strategy = Strategy.find(b.strategy()).orElse(null);
             if (strategy == null) {
-                p.add(new InvalidTeamException.FieldProblem("strategy",
+                p.add(new ApiProblem.FieldError("strategy",
                         "One of ring_all, hunt, round_robin, longest_idle, random."));
             }
         }
@@ -136,7 +136,7 @@ public class TeamApiController {
     }
 
     private static Optional<Destination> destination(String field, DestinationBody body,
-                                                     List<InvalidTeamException.FieldProblem> p) {
+                                                     List<ApiProblem.FieldError> p) {
         if (body == null) {
             return Optional.empty();
         }
@@ -148,7 +148,7 @@ public class TeamApiController {
             }
         });
         if (type.isEmpty()) {
-            p.add(new InvalidTeamException.FieldProblem(field + ".type",
+            p.add(new ApiProblem.FieldError(field + ".type",
                     "One of extension, voicemail, team, prompt, hangup."));
             return Optional.empty();
         }
@@ -162,7 +162,6 @@ public class TeamApiController {
 
     @ExceptionHandler(InvalidTeamException.class)
     public ProblemDetail invalid(InvalidTeamException e) {
-        return ApiProblem.validation(e.problems().stream()
-                .map(x -> new ApiProblem.FieldError(x.field(), x.message())).toList());
+        return ApiProblem.validation(e.errors());
     }
 }

@@ -1,5 +1,6 @@
 package org.carillon.pbx.team;
 
+import org.carillon.platform.web.ApiProblem;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
 import org.carillon.pbx.schedule.ScheduleForms;
@@ -278,9 +279,9 @@ public class TeamPageController {
                 p.get("officeHours"), closedType.isEmpty() ? null
                 : new TeamApiController.DestinationBody(closedType, p.getOrDefault("outOfHoursTarget", "")),
                 ScheduleForms.hours(p, "hours"), p.containsKey("exemptFromGlobalHolidays"));
-        List<InvalidTeamException.FieldProblem> bad = FIELDS.stream().filter(f -> f.endsWith("Seconds"))
+        List<ApiProblem.FieldError> bad = FIELDS.stream().filter(f -> f.endsWith("Seconds"))
                 .filter(f -> !p.getOrDefault(f, "").isBlank() && number(p, f) == null)
-                .map(f -> new InvalidTeamException.FieldProblem(f, "Enter a whole number of seconds.")).toList();
+                .map(f -> new ApiProblem.FieldError(f, "Enter a whole number of seconds.")).toList();
         if (!bad.isEmpty()) {
             throw new InvalidTeamException(bad);
         }

@@ -162,7 +162,7 @@ public class TeamService implements SmartInitializingSingleton {
     }
 
     private Team validated(long tenantId, Optional<Team> old, TeamInput in) {
-        List<InvalidTeamException.FieldProblem> p = new ArrayList<>();
+        List<ApiProblem.FieldError> p = new ArrayList<>();
         String name = in.name() == null ? "" : in.name().trim();
         if (name.isEmpty()) {
             p.add(problem("name", "Enter a name."));
@@ -297,7 +297,7 @@ public class TeamService implements SmartInitializingSingleton {
 
     /** Checks an overflow or out-of-hours destination ({@code field}: its JSON name). */
     private void checkOverflow(long tenantId, Destination d, String number, String field,
-                               List<InvalidTeamException.FieldProblem> p) {
+                               List<ApiProblem.FieldError> p) {
         if (!OVERFLOW_TYPES.contains(d.type())) {
             p.add(problem(field + ".type", "A team sends callers to an extension, voicemail, another team, a prompt "
                     + "or hang-up."));
@@ -328,7 +328,7 @@ public class TeamService implements SmartInitializingSingleton {
     }
 
     private List<String> extensions(long tenantId, List<String> numbers, String field,
-                                    List<InvalidTeamException.FieldProblem> p) {
+                                    List<ApiProblem.FieldError> p) {
         List<String> out = new ArrayList<>();
         var seen = new HashSet<String>();
         for (String raw : numbers == null ? List.<String>of() : numbers) {
@@ -345,7 +345,7 @@ public class TeamService implements SmartInitializingSingleton {
     }
 
     private static int range(Integer value, int dflt, int low, int high, String field,
-                             List<InvalidTeamException.FieldProblem> p) {
+                             List<ApiProblem.FieldError> p) {
         int v = value == null ? dflt : value;
         if (v < low || v > high) {
             p.add(problem(field, "Between " + low + " and " + high + " seconds."));
@@ -368,7 +368,7 @@ public class TeamService implements SmartInitializingSingleton {
                 .findFirst();
     }
 
-    private static InvalidTeamException.FieldProblem problem(String field, String message) {
-        return new InvalidTeamException.FieldProblem(field, message);
+    private static ApiProblem.FieldError problem(String field, String message) {
+        return new ApiProblem.FieldError(field, message);
     }
 }

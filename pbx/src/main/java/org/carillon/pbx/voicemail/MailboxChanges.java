@@ -1,5 +1,7 @@
 package org.carillon.pbx.voicemail;
 
+import org.carillon.platform.web.ApiProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +20,15 @@ public record MailboxChanges(Optional<Boolean> enabled, Optional<String> pin, Op
     public static final int MAX_MESSAGES = 1000;
 
     /** What is wrong with the values, field by field (empty when all are fine). */
-    public List<InvalidVoicemailException.FieldProblem> problems() {
-        List<InvalidVoicemailException.FieldProblem> p = new ArrayList<>();
-        pin.filter(v -> !validPin(v)).ifPresent(v -> p.add(new InvalidVoicemailException.FieldProblem("pin",
+    public List<ApiProblem.FieldError> problems() {
+        List<ApiProblem.FieldError> p = new ArrayList<>();
+        pin.filter(v -> !validPin(v)).ifPresent(v -> p.add(new ApiProblem.FieldError("pin",
                 "must be 4 to 10 digits")));
         maxMessageSeconds.filter(v -> v < MIN_SECONDS || v > MAX_SECONDS).ifPresent(v -> p.add(
-                new InvalidVoicemailException.FieldProblem("maxMessageSeconds",
+                new ApiProblem.FieldError("maxMessageSeconds",
                         "must be from " + MIN_SECONDS + " to " + MAX_SECONDS + " seconds")));
         maxMessages.filter(v -> v < 1 || v > MAX_MESSAGES).ifPresent(v -> p.add(
-                new InvalidVoicemailException.FieldProblem("maxMessages", "must be from 1 to " + MAX_MESSAGES)));
+                new ApiProblem.FieldError("maxMessages", "must be from 1 to " + MAX_MESSAGES)));
         return p;
     }
 

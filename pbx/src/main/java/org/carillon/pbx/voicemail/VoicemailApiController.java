@@ -177,7 +177,6 @@ public class VoicemailApiController {
 
     @ExceptionHandler(InvalidVoicemailException.class)
     public ProblemDetail invalid(InvalidVoicemailException e) {
-        return ApiProblem.validation(e.problems().stream()
-                .map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+        return ApiProblem.validation(e.errors());
     }
 }

@@ -172,7 +172,7 @@ public class VoicemailPageController {
         try {
             service.saveGreeting(box, g, GreetingAudio.convert(file.getBytes()), actor);
         } catch (InvalidVoicemailException e) {
-            return render(actor, Map.of(), Map.of("greeting-" + g.wire(), e.problems().getFirst().message()), model);
+            return render(actor, Map.of(), Map.of("greeting-" + g.wire(), e.errors().getFirst().message()), model);
         }
         redirect.addFlashAttribute("notice", "Greeting saved.");
         return "redirect:/voicemail";

@@ -1,5 +1,6 @@
 package org.carillon.pbx.voicemail;
 
+import org.carillon.platform.web.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -46,7 +47,7 @@ class GreetingAudioTest {
         var changes = new MailboxChanges(java.util.Optional.empty(), java.util.Optional.of("123"),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.of(9), java.util.Optional.of(1001));
-        assertThat(changes.problems()).extracting(InvalidVoicemailException.FieldProblem::field)
+        assertThat(changes.problems()).extracting(ApiProblem.FieldError::field)
                 .containsExactly("pin", "maxMessageSeconds", "maxMessages");
         assertThat(MailboxChanges.validPin("0000")).isTrue();
         assertThat(MailboxChanges.validPin("12345678901")).isFalse();
