@@ -1,14 +1,10 @@
 package org.carillon.pbx.call;
 
 import org.carillon.pbx.feature.Sipp;
-import org.carillon.pbx.parking.ParkingService;
-import org.carillon.pbx.subscription.SubscriptionService;
-import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,79 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * taken slot is refused 486 and a free slot nobody parked in answers 404.
  */
 class ParkingSippH2IT extends CallH2Context {
-    private static final Pattern STATE = Pattern.compile("NOTIFY state=([a-z]+)");
     private static final Pattern EARLY = Pattern.compile(
             "NOTIFY state=early version=[0-9]+ call-id=(\\S+) local-tag=(\\S+) remote-tag=(\\S+)");
-
-    private SippPeer caller(String scenario, Calls.Ext from, String dialled, String... extra) throws Exception {
-        var args = new ArrayList<>(List.of("-s", dialled, "-au", from.username(), "-ap", from.password(),
-                "-key", "caller", from.number()));
-        args.addAll(List.of(extra));
-        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), args);
-    }
-
-    private long tenant() {
-        return bean(TenantDirectory.class).current().id();
-    }
-
-    /** B (registered SIPp phone on {@code bPort}) parks its caller A by REFER to {@code target}; A waits. */
-    private SippPeer parkedBy(Calls.Ext a, Calls.Ext b, int bPort, String target) throws Exception {
-        return parkedBy(a, b, bPort, target, "caller_waits.xml");
-    }
-
-    /** As above, A running {@code scenario} (with its own extra arguments). */
-    private SippPeer parkedBy(Calls.Ext a, Calls.Ext b, int bPort, String target, String scenario, String... extra)
-            throws Exception {
-        SippPeer parked;
-        try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
-                List.of("-d", "300", "-key", "target", target)).awaitBound()) {
-            parked = caller(scenario, a, b.number(), extra);
-            assertThat(parker.await()).as(parker.output()).isZero();
-        }
-        return parked;
-    }
-
-    private void awaitSlot(String slot, boolean occupied) throws InterruptedException {
-        Calls.await("slot " + slot + (occupied ? " occupied" : " free"), Duration.ofSeconds(10),
-                () -> bean(ParkingService.class).find(tenant(), slot).isPresent() == occupied);
-    }
+    private final ParkingPhones phones = new ParkingPhones(this);
 
     @Test
     void callParkedOnTheParkNumberIsRetrievedByDiallingTheSlotWhileItsLampFollows() throws Exception {
-        Calls.Ext w = Calls.newExtension(this);
-        int bPort = Sipp.freePort();
-        Calls.Ext b = Calls.registeredSipp(this, bPort);
-        Calls.Ext a = Calls.newExtension(this);
-        Calls.Ext c = Calls.newExtension(this);
-        try (SippPeer lamp = SippPeer.start("blf_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", "701",
-                "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", "early",
-                "-trace_logs"))) {
-            Calls.await("a watcher of slot 701", Duration.ofSeconds(10),
-                    () -> bean(SubscriptionService.class).watching(tenant(), "dialog", "701") == 1);
-            try (SippPeer parked = parkedBy(a, b, bPort, "700")) {
-                awaitSlot("701", true);
-                assertThat(Calls.awaitActiveState(this, "on_hold").path("caller").asString()).isEqualTo(a.number());
-                JsonNode slots = api().get("/api/v1/parking").json();
-                assertThat(slots.toString()).contains("{\"slot\":\"701\",\"parked\":\"" + a.number()
-                        + "\",\"parker\":\"" + b.number() + "\"");
-                try (SippPeer retriever = caller("caller.xml", c, "701", "-d", "500")) {
-                    assertThat(retriever.await()).as(retriever.output()).isZero();
-                }
-                assertThat(parked.await()).as(parked.output()).isZero();
-            }
-            assertThat(lamp.await()).as(lamp.output()).isZero();
-            List<String> states = new ArrayList<>();
-            Matcher m = STATE.matcher(lamp.logs());
-            while (m.find()) {
-                states.add(m.group(1));
-            }
-            assertThat(states).as(lamp.logs()).containsSubsequence("terminated", "early", "terminated");
-        }
-        awaitSlot("701", false);
-        JsonNode call = Calls.lastCallOf(this, a.number());
-        assertThat(call.path("result").asString()).isEqualTo("answered");
-        assertThat(call.path("callee").asString()).isEqualTo(c.number());
-        assertThat(call.path("transfers").toString()).isEqualTo("[\"park:701\",\"retrieve:" + c.number() + "\"]");
+        phones.parkAndRetrieveWhileTheLampFollows("700", "701", p -> {
+            assertThat(Calls.awaitActiveState(this, "on_hold").path("caller").asString()).isEqualTo(p.a().number());
+            JsonNode slots = api().get("/api/v1/parking").json();
+            assertThat(slots.toString()).contains("{\"slot\":\"701\",\"parked\":\"" + p.a().number()
+                    + "\",\"parker\":\"" + p.b().number() + "\"");
+        });
     }
 
     @Test
@@ -103,12 +38,8 @@ class ParkingSippH2IT extends CallH2Context {
         int bPort = Sipp.freePort();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer lamp = SippPeer.start("blf_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", "702",
-                "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", "early",
-                "-trace_logs"))) {
-            Calls.await("a watcher of slot 702", Duration.ofSeconds(10),
-                    () -> bean(SubscriptionService.class).watching(tenant(), "dialog", "702") == 1);
-            try (SippPeer parked = parkedBy(a, b, bPort, "702")) {
+        try (SippPeer lamp = phones.lamp(w, "702")) {
+            try (SippPeer parked = phones.parkedBy(a, b, bPort, "702")) {
                 Calls.await("the lamp flashing", Duration.ofSeconds(10), () -> EARLY.matcher(lamp.logs()).find());
                 Matcher early = EARLY.matcher(lamp.logs());
                 assertThat(early.find()).isTrue();
@@ -132,10 +63,10 @@ class ParkingSippH2IT extends CallH2Context {
         int bPort = Sipp.freePort();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer parked = parkedBy(a, b, bPort, "703", "caller.xml", "-d", "8000")) {
-            awaitSlot("703", true);
+        try (SippPeer parked = phones.parkedBy(a, b, bPort, "703", "caller.xml", "-d", "8000")) {
+            phones.awaitSlot("703", true);
             assertThat(parked.await()).as(parked.output()).isZero(); // A's BYE after 8 s, still parked
-            awaitSlot("703", false);
+            phones.awaitSlot("703", false);
         }
         JsonNode call = Calls.lastCallOf(this, a.number());
         assertThat(call.path("endedBy").asString()).isEqualTo("caller");
@@ -147,10 +78,10 @@ class ParkingSippH2IT extends CallH2Context {
         int bPort = Sipp.freePort();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer parked = parkedBy(a, b, bPort, "700");
+        try (SippPeer parked = phones.parkedBy(a, b, bPort, "700");
              SippPeer parkerAgain = SippPeer.start("callee_hangs_up.xml", sipPort(), bPort, List.of("-d", "500"))) {
-            awaitSlot("701", true);
-            awaitSlot("701", false); // the timeout (CallH2Context: PARK_TIMEOUT_SECONDS) frees it and rings B
+            phones.awaitSlot("701", true);
+            phones.awaitSlot("701", false); // the timeout (CallH2Context: PARK_TIMEOUT_SECONDS) frees it and rings B
             assertThat(parkerAgain.await()).as(parkerAgain.output()).isZero();
             assertThat(parked.await()).as(parked.output()).isZero();
         }
@@ -168,19 +99,19 @@ class ParkingSippH2IT extends CallH2Context {
         Calls.Ext a = Calls.newExtension(this);
         Calls.Ext d = Calls.newExtension(this);
         Calls.Ext c = Calls.newExtension(this);
-        try (SippPeer parked = parkedBy(a, b, bPort, "705")) {
-            awaitSlot("705", true);
+        try (SippPeer parked = phones.parkedBy(a, b, bPort, "705")) {
+            phones.awaitSlot("705", true);
             try (SippPeer refused = SippPeer.start("callee_refer_refused.xml", sipPort(), ePort,
                     List.of("-d", "300", "-key", "target", "705", "-trace_logs")).awaitBound();
-                 SippPeer other = caller("caller.xml", d, e.number(), "-d", "2000")) {
+                 SippPeer other = phones.caller("caller.xml", d, e.number(), "-d", "2000")) {
                 assertThat(refused.await()).as(refused.output()).isZero();
                 assertThat(refused.logs()).contains("486 Parking Slot 705 Busy");
                 assertThat(other.await()).as(other.output()).isZero();
             }
-            try (SippPeer empty = caller("caller_refused.xml", c, "706")) {
+            try (SippPeer empty = phones.caller("caller_refused.xml", c, "706")) {
                 assertThat(empty.await()).as(empty.output()).isZero();
             }
-            try (SippPeer retriever = caller("caller.xml", c, "705", "-d", "300")) {
+            try (SippPeer retriever = phones.caller("caller.xml", c, "705", "-d", "300")) {
                 assertThat(retriever.await()).as(retriever.output()).isZero();
             }
             assertThat(parked.await()).as(parked.output()).isZero();
