@@ -1,5 +1,6 @@
 package org.carillon.pbx.subscription;
 
+import org.carillon.sip.clock.SipScheduler;
 import org.carillon.sip.message.HeaderName;
 import org.carillon.sip.message.SipMethod;
 import org.carillon.sip.message.SipRequest;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,7 +25,9 @@ import java.util.function.Supplier;
  * Sends NOTIFYs (RFC 6665 §4.2.2) in client transactions on the stack, one in flight per subscription, and counts each
  * watcher's failures: a 2xx clears the count, a 481 ends the subscription at once (§4.2.2: the watcher no longer has
  * it), a timeout, transport error or other final response counts one failure and {@code maxFailures} in a row drop
- * the watcher. The body is built when the NOTIFY is sent, so it always carries the state current then.
+ * the watcher. A failed NOTIFY that does not drop the watcher is sent again after {@link #retryDelay} (2 s, then 4 s…)
+ * unless a change has sent the state meanwhile: otherwise the lamp would show the lost state until the next change,
+ * which may be hours away. The body is built when the NOTIFY is sent, so it always carries the state current then.
  *
  * <p>Threads: thread-safe. {@link #send} never blocks on the network; responses arrive on the stack's executor.
  */
@@ -30,23 +35,39 @@ final class NotifySender {
     private static final Logger log = LoggerFactory.getLogger(NotifySender.class);
     /** Longest wait for room in the send queue before a NOTIFY of a round is handed over anyway. */
     static final Duration PACE_LIMIT = Duration.ofSeconds(1);
+    /** Wait before the first resend of a failed NOTIFY; doubled for each further failure in a row. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(2);
 
     private final Supplier<SipStack> stack;
     private final Clock clock;
     private final int maxFailures;
     private final Consumer<Subscription> dropped;
+    private final SipScheduler retries;
+    private final Executor threads;
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
     private final LongAdder droppedWatchers = new LongAdder();
 
-    /** @param dropped told (once) when a subscription ends because its watcher failed or answered 481 */
-    NotifySender(Supplier<SipStack> stack, Clock clock, int maxFailures, Consumer<Subscription> dropped) {
+    /**
+     * @param dropped told (once) when a subscription ends because its watcher failed or answered 481
+     * @param retries times the resend of a failed NOTIFY
+     * @param threads where a resend runs (it may wait for room in the send queue: never the scheduler's thread)
+     */
+    NotifySender(Supplier<SipStack> stack, Clock clock, int maxFailures, Consumer<Subscription> dropped,
+                 SipScheduler retries, Executor threads) {
         this.stack = stack;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.dropped = dropped;
+        this.retries = retries;
+        this.threads = threads;
+    }
+
+    /** How long to wait before resending after {@code failures} failures in a row (1 → 2 s, 2 → 4 s…). */
+    static Duration retryDelay(int failures) {
+        return FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 6));
     }
 
     NotifyCounters counters() {
@@ -65,18 +86,20 @@ final class NotifySender {
      * <p>Threads: blocks the calling thread while it waits; call it from a virtual thread, never an event loop.
      */
     void sendAll(Collection<Subscription> subscriptions) {
-        for (Subscription s : subscriptions) {
-            Flow flow;
-            synchronized (s) {
-                flow = s.flow;
-            }
-            try {
-                stack.get().awaitSendRoom(flow, PACE_LIMIT);
-            } catch (RuntimeException noStack) {
-                // the stack is not running: send() counts the failure
-            }
-            send(s);
+        subscriptions.forEach(this::sendPaced);
+    }
+
+    private void sendPaced(Subscription s) {
+        Flow flow;
+        synchronized (s) {
+            flow = s.flow;
         }
+        try {
+            stack.get().awaitSendRoom(flow, PACE_LIMIT);
+        } catch (RuntimeException noStack) {
+            // the stack is not running: send() counts the failure
+        }
+        send(s);
     }
 
     /** Sends the subscription's current state now, or after the NOTIFY in flight is answered. */
@@ -125,6 +148,8 @@ final class NotifySender {
     private void answered(Subscription s, boolean ok, boolean gone) {
         boolean again;
         boolean drop;
+        boolean retry;
+        int failures;
         synchronized (s) {
             s.inFlight = false;
             if (ok) {
@@ -135,6 +160,12 @@ final class NotifySender {
             }
             drop = gone || s.failures >= maxFailures;
             again = s.dirty && !drop && !s.terminatingSent;
+            // the watcher is owed the state it did not get: resend later, unless a change is about to send it now
+            retry = !ok && !drop && !again && !s.terminatingSent;
+            if (retry) {
+                s.dirty = true;
+            }
+            failures = s.failures;
             if (s.terminatingSent || drop) {
                 s.dialog.terminate();
             }
@@ -145,7 +176,29 @@ final class NotifySender {
             dropped.accept(s);
         } else if (again) {
             send(s);
+        } else if (retry) {
+            try {
+                retries.schedule(retryDelay(failures), () -> {
+                    try {
+                        threads.execute(() -> resend(s));
+                    } catch (RejectedExecutionException stopped) {
+                        // shutting down: nobody is left to tell
+                    }
+                });
+            } catch (IllegalStateException stopped) {
+                // shutting down: nobody is left to tell
+            }
         }
+    }
+
+    /** The retry of a failed NOTIFY: sends only if no NOTIFY went out (or is going out) since. */
+    private void resend(Subscription s) {
+        synchronized (s) {
+            if (!s.dirty || s.inFlight || s.terminatingSent) {
+                return;
+            }
+        }
+        sendPaced(s);
     }
 
     private final class Listener implements ResponseListener {

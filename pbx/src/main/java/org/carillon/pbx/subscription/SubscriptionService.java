@@ -74,7 +74,7 @@ public class SubscriptionService implements AutoCloseable {
         this.sipServer = SingletonSupplier.of(sipServer::getObject);
         this.sender = new NotifySender(() -> this.sipServer.get().stack()
                 .orElseThrow(() -> new IllegalStateException("SIP server not running")), clock,
-                this.settings.maxFailures(), this::forget);
+                this.settings.maxFailures(), this::forget, scheduler, threads);
     }
 
     /** The registered package named {@code name} (case-insensitive). */

@@ -157,6 +157,21 @@ class BlfH2IT extends CallH2Context {
     }
 
     @Test
+    void aNotifyThatFailsIsSentAgainWithoutWaitingForTheNextChange() throws Exception {
+        Calls.Ext w = Calls.newExtension(this);
+        Calls.Ext watched = Calls.newExtension(this);
+        long failedBefore = bean(SubscriptionService.class).notifyCounters().failed();
+        try (SippPeer refusing = SippPeer.start("blf_watcher_retry.xml", sipPort(), Sipp.freePort(), List.of("-s",
+                watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(),
+                "-trace_logs"))) {
+            assertThat(refusing.await()).as(refusing.output() + refusing.logs()).isZero();
+            // nothing changed on the watched extension: the second NOTIFY is the resend of the refused one
+            assertThat(refusing.logs()).contains("REFUSED version=").contains("RETRIED state=terminated");
+        }
+        assertThat(bean(SubscriptionService.class).notifyCounters().failed()).isGreaterThan(failedBefore);
+    }
+
+    @Test
     void aSubscriptionThatIsNotRefreshedEndsWithATerminatingNotifyOnceItsTimeIsUp() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
         Calls.Ext watched = Calls.newExtension(this);
