@@ -30,6 +30,21 @@ final class Baresip implements AutoCloseable {
      * @param sipPort its own SIP port; it also binds TLS on sipPort+1
      * @param rtpLow  first of 20 RTP ports it may use
      */
+    /**
+     * A phone for extension {@code e} of the PBX on {@code pbxPort}, in {@code dir}/{@code name}, on free loopback
+     * ports, sending {@code audioIn}, answering automatically.
+     */
+    static Baresip phone(Path dir, String name, Calls.Ext e, int pbxPort, Path audioIn) throws IOException {
+        return phone(dir, name, e, pbxPort, audioIn, "auto");
+    }
+
+    /** As above, answering as {@code answerMode} says ({@code auto}, {@code manual}). */
+    static Baresip phone(Path dir, String name, Calls.Ext e, int pbxPort, Path audioIn, String answerMode)
+            throws IOException {
+        return new Baresip(dir.resolve(name), e.number(), e.username(), e.password(), pbxPort, Ports.sipPair(),
+                Ports.tcp(), Ports.rtpBlock(), audioIn, answerMode);
+    }
+
     Baresip(Path dir, String number, String username, String password, int pbxPort, int sipPort, int ctrlPort,
             int rtpLow, Path audioIn) throws IOException {
         this(dir, number, username, password, pbxPort, sipPort, ctrlPort, rtpLow, audioIn, "auto");

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to flow.
  */
 class BaresipCallH2IT extends CallH2Context {
-    private static final double[] MELODY_A = {440, 660, 550, 880, 495, 770, 330, 990, 600, 720};
-    private static final double[] MELODY_B = {1000, 500, 750, 300, 1200, 400, 900, 350, 1100, 650};
-    private static final int STEP_MS = 300; // 10 steps: 3 s of signal
 
     @Test
     void baresipACallsBaresipBAndEachHearsTheOthersSignalAndDtmf() throws Exception {
         Path dir = Files.createTempDirectory("call-baresip");
-        short[] signalA = Signals.melody(MELODY_A, STEP_MS, 0.4);
-        short[] signalB = Signals.melody(MELODY_B, STEP_MS, 0.4);
+        short[] signalA = Signals.melody(Signals.MELODY_A, Signals.STEP_MS, 0.4);
+        short[] signalB = Signals.melody(Signals.MELODY_B, Signals.STEP_MS, 0.4);
         Path wavA = dir.resolve("a.wav");
         Path wavB = dir.resolve("b.wav");
         // 1 s of silence first (a far end's recorder starts a moment after the near end starts sending), and
@@ -34,10 +30,8 @@ class BaresipCallH2IT extends CallH2Context {
         Signals.write(wavB, Signals.pad(Signals.lead(signalB, 1000), 30_000));
         var a = Calls.newExtension(this);
         var b = Calls.newExtension(this);
-        try (Baresip phoneA = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavA);
-             Baresip phoneB = new Baresip(dir.resolve("b"), b.number(), b.username(), b.password(), sipPort(),
-                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavB)) {
+        try (Baresip phoneA = Baresip.phone(dir, "a", a, sipPort(), wavA);
+             Baresip phoneB = Baresip.phone(dir, "b", b, sipPort(), wavB)) {
             phoneA.awaitStarted(Duration.ofSeconds(10));
             phoneB.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());
@@ -63,42 +57,11 @@ class BaresipCallH2IT extends CallH2Context {
 
     @Test
     void baresipBTransfersACallToBaresipCAndCHearsA() throws Exception {
-        Path dir = Files.createTempDirectory("call-baresip-transfer");
-        short[] signalA = Signals.melody(MELODY_A, STEP_MS, 0.4);
-        short[] loopA = Signals.repeated(signalA, 8); // A's melody over and over: C joins somewhere in it
-        Path wavA = dir.resolve("a.wav");
-        Path wavOther = dir.resolve("other.wav");
-        Signals.write(wavA, Signals.pad(loopA, 30_000));
-        Signals.write(wavOther, Signals.pad(Signals.melody(MELODY_B, STEP_MS, 0.4), 30_000));
-        var a = Calls.newExtension(this);
-        var b = Calls.newExtension(this);
-        var c = Calls.newExtension(this);
-        try (Baresip phoneA = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavA);
-             Baresip phoneB = new Baresip(dir.resolve("b"), b.number(), b.username(), b.password(), sipPort(),
-                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavOther);
-             Baresip phoneC = new Baresip(dir.resolve("c"), c.number(), c.username(), c.password(), sipPort(),
-                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wavOther)) {
-            for (Baresip phone : List.of(phoneA, phoneB, phoneC)) {
-                phone.awaitStarted(Duration.ofSeconds(10));
-            }
-            for (Calls.Ext e : List.of(a, b, c)) {
-                Calls.awaitRegistered(this, e.number());
-            }
-            phoneA.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-            assertThat(phoneB.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneB.safeLog()).isTrue();
-            phoneB.command("transfer", "sip:" + c.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-            assertThat(phoneC.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneC.safeLog()).isTrue();
-            TimeUnit.MILLISECONDS.sleep(4500); // A's melody flows to C in real time
-            phoneA.command("hangup", "", Duration.ofMillis(300));
-            assertThat(phoneC.awaitLog("closed", Duration.ofSeconds(5))).as(phoneC.safeLog()).isTrue();
-            Path rec = phoneC.received().orElseThrow(() -> new AssertionError("C recorded nothing"));
-            Signals.Match m = Signals.bestMatch(signalA, Signals.read(rec), 4 * Signals.RATE);
-            assertThat(m.correlation()).as("C hears A: correlation at lag " + m.lag()).isGreaterThanOrEqualTo(0.9);
-        }
-        var call = Calls.lastCallOf(this, a.number());
-        assertThat(call.path("callee").asString()).isEqualTo(c.number());
-        assertThat(call.path("transfers").get(0).asString()).isEqualTo("blind:" + c.number());
+        var p = TransferScene.play(this, "call-baresip-transfer", parties -> parties.c().number(), (phoneC, parties) -> {
+        });
+        var call = Calls.lastCallOf(this, p.a().number());
+        assertThat(call.path("callee").asString()).isEqualTo(p.c().number());
+        assertThat(call.path("transfers").get(0).asString()).isEqualTo("blind:" + p.c().number());
     }
 
     private static void checkHeard(Baresip phone, short[] sent, String what) throws Exception {

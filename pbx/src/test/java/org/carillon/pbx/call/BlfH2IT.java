@@ -69,10 +69,8 @@ class BlfH2IT extends CallH2Context {
         var a = Calls.newExtension(this);
         var b = Calls.newExtension(this);
         var w = Calls.newExtension(this);
-        try (Baresip phoneA = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav);
-             Baresip phoneB = new Baresip(dir.resolve("b"), b.number(), b.username(), b.password(), sipPort(),
-                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav, "manual")) {
+        try (Baresip phoneA = Baresip.phone(dir, "a", a, sipPort(), wav);
+             Baresip phoneB = Baresip.phone(dir, "b", b, sipPort(), wav, "manual")) {
             phoneA.awaitStarted(Duration.ofSeconds(10));
             phoneB.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());

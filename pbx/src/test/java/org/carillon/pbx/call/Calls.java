@@ -149,8 +149,7 @@ public final class Calls {
         Path dir = Files.createTempDirectory("vm-leave");
         Path wav = dir.resolve("a.wav");
         Signals.write(wav, Signals.pad(Signals.melody(new double[]{500, 700, 900, 600}, 400, 0.4), 30_000));
-        try (Baresip phone = new Baresip(dir.resolve("a"), from.number(), from.username(), from.password(),
-                f.sipPort(), Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+        try (Baresip phone = Baresip.phone(dir, "a", from, f.sipPort(), wav)) {
             phone.awaitStarted(Duration.ofSeconds(10));
             awaitRegistered(f, from.number());
             phone.command("dial", "sip:" + to.number() + "@127.0.0.1:" + f.sipPort(), Duration.ofMillis(200));

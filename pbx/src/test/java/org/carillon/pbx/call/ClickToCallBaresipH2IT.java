@@ -25,8 +25,7 @@ class ClickToCallBaresipH2IT extends CallH2Context {
         int tPort = Sipp.freePort();
         Calls.Ext colleague = Calls.registeredSipp(this, tPort);
         setWebPassword(user.email());
-        try (Baresip phone = new Baresip(dir.resolve("u"), user.number(), user.username(), user.password(),
-                sipPort(), Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), silence);
+        try (Baresip phone = Baresip.phone(dir, "u", user, sipPort(), silence);
              SippPeer colleaguesPhone = SippPeer.start("callee_slow.xml", sipPort(), tPort, List.of()).awaitBound()) {
             phone.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, user.number());

@@ -13,6 +13,11 @@ import java.nio.file.Path;
 
 /** Test signals (8 kHz mono 16-bit) and the checks the audio tests make on recordings. */
 final class Signals {
+    /** Two melodies the call ITs tell apart by correlation: one per direction or per phone. */
+    static final double[] MELODY_A = {440, 660, 550, 880, 495, 770, 330, 990, 600, 720};
+    static final double[] MELODY_B = {1000, 500, 750, 300, 1200, 400, 900, 350, 1100, 650};
+    /** Length of each tone of a melody: 10 tones, 3 s of signal. */
+    static final int STEP_MS = 300;
     static final int RATE = 8000;
 
     private Signals() {

@@ -41,8 +41,7 @@ class VoicemailByPhoneH2IT extends CallH2Context {
 
         // A leaves the melody (B is not registered yet: straight to voicemail)
         Signals.write(callerWav, Signals.pad(Signals.lead(melody, 3500), 30_000));
-        try (Baresip phoneA = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), callerWav)) {
+        try (Baresip phoneA = Baresip.phone(dir, "a", a, sipPort(), callerWav)) {
             phoneA.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());
             phoneA.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
@@ -53,8 +52,7 @@ class VoicemailByPhoneH2IT extends CallH2Context {
         JsonNode message = Calls.awaitMessage(this, b);
         assertThat(message.path("heard").asBoolean()).isFalse();
 
-        try (Baresip phoneB = new Baresip(dir.resolve("b"), b.number(), b.username(), b.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), quiet)) {
+        try (Baresip phoneB = Baresip.phone(dir, "b", b, sipPort(), quiet)) {
             phoneB.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, b.number());
             phoneB.command("dial", "sip:*97@127.0.0.1:" + sipPort(), Duration.ofMillis(200));

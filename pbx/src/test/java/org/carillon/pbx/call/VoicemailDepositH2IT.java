@@ -46,8 +46,7 @@ class VoicemailDepositH2IT extends CallH2Context {
         assertThat(settings.status()).as(settings.body()).isEqualTo(200);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer callee = SippPeer.start("callee_rings.xml", sipPort(), calleePort, List.of());
-             Baresip phone = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                     Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+             Baresip phone = Baresip.phone(dir, "a", a, sipPort(), wav)) {
             phone.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());
             phone.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
@@ -103,8 +102,7 @@ class VoicemailDepositH2IT extends CallH2Context {
         Path dir = Files.createTempDirectory("vm-fail");
         Path wav = dir.resolve("a.wav");
         Signals.write(wav, Signals.pad(Signals.melody(MELODY, STEP_MS, 0.4), 30_000));
-        try (Baresip phone = new Baresip(dir.resolve("a"), caller.number(), caller.username(), caller.password(),
-                sipPort(), Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+        try (Baresip phone = Baresip.phone(dir, "a", caller, sipPort(), wav)) {
             phone.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, caller.number());
             phone.command("dial", "sip:" + box.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
@@ -134,8 +132,7 @@ class VoicemailDepositH2IT extends CallH2Context {
         Calls.Ext b = Calls.newExtension(this); // never registers
         setWebPassword(b.email());
         Calls.Ext a = Calls.newExtension(this);
-        try (Baresip phone = new Baresip(dir.resolve("a"), a.number(), a.username(), a.password(), sipPort(),
-                Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+        try (Baresip phone = Baresip.phone(dir, "a", a, sipPort(), wav)) {
             phone.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());
             phone.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
