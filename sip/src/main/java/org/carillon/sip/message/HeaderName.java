@@ -165,6 +165,17 @@ public final class HeaderName {
      * known; else creates one.
      */
     static HeaderName of(byte[] b, int off, int len) {
+        HeaderName n = knownOrNull(b, off, len);
+        return n != null ? n : new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1),
+                (char) 0, false);
+    }
+
+    /**
+     * The known name spelled by {@code b[off, off + len)} (1 or more bytes, any case), or null.
+     * The bytes need not be known to be token characters when none is below 0x20: the folding
+     * maps no other non-token byte onto a key byte, so a match is then a valid token.
+     */
+    static HeaderName knownOrNull(byte[] b, int off, int len) {
         int slot = wireSlot(b, off, len);
         for (HeaderName n; (n = WIRE[slot]) != null; slot = (slot + 1) & (WIRE.length - 1)) {
             byte[] key = WIRE_KEYS[slot];
@@ -172,7 +183,22 @@ public final class HeaderName {
                 return n;
             }
         }
-        return new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1), (char) 0, false);
+        return null;
+    }
+
+    /**
+     * The known name whose {@link #wirePrefix()} ({@code Name: }, canonical case) is at
+     * {@code b[off]}, {@code len} being the name's length, or null. Found through the same slot
+     * as {@link #knownOrNull}, compared without folding.
+     */
+    static HeaderName canonicalAt(byte[] b, int off, int len) {
+        int slot = wireSlot(b, off, len);
+        for (HeaderName n; (n = WIRE[slot]) != null; slot = (slot + 1) & (WIRE.length - 1)) {
+            if (n.wirePrefix.length == len + 2 && n.isWirePrefixAt(b, off)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code b[off, off + key.length)} folded with {@code | 0x20} equals the lower-case key. */
