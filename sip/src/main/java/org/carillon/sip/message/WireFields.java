@@ -271,36 +271,45 @@ final class WireFields {
 
     /** A host name or IPv4 address (as {@code Hosts.scan} reads it, brackets aside). */
     private String host() {
+        byte[] bytes = b;
+        int end = e;
         int s = p;
-        int end = run(s, HOST_NAME);
-        p = end;
-        if (end == s) {
-            return null;
-        }
-        // the labels of a host name (RFC 3261 §25.1 hostname); a numeric top label (an IPv4
-        // address, or an error) goes to the full check in Hosts
+        // one pass reads the run and checks the labels (RFC 3261 §25.1 hostname: no empty
+        // label, none starting or ending with '-'): '-' and '.' are the only host-name bytes
+        // up to '.', so the usual byte costs one table test and one compare
+        int prev = '.'; // as if after a dot: the host may not start with '.' or '-'
         int label = s;
         int lastLabel = s;
-        for (int i = s; i < end; i++) {
-            if (b[i] == '.') {
-                if (i == label || b[label] == '-' || b[i - 1] == '-') {
+        int i = s;
+        for (; i < end; i++) {
+            int c = bytes[i] & 0xff;
+            if ((CLASS[c] & HOST_NAME) == 0) {
+                break;
+            }
+            if (c <= '.') {
+                if (prev == '.' || (c == '.' && prev == '-')) {
                     return null;
                 }
-                lastLabel = label;
-                label = i + 1;
+                if (c == '.') {
+                    lastLabel = label;
+                    label = i + 1;
+                }
             }
+            prev = c;
         }
-        if (label < end) { // no trailing dot: the last label is the top one
-            if (b[label] == '-' || b[end - 1] == '-') {
-                return null;
-            }
-            lastLabel = label;
-        }
-        byte top = b[lastLabel];
-        if (top >= '0' && top <= '9' && !Hosts.isHostname(b, s, end)) {
+        p = i;
+        if (i == s || prev == '-') {
             return null;
         }
-        return build ? ascii(s, end) : "";
+        if (label < i) { // no trailing dot: the last label is the top one
+            lastLabel = label;
+        }
+        // a numeric top label (an IPv4 address, or an error) goes to the full check in Hosts
+        byte top = bytes[lastLabel];
+        if (top >= '0' && top <= '9' && !Hosts.isHostname(bytes, s, i)) {
+            return null;
+        }
+        return build ? ascii(s, i) : "";
     }
 
     /** 1*5DIGIT up to 65535, or -1. */
