@@ -141,19 +141,11 @@ final class WireFields {
         if (p >= e || b[p] != '<') {
             return null;
         }
-        int open = p + 1;
-        int close = open;
-        while (close < e && b[close] != '>') {
-            close++;
-        }
-        if (close >= e) {
-            return null;
-        }
-        SipUri uri = sipUri(open, close);
+        SipUri uri = sipUri(p + 1, end, true); // read up to its '>' (no separate search for it)
         if (uri == null) {
             return null;
         }
-        p = close + 1;
+        p++; // past the '>'
         e = end;
         String[] pairs = params(TOKEN, GEN_VALUE);
         if (pairs == null || p != e) {
@@ -167,6 +159,14 @@ final class WireFields {
      * escapes or headers, or null (see the class comment).
      */
     SipUri sipUri(int start, int end) {
+        return sipUri(start, end, false);
+    }
+
+    /**
+     * {@link #sipUri(int, int)}, or with {@code bracketed} the URI of a name-addr: it ends at the
+     * first {@code '>'} in {@code b[start, end)}, where {@code p} is left.
+     */
+    private SipUri sipUri(int start, int end, boolean bracketed) {
         p = start;
         e = end;
         if (e - p < 5 || (b[p] | 0x20) != 's' || (b[p + 1] | 0x20) != 'i' || (b[p + 2] | 0x20) != 'p') {
@@ -184,8 +184,11 @@ final class WireFields {
         }
         Optional<String> user = Optional.empty();
         int at = p;
-        while (at < e && b[at] != '@') {
+        while (at < e && b[at] != '@' && (b[at] != '>' || !bracketed)) {
             at++;
+        }
+        if (at < e && b[at] == '>') {
+            at = e; // no userinfo before the '>'
         }
         if (at < e) { // userinfo: the string parser too takes the first '@' of the whole URI
             // '%', ':' (a password) and the rest are not in USER: they go the long way
@@ -211,7 +214,7 @@ final class WireFields {
             port = OptionalInt.of(v);
         }
         String[] pairs = params(URI_PARAM, URI_PARAM);
-        if (pairs == null || p != e) {
+        if (pairs == null || (bracketed ? p >= e || b[p] != '>' : p != e)) {
             return null;
         }
         return build ? new SipUri(secure, user, Optional.empty(), host, port, Parameters.ofValidated(pairs), Optional.empty())
