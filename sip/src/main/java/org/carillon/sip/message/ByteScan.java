@@ -37,6 +37,31 @@ final class ByteScan {
         return -1;
     }
 
+    /**
+     * Index of the first byte in {@code b[from, to)} that is not visible ASCII (0x21-0x7e: so a
+     * SP, a control, DEL or a byte from 0x80 up), or {@code to}. The Request-URI ends at one.
+     */
+    static int firstNotVisible(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            // below 0x21: the borrow test; from 0x7f up: adding 1 sets the top bit (a carry out
+            // of a byte comes only from 0xff, itself flagged), or it was set. Each test's lowest
+            // flag is exact, so the lowest of all is.
+            long hit = ((w - BELOW_21) & ~w | (w + ONES) | w) & HIGHS;
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            int x = b[i] & 0xff;
+            if (x <= 0x20 || x >= 0x7f) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** Index of the first CR or LF in {@code b[from, to)}, or {@code to}. */
     static int lineEnd(byte[] b, int from, int to) {
         int i = from;

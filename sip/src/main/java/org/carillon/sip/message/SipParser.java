@@ -244,13 +244,9 @@ public final class SipParser {
             }
             String method = SipMethod.of(b, s, m - s);
             int u = spaces(m, e);
-            int ue = u;
-            while (ue < e && b[ue] != ' ') {
-                int x = b[ue] & 0xff;
-                if (x <= 0x20 || x >= 0x7f) {
-                    throw SipParseException.bad("bad character in Request-URI");
-                }
-                ue++;
+            int ue = ByteScan.firstNotVisible(b, u, e); // the SP after it, a word at a time
+            if (ue < e && b[ue] != ' ') {
+                throw SipParseException.bad("bad character in Request-URI");
             }
             if (ue == u || ue >= e) {
                 throw SipParseException.bad("bad Request-URI");

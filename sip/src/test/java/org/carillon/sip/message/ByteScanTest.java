@@ -28,6 +28,30 @@ class ByteScanTest {
     }
 
     @Test
+    void firstNotVisibleAgreesWithAByteLoop() {
+        Random r = new Random(4475);
+        byte[] alphabet = {' ', 0x21, 0x7e, 0x7f, (byte) 0x80, (byte) 0xff, 0, '\t', '\r', 0x20, 0x1f, (byte) 0xfe};
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[r.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = r.nextInt(6) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) (0x21 + r.nextInt(0x5e));
+            }
+            int from = b.length == 0 ? 0 : r.nextInt(b.length);
+            int to = from + r.nextInt(b.length - from + 1);
+            int expected = to;
+            for (int i = from; i < to; i++) {
+                int x = b[i] & 0xff;
+                if (x <= 0x20 || x >= 0x7f) {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(ByteScan.firstNotVisible(b, from, to)).as("bytes %s from %d to %d", java.util.Arrays.toString(b), from, to)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void agreesWithAByteLoopOnRandomLines() {
         Random r = new Random(3261);
         byte[] alphabet = {'\r', '\n', '\t', 0, 0x0b, 0x0c, 0x0e, 0x0f, ' ', 'a', ':', (byte) 0x80, (byte) 0x8d,
