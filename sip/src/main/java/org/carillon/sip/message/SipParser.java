@@ -15,9 +15,10 @@ import org.carillon.sip.syntax.SipParseException;
  * header lines records each field as a slice of the input; the routing headers are then parsed
  * and validated as {@link ParseMode} says, the rest on first access.
  *
- * <p>Hot path, shaped for it: the header-line pass works on bytes (names looked up by length
- * and first/last byte and compared 8 bytes at a time, line ends found 8 bytes at a time by
- * {@link ByteScan}) and marks each line that already reads {@code Name: value CRLF} so the
+ * <p>Hot path, shaped for it: the header-line pass works on bytes (a name's colon and the line
+ * end found 8 bytes at a time by {@link ByteScan}; a name spelled {@code Name: } exactly is
+ * found and marked canonical by one probe and compare, any other spelling looked up
+ * case-folded) and marks each line that already reads {@code Name: value CRLF} so the
  * {@link SipWriter} copies it unchecked; Via, Call-ID, CSeq, Max-Forwards and Content-Length
  * are read from the bytes in their common form ({@link WireFields}, {@link ScalarFields}), and
  * From, To and the Request-URI are checked there without allocating and built on first access
