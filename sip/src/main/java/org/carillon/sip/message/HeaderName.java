@@ -155,6 +155,43 @@ public final class HeaderName {
         }
     }
 
+    // Canonical lookup: known names by their "Name: " prefix as written (prefixes of at most 16
+    // bytes, i.e. all but a few long names), keyed by the prefix's first 8 bytes and its length.
+    private static final int CANON_BITS = 7;
+    private static final HeaderName[] CANON = new HeaderName[1 << CANON_BITS];
+    private static final long[] CANON_HEADS = new long[1 << CANON_BITS];
+    private static final long[] CANON_TAILS = new long[1 << CANON_BITS];
+    private static final int[] CANON_LENGTHS = new int[1 << CANON_BITS];
+
+    static {
+        for (HeaderName h : TABLE) {
+            if (h == null || h.wirePrefix.length > 16 || contains(CANON, h)) {
+                continue;
+            }
+            int slot = canonSlot(h.prefixHead, h.wirePrefix.length);
+            while (CANON[slot] != null) {
+                slot = (slot + 1) & (CANON.length - 1);
+            }
+            CANON[slot] = h;
+            CANON_HEADS[slot] = h.prefixHead;
+            CANON_TAILS[slot] = h.prefixTail;
+            CANON_LENGTHS[slot] = h.wirePrefix.length;
+        }
+    }
+
+    private static boolean contains(HeaderName[] table, HeaderName h) {
+        for (HeaderName x : table) {
+            if (x == h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int canonSlot(long head, int length) {
+        return (int) (((head ^ length) * 0x9E3779B97F4A7C15L) >>> (64 - CANON_BITS));
+    }
+
     private static int wireSlot(byte[] b, int off, int len) {
         int h = (len << 16) ^ ((b[off] | 0x20) << 8) ^ (b[off + len - 1] | 0x20);
         return (h * 0x9E3779B1) >>> (32 - WIRE_BITS);
@@ -165,6 +202,17 @@ public final class HeaderName {
      * known; else creates one.
      */
     static HeaderName of(byte[] b, int off, int len) {
+        HeaderName n = knownOrNull(b, off, len);
+        return n != null ? n : new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1),
+                (char) 0, false);
+    }
+
+    /**
+     * The known name spelled by {@code b[off, off + len)} (1 or more bytes, any case), or null.
+     * The bytes need not be known to be token characters when none is below 0x20: the folding
+     * maps no other non-token byte onto a key byte, so a match is then a valid token.
+     */
+    static HeaderName knownOrNull(byte[] b, int off, int len) {
         int slot = wireSlot(b, off, len);
         for (HeaderName n; (n = WIRE[slot]) != null; slot = (slot + 1) & (WIRE.length - 1)) {
             byte[] key = WIRE_KEYS[slot];
@@ -172,7 +220,35 @@ public final class HeaderName {
                 return n;
             }
         }
-        return new HeaderName(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1), (char) 0, false);
+        return null;
+    }
+
+    /**
+     * The known name whose {@link #wirePrefix()} ({@code Name: }, canonical case) is at
+     * {@code b[off]}, {@code len} being the name's length, or null. Found through the same slot
+     * as {@link #knownOrNull}, compared without folding.
+     */
+    static HeaderName canonicalAt(byte[] b, int off, int len) {
+        int n = len + 2;
+        if (n <= 16 && off + Math.max(8, n) <= b.length) {
+            // the common case in one probe of parallel arrays: the line's first word, masked to
+            // the prefix length, is the key (with the length); the last word is compared after
+            long head = (long) Words.LONG.get(b, off) & (n >= 8 ? -1L : (1L << (8 * n)) - 1);
+            for (int slot = canonSlot(head, n); CANON[slot] != null; slot = (slot + 1) & (CANON.length - 1)) {
+                if (CANON_HEADS[slot] == head && CANON_LENGTHS[slot] == n
+                        && (n <= 8 || (long) Words.LONG.get(b, off + n - 8) == CANON_TAILS[slot])) {
+                    return CANON[slot];
+                }
+            }
+            return null;
+        }
+        int slot = wireSlot(b, off, len);
+        for (HeaderName h; (h = WIRE[slot]) != null; slot = (slot + 1) & (WIRE.length - 1)) {
+            if (h.wirePrefix.length == n && h.isWirePrefixAt(b, off)) {
+                return h;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code b[off, off + key.length)} folded with {@code | 0x20} equals the lower-case key. */

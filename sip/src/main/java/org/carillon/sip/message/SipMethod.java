@@ -31,17 +31,31 @@ public final class SipMethod {
 
     /** The interned constant for a known method in {@code b[off, off+len)}, else a new string. */
     static String of(byte[] b, int off, int len) {
-        for (String m : KNOWN) {
-            if (m.length() == len && matches(m, b, off)) {
-                return m;
+        // by length and first byte, then the bytes (the parser calls this twice per request:
+        // the request line and CSeq)
+        if (len >= 3 && len <= 9) {
+            byte first = b[off];
+            for (int k = 0; k < KNOWN.length; k++) {
+                byte[] key = KNOWN_BYTES[k];
+                if (key.length == len && key[0] == first && matches(key, b, off)) {
+                    return KNOWN[k];
+                }
             }
         }
         return new String(b, off, len, StandardCharsets.ISO_8859_1);
     }
 
-    private static boolean matches(String m, byte[] b, int off) {
-        for (int i = 0; i < m.length(); i++) {
-            if (m.charAt(i) != b[off + i]) {
+    private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+
+    static {
+        for (int k = 0; k < KNOWN.length; k++) {
+            KNOWN_BYTES[k] = KNOWN[k].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static boolean matches(byte[] key, byte[] b, int off) {
+        for (int i = 1; i < key.length; i++) {
+            if (key[i] != b[off + i]) {
                 return false;
             }
         }

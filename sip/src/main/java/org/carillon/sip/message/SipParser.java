@@ -15,9 +15,10 @@ import org.carillon.sip.syntax.SipParseException;
  * header lines records each field as a slice of the input; the routing headers are then parsed
  * and validated as {@link ParseMode} says, the rest on first access.
  *
- * <p>Hot path, shaped for it: the header-line pass works on bytes (names looked up by length
- * and first/last byte and compared 8 bytes at a time, line ends found 8 bytes at a time by
- * {@link ByteScan}) and marks each line that already reads {@code Name: value CRLF} so the
+ * <p>Hot path, shaped for it: the header-line pass works on bytes (a name's colon and the line
+ * end found 8 bytes at a time by {@link ByteScan}; a name spelled {@code Name: } exactly is
+ * found and marked canonical by one probe and compare, any other spelling looked up
+ * case-folded) and marks each line that already reads {@code Name: value CRLF} so the
  * {@link SipWriter} copies it unchecked; Via, Call-ID, CSeq, Max-Forwards and Content-Length
  * are read from the bytes in their common form ({@link WireFields}, {@link ScalarFields}), and
  * From, To and the Request-URI are checked there without allocating and built on first access
@@ -244,13 +245,9 @@ public final class SipParser {
             }
             String method = SipMethod.of(b, s, m - s);
             int u = spaces(m, e);
-            int ue = u;
-            while (ue < e && b[ue] != ' ') {
-                int x = b[ue] & 0xff;
-                if (x <= 0x20 || x >= 0x7f) {
-                    throw SipParseException.bad("bad character in Request-URI");
-                }
-                ue++;
+            int ue = ByteScan.firstNotVisible(b, u, e); // the SP after it, a word at a time
+            if (ue < e && b[ue] != ' ') {
+                throw SipParseException.bad("bad character in Request-URI");
             }
             if (ue == u || ue >= e) {
                 throw SipParseException.bad("bad Request-URI");
@@ -304,20 +301,40 @@ public final class SipParser {
             final int end = this.end;
             int i = p;
             int ns = i;
-            while (i < end && TOKEN[b[i] & 0xff]) {
+            // the usual line: a known name right before its colon, found a word at a time, and
+            // most often spelled "Name: " exactly (one compare gives the name and the writer's
+            // canonical prefix); a known name's bytes are tokens (HeaderName.knownOrNull, no
+            // byte below 0x21 here). Anything else takes the byte loop below.
+            int colon = ByteScan.nameEnd(b, i, end);
+            HeaderName name = null;
+            boolean canonicalName = false;
+            if (colon > ns && b[colon] == ':') {
+                name = colon + 1 < end ? HeaderName.canonicalAt(b, ns, colon - ns) : null;
+                canonicalName = name != null;
+                if (name == null) {
+                    name = HeaderName.knownOrNull(b, ns, colon - ns);
+                }
+            }
+            int ne;
+            if (name != null) {
+                ne = colon;
+                i = colon + 1;
+            } else {
+                while (i < end && TOKEN[b[i] & 0xff]) {
+                    i++;
+                }
+                ne = i;
+                if (ne == ns) {
+                    throw SipParseException.bad("bad header name");
+                }
+                while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+                    i++;
+                }
+                if (i >= end || b[i] != ':') {
+                    throw SipParseException.bad("header without colon");
+                }
                 i++;
             }
-            int ne = i;
-            if (ne == ns) {
-                throw SipParseException.bad("bad header name");
-            }
-            while (i < end && (b[i] == ' ' || b[i] == '\t')) {
-                i++;
-            }
-            if (i >= end || b[i] != ':') {
-                throw SipParseException.bad("header without colon");
-            }
-            i++;
             int vs = -1;
             int ve = -1;
             boolean folded = false;
@@ -369,13 +386,15 @@ public final class SipParser {
             if (vs < 0) {
                 vs = ve = i;
             }
-            HeaderName name = HeaderName.of(b, ns, ne - ns);
+            if (name == null) {
+                name = HeaderName.of(b, ns, ne - ns);
+            }
             count(name);
             // the writer copies a line that is already what it would write: "Name: value" CRLF
             // with the canonical name, one SP, nothing trailing, no folding. Tested here, on
             // bytes just read, rather than again on every forward.
-            boolean canonical = !folded && vs - ns == name.wirePrefix().length && i == ve + 2 && b[ve] == '\r'
-                    && name.isWirePrefixAt(b, ns);
+            boolean canonical = !folded && i == ve + 2 && b[ve] == '\r' && (canonicalName ? vs == colon + 2
+                    : vs - ns == name.wirePrefix().length && name.isWirePrefixAt(b, ns));
             h.addRaw(name, vs, ve, folded, canonical);
         }
 

@@ -141,19 +141,11 @@ final class WireFields {
         if (p >= e || b[p] != '<') {
             return null;
         }
-        int open = p + 1;
-        int close = open;
-        while (close < e && b[close] != '>') {
-            close++;
-        }
-        if (close >= e) {
-            return null;
-        }
-        SipUri uri = sipUri(open, close);
+        SipUri uri = sipUri(p + 1, end, true); // read up to its '>' (no separate search for it)
         if (uri == null) {
             return null;
         }
-        p = close + 1;
+        p++; // past the '>'
         e = end;
         String[] pairs = params(TOKEN, GEN_VALUE);
         if (pairs == null || p != e) {
@@ -167,6 +159,14 @@ final class WireFields {
      * escapes or headers, or null (see the class comment).
      */
     SipUri sipUri(int start, int end) {
+        return sipUri(start, end, false);
+    }
+
+    /**
+     * {@link #sipUri(int, int)}, or with {@code bracketed} the URI of a name-addr: it ends at the
+     * first {@code '>'} in {@code b[start, end)}, where {@code p} is left.
+     */
+    private SipUri sipUri(int start, int end, boolean bracketed) {
         p = start;
         e = end;
         if (e - p < 5 || (b[p] | 0x20) != 's' || (b[p + 1] | 0x20) != 'i' || (b[p + 2] | 0x20) != 'p') {
@@ -184,8 +184,11 @@ final class WireFields {
         }
         Optional<String> user = Optional.empty();
         int at = p;
-        while (at < e && b[at] != '@') {
+        while (at < e && b[at] != '@' && (b[at] != '>' || !bracketed)) {
             at++;
+        }
+        if (at < e && b[at] == '>') {
+            at = e; // no userinfo before the '>'
         }
         if (at < e) { // userinfo: the string parser too takes the first '@' of the whole URI
             // '%', ':' (a password) and the rest are not in USER: they go the long way
@@ -211,7 +214,7 @@ final class WireFields {
             port = OptionalInt.of(v);
         }
         String[] pairs = params(URI_PARAM, URI_PARAM);
-        if (pairs == null || p != e) {
+        if (pairs == null || (bracketed ? p >= e || b[p] != '>' : p != e)) {
             return null;
         }
         return build ? new SipUri(secure, user, Optional.empty(), host, port, Parameters.ofValidated(pairs), Optional.empty())
@@ -271,36 +274,45 @@ final class WireFields {
 
     /** A host name or IPv4 address (as {@code Hosts.scan} reads it, brackets aside). */
     private String host() {
+        byte[] bytes = b;
+        int end = e;
         int s = p;
-        int end = run(s, HOST_NAME);
-        p = end;
-        if (end == s) {
-            return null;
-        }
-        // the labels of a host name (RFC 3261 §25.1 hostname); a numeric top label (an IPv4
-        // address, or an error) goes to the full check in Hosts
+        // one pass reads the run and checks the labels (RFC 3261 §25.1 hostname: no empty
+        // label, none starting or ending with '-'): '-' and '.' are the only host-name bytes
+        // up to '.', so the usual byte costs one table test and one compare
+        int prev = '.'; // as if after a dot: the host may not start with '.' or '-'
         int label = s;
         int lastLabel = s;
-        for (int i = s; i < end; i++) {
-            if (b[i] == '.') {
-                if (i == label || b[label] == '-' || b[i - 1] == '-') {
+        int i = s;
+        for (; i < end; i++) {
+            int c = bytes[i] & 0xff;
+            if ((CLASS[c] & HOST_NAME) == 0) {
+                break;
+            }
+            if (c <= '.') {
+                if (prev == '.' || (c == '.' && prev == '-')) {
                     return null;
                 }
-                lastLabel = label;
-                label = i + 1;
+                if (c == '.') {
+                    lastLabel = label;
+                    label = i + 1;
+                }
             }
+            prev = c;
         }
-        if (label < end) { // no trailing dot: the last label is the top one
-            if (b[label] == '-' || b[end - 1] == '-') {
-                return null;
-            }
-            lastLabel = label;
-        }
-        byte top = b[lastLabel];
-        if (top >= '0' && top <= '9' && !Hosts.isHostname(b, s, end)) {
+        p = i;
+        if (i == s || prev == '-') {
             return null;
         }
-        return build ? ascii(s, end) : "";
+        if (label < i) { // no trailing dot: the last label is the top one
+            lastLabel = label;
+        }
+        // a numeric top label (an IPv4 address, or an error) goes to the full check in Hosts
+        byte top = bytes[lastLabel];
+        if (top >= '0' && top <= '9' && !Hosts.isHostname(bytes, s, i)) {
+            return null;
+        }
+        return build ? ascii(s, i) : "";
     }
 
     /** 1*5DIGIT up to 65535, or -1. */

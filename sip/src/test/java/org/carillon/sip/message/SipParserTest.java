@@ -50,6 +50,25 @@ class SipParserTest {
     }
 
     @Test
+    void headerNamesAreReadAWordAtATimeOnlyWhenTheyEndAtTheirColon() {
+        // a CR folds (| 0x20) onto '-': "Call<CR>ID" must not be taken for Call-ID
+        assertThatThrownBy(() -> parser.parse(Messages.crlf(Messages.INVITE.replace("Call-ID:", "Call\rID:"))))
+                .isInstanceOf(SipParseException.class);
+        // whitespace before the colon, a long unknown name and one near the end take the byte loop
+        String text = Messages.INVITE.replace("Via:", "Via\t :").replace("Call-ID:", "cALL-id:")
+                .replace("Max-Forwards:", "X-A-Rather-Long-Extension-Header: 1\nMax-Forwards:");
+        SipMessage r = parser.parse(Messages.crlf(text));
+        assertThat(r.topVia().branch()).contains("z9hG4bK776asdhds");
+        assertThat(r.callId()).isEqualTo("a84b4c76e66710@pc33.atlanta.example.com");
+        assertThat(r.headers().first("x-a-rather-long-extension-header")).contains("1");
+        String out = new String(r.toBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out).contains("\r\nVia: SIP/2.0/UDP", "\r\nCall-ID: a84b", "\r\nX-A-Rather-Long-Extension-Header: 1\r\n");
+        byte[] tail = "OPTIONS sip:a@b SIP/2.0\r\nv:SIP/2.0/UDP h;branch=z9hG4bK1\r\nf:<sip:a@b>;tag=1\r\nt:<sip:a@b>\r\ni:1\r\nCSeq:1 OPTIONS\r\nl:0\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(parser.parse(tail).cseq().number()).isEqualTo(1);
+    }
+
+    @Test
     void roundTripsThroughTheWriter() {
         SipMessage a = parser.parse(Messages.crlf(Messages.INVITE));
         SipMessage b = parser.parse(a.toBytes());

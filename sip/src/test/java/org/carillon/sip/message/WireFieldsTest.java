@@ -67,6 +67,19 @@ class WireFieldsTest {
         assertThat(new WireFields(from, true).address(0, from.length)).isEqualTo(Address.parse(new String(from, StandardCharsets.US_ASCII)));
     }
 
+    @Test
+    void hostLabelsAreCheckedInTheRunThatReadsThem() {
+        for (String bad : new String[] {"a-.b", ".a", "a..b", "-a", "a-", "a.-b", "..", "."}) {
+            byte[] u = ("sip:x@" + bad + ";lr").getBytes(StandardCharsets.US_ASCII);
+            assertThat(new WireFields(u, true).sipUri(0, u.length)).as(bad).isNull();
+        }
+        for (String good : new String[] {"a--b.c", "a.", "x1.example.com", "192.0.2.1", "a", "9a.b-c.d"}) {
+            String text = "sip:x@" + good + ":5060;lr";
+            byte[] u = text.getBytes(StandardCharsets.US_ASCII);
+            assertThat(new WireFields(u, true).sipUri(0, u.length)).as(good).isEqualTo(Uri.parse(text));
+        }
+    }
+
     private interface Fast {
         Object apply(WireFields w, byte[] value);
     }
