@@ -12,6 +12,7 @@
 # Each closed-loop line is followed by the CPU time per request of the portal's JVM and of the PostgreSQL backends of
 # its pool (from /proc), and the load average: compare those as ratios to /login in the same run.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
+# BENCH_PATHS="/login /invoices" measures only those pages (default: /login / /invoices).
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
 # BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
@@ -137,7 +138,7 @@ cpu_per_request() {   # jvm ticks before/after, pg ticks before/after, requests
 }
 
 export BENCH_COOKIES="$WORK/cookies"
-for path in /login / /invoices; do    # main figure: closed loop (no think time), 50 requests always in flight
+for path in ${BENCH_PATHS:-/login / /invoices}; do    # main figure: closed loop (no think time), 50 requests always in flight
   curl -fs -o /dev/null -H "Cookie: $(head -1 "$WORK/cookies")" "$BASE$path"   # warm-up request
   BENCH_THINK_MS=0 wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null   # warm-up run (JIT)
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then    # one CPU profile per endpoint, of the measured run only
@@ -154,7 +155,7 @@ for path in /login / /invoices; do    # main figure: closed loop (no think time)
 done
 # Second figure (only when BENCH_THINK_MS is set): the same 50 users, each pausing BENCH_THINK_MS after every answer.
 if [[ "${BENCH_THINK_MS:-0}" -gt 0 ]]; then
-  for path in /login / /invoices; do
+  for path in ${BENCH_PATHS:-/login / /invoices}; do
     line=$(BENCH_THINK_MS=$BENCH_THINK_MS wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
     echo "portal GET $path  think=${BENCH_THINK_MS}ms  ${line#RESULT }"
   done
