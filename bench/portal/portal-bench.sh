@@ -12,6 +12,8 @@
 # Each closed-loop line is followed by the CPU time per request of the portal's JVM and of the PostgreSQL backends of
 # its pool (from /proc), and the load average: compare those as ratios to /login in the same run.
 # Usage: bench/portal/portal-bench.sh [seconds per endpoint, default 20]
+# BENCH_WARMUP_S=n: the warm-up run before each measured one (default 5 s; see the jit= figure of each line).
+# BENCH_PATHS="/login /invoices" measures only those pages (default: /login / /invoices).
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
 # BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
@@ -131,30 +133,44 @@ pg_backends() {
   ports=$(ss -tnpH "( dport = :5432 )" 2>/dev/null | grep "pid=$PID," | awk '{n = split($4, a, ":"); print a[n]}' | paste -sd, -)
   [[ -n "$ports" ]] && psql -tAq -c "SELECT pid FROM pg_stat_activity WHERE client_port IN ($ports)" | paste -sd' ' -
 }
+# The JVM's JIT compiler and GC threads, apart: on a loaded machine C2 may still be compiling after the warm-up run
+# (a quarter to a third of the JVM's CPU during a measured run here), which is no cost of the page.
+jvm_threads() {   # ticks of the JVM's threads whose name starts with $1 (C1/C2 "C2 CompilerThre", "GC Thread", "G1 …")
+  local t=0 d
+  for d in /proc/$PID/task/*; do
+    [[ "$(cat "$d/comm" 2>/dev/null)" == $1* ]] && t=$((t + $(awk '{print $14 + $15}' "$d/stat" 2>/dev/null || echo 0)))
+  done
+  echo $t
+}
+jit_gc_ticks() { echo $(( $(jvm_threads C1) + $(jvm_threads C2) )) $(( $(jvm_threads GC) + $(jvm_threads G1) )); }
 cpu_per_request() {   # jvm ticks before/after, pg ticks before/after, requests
   awk -v j="$(($2 - $1))" -v p="$(($4 - $3))" -v n="$5" -v ms="$TICK_MS" \
     'BEGIN { printf "cpu_ms_per_req jvm=%.3f postgres=%.3f", j * ms / n, p * ms / n }'
 }
+jit_gc_per_request() {   # jit before/after, gc before/after, requests
+  awk -v c="$(($2 - $1))" -v g="$(($4 - $3))" -v n="$5" -v ms="$TICK_MS" \
+    'BEGIN { printf "(of the jvm: jit=%.3f gc=%.3f)", c * ms / n, g * ms / n }'
+}
 
 export BENCH_COOKIES="$WORK/cookies"
-for path in /login / /invoices; do    # main figure: closed loop (no think time), 50 requests always in flight
+for path in ${BENCH_PATHS:-/login / /invoices}; do    # main figure: closed loop (no think time), 50 requests always in flight
   curl -fs -o /dev/null -H "Cookie: $(head -1 "$WORK/cookies")" "$BASE$path"   # warm-up request
-  BENCH_THINK_MS=0 wrk -t2 -c$USERS -d5s -s "$HERE/latency.lua" "$BASE$path" >/dev/null   # warm-up run (JIT)
+  BENCH_THINK_MS=0 wrk -t2 -c$USERS -d${BENCH_WARMUP_S:-5}s -s "$HERE/latency.lua" "$BASE$path" >/dev/null   # warm-up run (JIT)
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then    # one CPU profile per endpoint, of the measured run only
     name="portal$(echo "$path" | tr '/' '_')"
     "$(dirname "$JAVA")/jcmd" "$PID" JFR.start name="$name" settings="${BENCH_JFR_SETTINGS:-profile}" filename="$BENCH_JFR_DIR/$name.jfr" >/dev/null
   fi
-  backends=$(pg_backends); j0=$(ticks "$PID"); p0=$(ticks $backends)
+  backends=$(pg_backends); j0=$(ticks "$PID"); p0=$(ticks $backends); read -r c0 g0 < <(jit_gc_ticks)
   line=$(BENCH_THINK_MS=0 wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
-  j1=$(ticks "$PID"); p1=$(ticks $backends)
+  j1=$(ticks "$PID"); p1=$(ticks $backends); read -r c1 g1 < <(jit_gc_ticks)
   [[ -n "${BENCH_JFR_DIR:-}" ]] && "$(dirname "$JAVA")/jcmd" "$PID" JFR.stop name="$name" >/dev/null
   requests=$(echo "$line" | sed 's/.*requests=\([0-9]*\).*/\1/')
   echo "portal GET $path  ${line#RESULT }"
-  echo "portal GET $path  $(cpu_per_request "$j0" "$j1" "$p0" "$p1" "$requests") (backends: $(echo $backends | wc -w)), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "portal GET $path  $(cpu_per_request "$j0" "$j1" "$p0" "$p1" "$requests") $(jit_gc_per_request "$c0" "$c1" "$g0" "$g1" "$requests") (backends: $(echo $backends | wc -w)), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 # Second figure (only when BENCH_THINK_MS is set): the same 50 users, each pausing BENCH_THINK_MS after every answer.
 if [[ "${BENCH_THINK_MS:-0}" -gt 0 ]]; then
-  for path in /login / /invoices; do
+  for path in ${BENCH_PATHS:-/login / /invoices}; do
     line=$(BENCH_THINK_MS=$BENCH_THINK_MS wrk -t2 -c$USERS -d${SECONDS_PER}s -s "$HERE/latency.lua" "$BASE$path" | grep '^RESULT')
     echo "portal GET $path  think=${BENCH_THINK_MS}ms  ${line#RESULT }"
   done

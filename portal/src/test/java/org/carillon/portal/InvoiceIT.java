@@ -145,6 +145,15 @@ class InvoiceIT extends PortalContext {
                 java.util.Optional.empty(), java.util.Optional.empty());
         assertThat(store.count(customerId, org.carillon.portal.invoice.InvoiceSearch.none()))
                 .isEqualTo(store.count(customerId, everything)).isPositive();
+        // The list's page reads that count in its own statement; past the last page it counts on its own.
+        long real = store.count(customerId, everything);
+        var first = store.page(customerId, org.carillon.portal.invoice.InvoiceSearch.none(), 1);
+        assertThat(first.total()).isEqualTo(real);
+        assertThat(first.items()).hasSize((int) Math.min(real, org.carillon.portal.paging.Page.SIZE));
+        var pastTheEnd = store.page(customerId, org.carillon.portal.invoice.InvoiceSearch.none(), 1000);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(real);
+        assertThat(store.page(customerId, everything, 1).total()).isEqualTo(real);
     }
 
     private void assertGapFree() {

@@ -1,6 +1,5 @@
 package org.carillon.portal.access;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,17 +12,27 @@ import java.util.Optional;
 public enum PortalRole {
     STAFF, OWNER, PURCHASER, TECHNICAL, BILLING, VIEWER;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The stored and displayed name, e.g. {@code purchaser}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public String label() {
         return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 
+    private static final PortalRole[] ROLES = values();
+
     public static Optional<PortalRole> find(String code) {
-        return Arrays.stream(values()).filter(r -> r.code().equals(code)).findFirst();
+        // A loop over the constants, not a stream: every page's viewer read maps its role through here (issue 8).
+        for (PortalRole r : ROLES) {
+            if (r.code().equals(code)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The roles an owner may give to a sub-account (never staff; owner only by staff). */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +53,9 @@ public class InvoiceController {
                 status.isBlank() ? Optional.empty() : Optional.of(status.trim()));
         Page<Invoice> found = invoices.page(me.customer(), search, page);
         String invoicesUrl = request.getContextPath() + "/invoices";
-        model.addAttribute("page", new Page<>(found.items().stream()
-                .map(i -> InvoiceRow.of(i, money, dates).view(invoicesUrl)).toList(),
-                found.number(), found.size(), found.total()));
+        List<InvoiceRow> rows = found.items().stream().map(i -> InvoiceRow.of(i, money, dates)).toList();
+        model.addAttribute("page", new Page<>(rows, found.number(), found.size(), found.total()));
+        model.addAttribute("rows", InvoiceRow.html(rows, invoicesUrl));
         model.addAttribute("errors", errors);
         model.addAttribute("number", number);
         model.addAttribute("from", from);
@@ -82,6 +83,9 @@ public class InvoiceController {
     }
 
     private static Optional<Long> number(String text, Map<String, String> errors) {
+        if (text.isBlank()) {    // the list without a search: no parsing on every page view (issue 8)
+            return Optional.empty();
+        }
         String t = text.trim().toUpperCase(java.util.Locale.ROOT).replaceFirst("^INV-?", "");
         if (t.isEmpty()) {
             return Optional.empty();

@@ -44,7 +44,6 @@ public class InvoiceService {
     }
 
     public Page<Invoice> page(long customerId, InvoiceSearch search, int page) {
-        return new Page<>(store.page(customerId, search, Page.offset(page), Page.SIZE), Math.max(1, page), Page.SIZE,
-                store.count(customerId, search));
+        return store.page(customerId, search, page);
     }
 }
