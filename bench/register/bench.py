@@ -195,6 +195,7 @@ def measure(name, work, port, pids_of, users_csv, extra=lambda: 0.0, threads=Non
         clean = med(1) == 0 and med(2) <= 0.001 * 2 * USERS and med(5) == USERS
         results[rate] = (med(0), med(1), med(2), med(3), med(4), clean)
         db = f", of which database {med(4):.3f} ms, JIT {med(6):.3f} ms" if name == "carillon" else ""
+        print(f"# {time.strftime('%H:%M:%S', time.gmtime())} {name} {rate}/s done", flush=True)
         print(f"{name:9s} target {rate:5d}/s: achieved {med(0):7.1f}/s, failed {med(1):.0f}, retrans {med(2):.0f},"
               f" CPU {med(3):.3f} ms/registration{db}{'' if clean else '  (not clean)'}", flush=True)
     return results
@@ -232,8 +233,9 @@ def main():
             sipp(work, sip_port, warm_rate, users_csv, warm_port)
             t1, c1, _ = thread_cpu(carillon.pid), cpu_seconds([carillon.pid]), writer_cpu()
             jit = t1.get("jit", 0) - t0.get("jit", 0)
-            print(f"# warm-up pass {n} at {warm_rate}/s: CPU {(c1 - c0) * 1000 / USERS:.3f} ms/registration, of which"
-                  f" JIT {jit * 1000 / USERS:.3f} ms", flush=True)
+            print(f"# {time.strftime('%H:%M:%S', time.gmtime())} warm-up pass {n} at {warm_rate}/s:"
+                  f" CPU {(c1 - c0) * 1000 / USERS:.3f} ms/registration, of which JIT {jit * 1000 / USERS:.3f} ms",
+                  flush=True)
             if jit < 0.05 * (c1 - c0):
                 break
         res_c = measure("carillon", work, sip_port, lambda: [carillon.pid], users_csv, writer_cpu,
