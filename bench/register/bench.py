@@ -92,9 +92,10 @@ def thread_cpu(pid):
             continue
         name = raw[raw.index("(") + 1:raw.rindex(")")]
         f = raw.rsplit(")", 1)[1].split()
-        kind = ("gc" if re.match(r"(GC Thread|G1 |VM Thread)", name) else "jit" if name.startswith(("C1 ", "C2 "))
-                else "sip-io" if name.startswith("sip-io") else "sip-timer" if name.startswith("sip-timer")
-                else "virtual threads" if name.startswith("ForkJoinPool") else "db writer" if name == "binding-writer"
+        # gc: young/mixed pauses (GC workers, the VM thread); gc-concurrent: G1's marking, refinement and service threads
+        kind = ("gc" if re.match(r"(GC Thread|VM Thread)", name) else "gc-concurrent" if name.startswith("G1 ")
+                else "jit" if name.startswith(("C1 ", "C2 ")) else "sip-io" if name.startswith("sip-io")
+                else "sip-timer" if name.startswith("sip-timer") else "virtual threads" if name.startswith("ForkJoinPool") else "db writer" if name == "binding-writer"
                 else "other")
         kinds[kind] = kinds.get(kind, 0) + (int(f[11]) + int(f[12])) / carillon.HZ
     return kinds
