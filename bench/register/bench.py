@@ -10,7 +10,8 @@ highest clean rate of each (no failed registration, retransmissions <= 0.1 % of 
 
 usage: bench/register/run.sh [RATES...]   env: USERS=10000 RUNS=3 KEEP=0
 """
-import http.cookiejar, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, time, urllib.request, uuid
+import http.cookiejar, json, os, re, shutil, signal, statistics, subprocess, sys, tempfile, threading, time, \
+    urllib.request, uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
@@ -21,6 +22,11 @@ USERS = int(os.environ.get("USERS", "10000"))
 RUNS = int(os.environ.get("RUNS", "3"))
 RATES = [int(r) for r in (sys.argv[1:] or ["500", "1000", "2000", "3000", "4000", "5000"])]
 FIRST = 100000
+# SIPp's socket buffers (SO_RCVBUF/SO_SNDBUF; the kernel doubles it, capped by net.core.rmem_max). SIPp's own default
+# is 64 kB (128 kB in effect): one SIPp socket stands in for 10,000 phones, and a burst of answers after any stall of
+# the server overflowed it — SIPp dropped them and retransmitted (2026-11-27, see README). 4 MB is what Carillon's own
+# SIP socket asks for. SIPP_BUFFER=0 keeps SIPp's default.
+SIPP_BUFFER = os.environ.get("SIPP_BUFFER", "4194304")
 
 
 class Web:
@@ -86,9 +92,10 @@ def thread_cpu(pid):
             continue
         name = raw[raw.index("(") + 1:raw.rindex(")")]
         f = raw.rsplit(")", 1)[1].split()
-        kind = ("gc" if re.match(r"(GC Thread|G1 |VM Thread)", name) else "jit" if name.startswith(("C1 ", "C2 "))
-                else "sip-io" if name.startswith("sip-io") else "sip-timer" if name.startswith("sip-timer")
-                else "virtual threads" if name.startswith("ForkJoinPool") else "db writer" if name == "binding-writer"
+        # gc: young/mixed pauses (GC workers, the VM thread); gc-concurrent: G1's marking, refinement and service threads
+        kind = ("gc" if re.match(r"(GC Thread|VM Thread)", name) else "gc-concurrent" if name.startswith("G1 ")
+                else "jit" if name.startswith(("C1 ", "C2 ")) else "sip-io" if name.startswith("sip-io")
+                else "sip-timer" if name.startswith("sip-timer") else "virtual threads" if name.startswith("ForkJoinPool") else "db writer" if name == "binding-writer"
                 else "other")
         kinds[kind] = kinds.get(kind, 0) + (int(f[11]) + int(f[12])) / carillon.HZ
     return kinds
@@ -125,15 +132,43 @@ def start_kamailio(work, port, users):
     sys.exit("kamailio did not load its users")
 
 
+def udp_sockets(port):
+    """(rx_queue bytes, drops) of each IPv4 UDP socket bound to port, from /proc/net/udp: the receive backlog
+    and the datagrams the kernel dropped because the socket's receive buffer was full."""
+    found = []
+    for line in open("/proc/net/udp").readlines()[1:]:
+        f = line.split()
+        if int(f[1].split(":")[1], 16) == port:
+            found.append((int(f[4].split(":")[1], 16), int(f[-1])))
+    return found
+
+
 def sipp(work, target_port, rate, users_csv, local_port):
-    out = subprocess.run(["timeout", "-s", "KILL", "300", "sipp", "-sf", os.path.join(HERE, "reg_auth_inf.xml"),
+    """One SIPp run; also samples, every 0.1 s, the server socket's receive backlog and both sockets' drops:
+    what tells a late answer (a backlog) from a lost datagram (a drop) when SIPp retransmits."""
+    p = subprocess.Popen(["timeout", "-s", "KILL", "300", "sipp", "-sf", os.path.join(HERE, "reg_auth_inf.xml"),
                           "-inf", users_csv, "-i", "127.0.0.1", "-p", str(local_port), "-mp", str(free_port()),
                           "-r", str(rate), "-m", str(USERS), "-nostdin", "-timeout", "240", "-max_socket", "1000",
-                          f"127.0.0.1:{target_port}"], capture_output=True, text=True, cwd=work).stdout
+                          *(["-buff_size", SIPP_BUFFER] if SIPP_BUFFER != "0" else []),
+                          f"127.0.0.1:{target_port}"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                         cwd=work)
+    server0 = sum(d for _, d in udp_sockets(target_port))
+    watch = {"backlog": 0, "server_drops": 0, "sipp_drops": 0}
+    def sample():
+        while p.poll() is None:
+            srv, cli = udp_sockets(target_port), udp_sockets(local_port)
+            watch["backlog"] = max(watch["backlog"], max((q for q, _ in srv), default=0))
+            watch["server_drops"] = sum(d for _, d in srv) - server0
+            watch["sipp_drops"] = max(watch["sipp_drops"], sum(d for _, d in cli))
+            time.sleep(0.1)
+    sampler = threading.Thread(target=sample, daemon=True); sampler.start()
+    out = p.communicate()[0]
+    sampler.join()
     ok = int(re.search(r"Successful call\s*\|\s*\d+\s*\|\s*(\d+)", out).group(1))
     failed = int(re.search(r"Failed call\s*\|\s*\d+\s*\|\s*(\d+)", out).group(1))
     rate_done = float(re.search(r"Call Rate\s*\|.*\|\s*([\d.]+) cps", out).group(1))
     retrans = sum(int(m.group(1)) for m in re.finditer(r"REGISTER ---------->\s+\d+\s+(\d+)", out))
+    sipp.watch = watch
     return ok, failed, retrans, rate_done
 
 
@@ -147,6 +182,9 @@ def measure(name, work, port, pids_of, users_csv, extra=lambda: 0.0, threads=Non
             c0, x0, t0 = cpu_seconds(pids), extra(), threads() if threads else {}
             ok, failed, retrans, achieved = sipp(work, port, rate, users_csv, local)
             c1, x1, t1 = cpu_seconds(pids), extra(), threads() if threads else {}
+            w = sipp.watch
+            print(f"#   {name} {rate}/s UDP: server receive backlog max {w['backlog'] / 1024:.0f} kB, drops at the"
+                  f" server {w['server_drops']}, at SIPp {w['sipp_drops']} (/proc/net/udp)", flush=True)
             if threads:
                 split = sorted(((k, (t1[k] - t0.get(k, 0)) * 1000 / max(ok, 1)) for k in t1), key=lambda x: -x[1])
                 print(f"#   {name} {rate}/s CPU ms/registration by thread: "
@@ -158,6 +196,7 @@ def measure(name, work, port, pids_of, users_csv, extra=lambda: 0.0, threads=Non
         clean = med(1) == 0 and med(2) <= 0.001 * 2 * USERS and med(5) == USERS
         results[rate] = (med(0), med(1), med(2), med(3), med(4), clean)
         db = f", of which database {med(4):.3f} ms, JIT {med(6):.3f} ms" if name == "carillon" else ""
+        print(f"# {time.strftime('%H:%M:%S', time.gmtime())} {name} {rate}/s done", flush=True)
         print(f"{name:9s} target {rate:5d}/s: achieved {med(0):7.1f}/s, failed {med(1):.0f}, retrans {med(2):.0f},"
               f" CPU {med(3):.3f} ms/registration{db}{'' if clean else '  (not clean)'}", flush=True)
     return results
@@ -167,6 +206,8 @@ def main():
     work = tempfile.mkdtemp(prefix="bench-register-")
     http_port, sip_port, kam_port = free_port(), free_port(), free_port()
     print(f"# bench/register {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}  users {USERS}  runs {RUNS}"
+          f"  jar {os.environ.get('JAR', 'pbx/target')}  JAVA_OPTS {os.environ.get('JAVA_OPTS', '')!r}"
+          f"  SIPp buffer {SIPP_BUFFER}"
           f"  load {open('/proc/loadavg').read().split()[:3]}  cores {os.cpu_count()}")
     carillon = start_carillon(work, http_port, sip_port)
     kam = None
@@ -181,17 +222,22 @@ def main():
         kam = start_kamailio(work, kam_port, users)
         writer_cpu = lambda: json.loads(web.get("/api/v1/registrar/stats", "application/json"))["writer"]["cpuNanos"] / 1e9
         heap0 = live_heap(carillon.pid)  # before any binding: the figure per binding is the growth from here
-        # warm-up of Carillon, not measured: passes until the JIT compilers' share of the pass's CPU time is below
-        # 10 % (at most WARMUP passes) — the compilation of the REGISTER path is a one-off cost of a fresh JVM
-        warm_port = free_port()
-        for n in range(1, int(os.environ.get("WARMUP", "6")) + 1):
-            t0, c0 = thread_cpu(carillon.pid), cpu_seconds([carillon.pid])
-            sipp(work, sip_port, 1000, users_csv, warm_port)
-            t1, c1 = thread_cpu(carillon.pid), cpu_seconds([carillon.pid])
+        # warm-up of Carillon, not measured: passes at the lowest measured rate until the JIT compilers' share of
+        # the pass's CPU time is below 5 % (at most WARMUP passes). The compilation of the REGISTER path is a
+        # one-off cost of a fresh JVM, not what a PBX that has been up for an hour spends: warming at 1000/s to 10 %
+        # left C2 compiling through the first measured rate (JIT 0.056 of 0.262 ms at 2000/s, 2026-11-27 15:48)
+        warm_port, warm_rate = free_port(), int(os.environ.get("WARMUP_RATE", str(min(RATES))))
+        for n in range(1, int(os.environ.get("WARMUP", "8")) + 1):
+            # the same calls around each pass as around a measured run (the stats read is a web request whose
+            # first compilations would otherwise fall into the first measured run)
+            t0, c0, _ = thread_cpu(carillon.pid), cpu_seconds([carillon.pid]), writer_cpu()
+            sipp(work, sip_port, warm_rate, users_csv, warm_port)
+            t1, c1, _ = thread_cpu(carillon.pid), cpu_seconds([carillon.pid]), writer_cpu()
             jit = t1.get("jit", 0) - t0.get("jit", 0)
-            print(f"# warm-up pass {n}: CPU {(c1 - c0) * 1000 / USERS:.3f} ms/registration, of which JIT"
-                  f" {jit * 1000 / USERS:.3f} ms", flush=True)
-            if jit < 0.1 * (c1 - c0):
+            print(f"# {time.strftime('%H:%M:%S', time.gmtime())} warm-up pass {n} at {warm_rate}/s:"
+                  f" CPU {(c1 - c0) * 1000 / USERS:.3f} ms/registration, of which JIT {jit * 1000 / USERS:.3f} ms",
+                  flush=True)
+            if jit < 0.05 * (c1 - c0):
                 break
         res_c = measure("carillon", work, sip_port, lambda: [carillon.pid], users_csv, writer_cpu,
                         lambda: thread_cpu(carillon.pid))

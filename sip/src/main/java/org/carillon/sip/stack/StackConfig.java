@@ -18,7 +18,9 @@ import org.carillon.sip.transport.TransportConfig;
  * @param scheduler the clock for every timer; the stack closes it on {@code close()} if it is a
  *                  {@link WheelScheduler}
  * @param maxServerTransactions live server transactions beyond which new requests get a stateless
- *                  503 (each holds its request and last response for up to 64·T1 on UDP, a few kB)
+ *                  503 (a few kB each: the request, the state machine, the last response), not counting
+ *                  non-INVITEs over UDP after their final response: those keep only the response and key
+ *                  until Timer J, at most this many, the oldest pushed out first
  */
 public record StackConfig(TransportConfig transport, TimerConfig timers, ParseMode parseMode, SipScheduler scheduler,
         int maxServerTransactions) {

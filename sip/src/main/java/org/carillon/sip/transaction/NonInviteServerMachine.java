@@ -11,7 +11,9 @@ import org.carillon.sip.clock.SipScheduler;
  * Non-INVITE server transaction, RFC 3261 §17.2.2: absorbs request retransmissions (re-sending
  * the last response once there is one) until Timer J. A guard the RFC leaves out: if the TU has
  * not answered within 64·T1 (the client gave up at Timer F by then), the transaction ends and
- * the TU is told, so an application that never answers cannot pin transactions forever.
+ * the TU is told, so an application that never answers cannot pin transactions forever. On an
+ * unreliable transport the owner may take over the Completed state once the final response is
+ * sent ({@link ServerActions#handOff}): the machine then ends at once.
  *
  * @param <R> the response type; the machine only reads its status code
  */
@@ -19,6 +21,7 @@ final class NonInviteServerMachine<R> extends TransactionMachine {
 
     private final ServerActions<R> actions;
     private R last;
+    private boolean handedOff;
 
     NonInviteServerMachine(SipScheduler scheduler, TimerConfig timers, boolean reliable, ServerActions<R> actions) {
         super(scheduler, timers, reliable, TRYING);
@@ -57,10 +60,22 @@ final class NonInviteServerMachine<R> extends TransactionMachine {
         cancel(Timer.TU_GUARD);
         enter(COMPLETED);
         actions.send(response, false);
+        if (!reliable && actions.handOff(response)) {
+            handedOff = true; // Completed lives on in the owner's table: this machine has nothing left to do
+            last = null;
+            enter(TERMINATED);
+            return;
+        }
         arm(Timer.J, timers.timerJ(reliable));
     }
 
     synchronized void onTransportError() {
+        if (handedOff) {
+            // the final response failed after the hand-off: report it as Completed would have (§17.2.4), once
+            handedOff = false;
+            actions.transportFailed();
+            return;
+        }
         if (current() == TERMINATED) {
             return;
         }

@@ -22,5 +22,14 @@ interface ServerActions<R> {
 
     void transportFailed();
 
+    /**
+     * A non-INVITE transaction on an unreliable transport sent its final {@code response}: may
+     * its owner absorb retransmissions from here to Timer J without the machine (§17.2.2)? If so
+     * the machine ends at once and keeps nothing.
+     */
+    default boolean handOff(R response) {
+        return false;
+    }
+
     void terminated();
 }

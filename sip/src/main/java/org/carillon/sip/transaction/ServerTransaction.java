@@ -23,6 +23,7 @@ public final class ServerTransaction {
     private final NonInviteServerMachine<byte[]> nonInvite;
     private final Optional<MergeKey> mergeKey;
     private final ServerTransactionListener listener;
+    private volatile boolean handedOff;
 
     ServerTransaction(ServerKey key, SipRequest request, Flow source, Supplier<Flow> responseFlow,
             Optional<MergeKey> mergeKey,
@@ -58,6 +59,12 @@ public final class ServerTransaction {
             @Override
             public void transportFailed() {
                 listener.failed(ServerTransaction.this, false);
+            }
+
+            @Override
+            public boolean handOff(byte[] response) {
+                handedOff = listener.handOff(ServerTransaction.this, response);
+                return handedOff;
             }
 
             @Override
@@ -112,6 +119,11 @@ public final class ServerTransaction {
 
     Optional<MergeKey> mergeKey() {
         return mergeKey;
+    }
+
+    /** Whether the layer absorbs this transaction's retransmissions now (it ended at its final response). */
+    boolean handedOff() {
+        return handedOff;
     }
 
     /**

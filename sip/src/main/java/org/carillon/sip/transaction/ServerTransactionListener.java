@@ -11,6 +11,15 @@ interface ServerTransactionListener {
     /** The TU sent the first 2xx to this INVITE; the UAS core retransmits it until the ACK (§13.3.1.4). */
     void accepted(ServerTransaction transaction, SipResponse response, byte[] bytes);
 
+    /**
+     * A non-INVITE transaction on an unreliable transport sent its final response: the listener
+     * may keep absorbing retransmissions with {@code response} until Timer J instead of the
+     * transaction (RFC 3261 §17.2.2), which then ends at once.
+     *
+     * @return true if it took over
+     */
+    boolean handOff(ServerTransaction transaction, byte[] response);
+
     /** The transaction reached TERMINATED and can be forgotten. */
     void terminated(ServerTransaction transaction);
 }

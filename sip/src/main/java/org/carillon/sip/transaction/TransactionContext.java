@@ -9,8 +9,9 @@ import org.carillon.sip.clock.SipScheduler;
  * @param timers    T1, T2, T4, D
  * @param wire      the way out
  * @param requestRetransmitted counts a request that matched a live server transaction (a retransmission)
- * @param maxServerTransactions live server transactions beyond which new requests are refused
- *                              (each lives 64·T1 after its answer on UDP, so this bounds memory under a flood)
+ * @param maxServerTransactions server transactions not yet answered beyond which new requests are
+ *                              refused (503), and also the most completed non-INVITE ones kept for
+ *                              Timer J on UDP (the oldest is dropped beyond it): bounds memory under a flood
  */
 public record TransactionContext(SipScheduler scheduler, TimerConfig timers, MessageWire wire,
         Runnable requestRetransmitted, int maxServerTransactions) {

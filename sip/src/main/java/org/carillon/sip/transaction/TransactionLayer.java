@@ -43,6 +43,7 @@ public final class TransactionLayer {
     private final ConcurrentMap<ServerKey, ServerTransaction> servers = new ConcurrentHashMap<>();
     private final ConcurrentMap<ClientKey, ClientTransaction> clients = new ConcurrentHashMap<>();
     private final ConcurrentMap<MergeKey, ServerKey> merges = new ConcurrentHashMap<>();
+    private final CompletedTransactions completed;
     private final ServerTransactionListener serverListener = new ServerTransactionListener() {
         @Override
         public void failed(ServerTransaction transaction, boolean timeout) {
@@ -55,9 +56,18 @@ public final class TransactionLayer {
         }
 
         @Override
+        public boolean handOff(ServerTransaction transaction, byte[] response) {
+            // added before the transaction leaves the table, so a retransmission always finds one of them
+            completed.add(transaction.key(), response, transaction.responseFlow(), transaction.mergeKey());
+            return true;
+        }
+
+        @Override
         public void terminated(ServerTransaction transaction) {
             servers.remove(transaction.key(), transaction);
-            transaction.mergeKey().ifPresent(m -> merges.remove(m, transaction.key()));
+            if (!transaction.handedOff()) { // else the merge key lives on until the completed entry's Timer J
+                transaction.mergeKey().ifPresent(m -> merges.remove(m, transaction.key()));
+            }
             events.serverTerminated(transaction);
         }
     };
@@ -65,6 +75,8 @@ public final class TransactionLayer {
     public TransactionLayer(TransactionContext context, Events events) {
         this.context = context;
         this.events = events;
+        this.completed = new CompletedTransactions(context,
+                e -> e.mergeKey().ifPresent(m -> merges.remove(m, e.key())));
     }
 
     /**
@@ -91,7 +103,10 @@ public final class TransactionLayer {
             existing.onRetransmit();
             return RequestDisposition.Handled.INSTANCE;
         }
-        if (servers.size() >= context.maxServerTransactions()) {
+        if (completed.resend(key, context.requestRetransmitted())) {
+            return RequestDisposition.Handled.INSTANCE;
+        }
+        if (servers.size() >= context.maxServerTransactions()) { // completed ones are bounded apart, by eviction
             return RequestDisposition.Overloaded.INSTANCE;
         }
         Optional<MergeKey> mergeKey = mergeKeyOf(request);
@@ -201,9 +216,9 @@ public final class TransactionLayer {
         return Optional.ofNullable(servers.get(key));
     }
 
-    /** Number of live server transactions. */
+    /** Number of live server transactions, counting the completed non-INVITE ones kept for Timer J. */
     public int serverCount() {
-        return servers.size();
+        return servers.size() + completed.size();
     }
 
     /** Number of live client transactions. */

@@ -21,7 +21,7 @@ class NonInviteServerMachineTest {
         m.respond(200, "200");
         m.onRequestRetransmit();
         assertThat(rec.log).containsExactly("absorbed@0", "send 100@0", "resend 100@0", "send 200@0",
-                "resend 200@0");
+                "hand-off 200@0", "resend 200@0");
         assertThat(m.state()).isEqualTo(TransactionState.COMPLETED);
     }
 
@@ -32,7 +32,28 @@ class NonInviteServerMachineTest {
         clock.advance(Duration.ofMillis(31_999));
         assertThat(m.state()).isEqualTo(TransactionState.COMPLETED);
         clock.advance(Duration.ofMillis(1));
-        assertThat(rec.log).containsExactly("send 200@0", "terminated@32000");
+        assertThat(rec.log).containsExactly("send 200@0", "hand-off 200@0", "terminated@32000");
+    }
+
+    @Test
+    void endsAtTheFinalResponseWhenItsOwnerTakesCompletedOverAndStillReportsAFailedSend() {
+        rec.takeOver = true;
+        NonInviteServerMachine<String> m = new NonInviteServerMachine<>(clock, TimerConfig.DEFAULT, false, rec);
+        m.start();
+        m.respond(200, "200");
+        assertThat(m.state()).isEqualTo(TransactionState.TERMINATED);
+        m.onTransportError(); // the send of the 200 failed after the hand-off: §17.2.4 still informs the TU, once
+        m.onTransportError();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rec.log).containsExactly("send 200@0", "hand-off 200@0", "terminated@0", "transport-error@0");
+    }
+
+    @Test
+    void neverHandsOffOnAReliableTransport() {
+        rec.takeOver = true;
+        NonInviteServerMachine<String> m = new NonInviteServerMachine<>(clock, TimerConfig.DEFAULT, true, rec);
+        m.respond(200, "200");
+        assertThat(rec.log).containsExactly("send 200@0", "terminated@0");
     }
 
     @Test

@@ -10,6 +10,8 @@ final class Recorder implements InviteClientMachine.Actions<String>, NonInviteCl
 
     private final FakeScheduler clock;
     final List<String> log = new ArrayList<>();
+    /** What {@link #handOff} answers: whether the owner takes a UDP non-INVITE's Completed state over. */
+    boolean takeOver;
 
     Recorder(FakeScheduler clock) {
         this.clock = clock;
@@ -62,6 +64,12 @@ final class Recorder implements InviteClientMachine.Actions<String>, NonInviteCl
     @Override
     public void transportFailed() {
         add("transport-error");
+    }
+
+    @Override
+    public boolean handOff(String response) {
+        add("hand-off " + response);
+        return takeOver;
     }
 
     @Override

@@ -77,6 +77,44 @@ class TransactionLayerTest {
     }
 
     @Test
+    void aCompletedNonInviteOverUdpLeavesTheTableButItsRetransmissionsAreAnsweredUntilTimerJ() {
+        SipRequest register = request("REGISTER", "z9hG4bKj1", "192.0.2.1", "");
+        ServerTransaction tx = newTransaction(register);
+        tx.respond(200);
+        // the transaction itself is released at once: only the key, the response and the flow stay (§17.2.2)
+        assertThat(layer.findServer(tx.key())).isEmpty();
+        assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(layer.serverCount()).as("still live until Timer J").isOne();
+        clock.advance(Duration.ofMillis(31_999));
+        assertThat(receive(request("REGISTER", "z9hG4bKj1", "192.0.2.1", ""))).isEqualTo(RequestDisposition.Handled.INSTANCE);
+        assertThat(sent).containsExactly("SIP/2.0 200 OK", "SIP/2.0 200 OK");
+        assertThat(retransmissions).hasValue(1);
+        clock.advance(Duration.ofMillis(1)); // Timer J, 64·T1
+        assertThat(layer.serverCount()).isZero();
+        assertThat(receive(request("REGISTER", "z9hG4bKj1", "192.0.2.1", "")))
+                .isInstanceOf(RequestDisposition.NewRequest.class);
+    }
+
+    @Test
+    void aMergedRequestAfterTheFirstCompletedStillGets482UntilTimerJ() {
+        newTransaction(request("OPTIONS", "z9hG4bKm1", "192.0.2.1", "")).respond(200);
+        assertThat(receive(request("OPTIONS", "z9hG4bKm2", "192.0.2.5", ""))).isEqualTo(RequestDisposition.Handled.INSTANCE);
+        assertThat(sent).containsExactly("SIP/2.0 200 OK", "SIP/2.0 482 Loop Detected");
+        clock.advance(Duration.ofSeconds(33));
+        assertThat(receive(request("OPTIONS", "z9hG4bKm3", "192.0.2.5", "")))
+                .isInstanceOf(RequestDisposition.NewRequest.class);
+    }
+
+    @Test
+    void aCompletedNonInviteOverTcpEndsWithoutBeingKept() {
+        Flow tcp = new Flow(Transport.TCP, new InetSocketAddress("192.0.2.1", 5060));
+        ServerTransaction tx = ((RequestDisposition.NewRequest) layer.onRequest(
+                request("REGISTER", "z9hG4bKt1", "192.0.2.1", ""), tcp, tcp)).transaction();
+        tx.respond(200);
+        assertThat(layer.serverCount()).isZero();
+    }
+
+    @Test
     void anAckToAFailureMatchesTheInviteTransactionAndConfirmsIt() {
         ServerTransaction tx = newTransaction(request("INVITE", "z9hG4bK3", "192.0.2.1", ""));
         tx.respond(486);
@@ -170,5 +208,22 @@ class TransactionLayerTest {
                 .isEqualTo(RequestDisposition.Overloaded.INSTANCE);
         assertThat(small.onRequest(request("OPTIONS", "z9hG4bKo1", "192.0.2.1", ";tag=a"), PEER, PEER))
                 .isEqualTo(RequestDisposition.Handled.INSTANCE);
+    }
+
+    @Test
+    void beyondTheBoundTheOldestCompletedTransactionIsForgottenInsteadOfRefusingNewRequests() {
+        TransactionLayer small = new TransactionLayer(new TransactionContext(clock, TimerConfig.DEFAULT,
+                (bytes, flow, retransmission, onFailure) -> sent.add(firstLine(bytes)), () -> { }, 2),
+                (tx, timeout) -> { });
+        for (String branch : List.of("z9hG4bKe1", "z9hG4bKe2", "z9hG4bKe3")) {
+            RequestDisposition d = small.onRequest(request("OPTIONS", branch, "192.0.2.1", ";tag=" + branch), PEER, PEER);
+            assertThat(d).as(branch).isInstanceOf(RequestDisposition.NewRequest.class);
+            ((RequestDisposition.NewRequest) d).transaction().respond(200);
+        }
+        assertThat(small.serverCount()).isEqualTo(2);
+        assertThat(small.onRequest(request("OPTIONS", "z9hG4bKe3", "192.0.2.1", ";tag=z9hG4bKe3"), PEER, PEER))
+                .isEqualTo(RequestDisposition.Handled.INSTANCE);
+        assertThat(small.onRequest(request("OPTIONS", "z9hG4bKe1", "192.0.2.1", ";tag=z9hG4bKe1"), PEER, PEER))
+                .as("the oldest was dropped early").isInstanceOf(RequestDisposition.NewRequest.class);
     }
 }
