@@ -98,20 +98,34 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * @throws SipParseException (400) if there is no Via or it is malformed
      */
     public Via topVia() {
-        return viaList(require(HeaderName.VIA)).getFirst();
+        Object t = viaField(require(HeaderName.VIA));
+        return t instanceof Via v ? v : viaList(t).getFirst();
     }
 
     /** All Via entries in order, across fields and commas (empty if none). */
     public List<Via> vias() {
         List<Via> out = new ArrayList<>(4);
         for (int i = headers.indexOf(HeaderName.VIA); i >= 0; i = headers.indexOf(HeaderName.VIA, i + 1)) {
-            out.addAll(viaList(i));
+            Object t = viaField(i);
+            if (t instanceof Via v) {
+                out.add(v);
+            } else {
+                out.addAll(viaList(t));
+            }
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     List<Via> viaList(int i) {
+        return viaList(viaField(i));
+    }
+
+    /**
+     * The parsed form of Via field {@code i}: the {@link Via} itself for a field of one entry
+     * read from the wire or pushed (no one-element list per field: the parser and a proxy's
+     * push make one per message), else the list of its entries.
+     */
+    Object viaField(int i) {
         Object t = headers.typed(i);
         if (t == null) {
             t = headers.isRawSlice(i) ? new WireFields(headers.src(), true).via(headers.start(i), headers.end(i)) : null;
@@ -120,7 +134,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             }
             headers.typed(i, t);
         }
-        return (List<Via>) t;
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Via> viaList(Object field) {
+        return field instanceof Via v ? List.of(v) : (List<Via>) field;
     }
 
     /**
@@ -227,7 +246,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private List<Address> addressList(HeaderName name) {
         List<Address> out = new ArrayList<>(2);
         for (int i = headers.indexOf(name); i >= 0; i = headers.indexOf(name, i + 1)) {
-            out.addAll((List<Address>) typed(i, v -> Address.parseNameAddrList(v, name.name())));
+            Object t = typed(i, v -> Address.parseNameAddrList(v, name.name()));
+            if (t instanceof Address a) { // a pushed Record-Route
+                out.add(a);
+            } else {
+                out.addAll((List<Address>) t);
+            }
         }
         return out;
     }
@@ -285,7 +309,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         WireBytes out = headers.addedBytes();
         int from = out.size();
         via.appendTo(out);
-        headers.addFirstWire(HeaderName.VIA, from, List.of(via));
+        headers.addFirstWire(HeaderName.VIA, from, via);
     }
 
     /** Replaces the top Via entry, e.g. to add received/rport (RFC 3261 §18.2.1, RFC 3581). */
@@ -294,7 +318,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         List<Via> list = viaList(i);
         if (list.size() == 1) {
             headers.replace(i, via.toString());
-            headers.typed(i, List.of(via));
+            headers.typed(i, via);
         } else {
             List<Via> copy = new ArrayList<>(list);
             copy.set(0, via);
@@ -331,7 +355,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         WireBytes out = headers.addedBytes();
         int from = out.size();
         route.appendTo(out);
-        headers.addFirstWire(HeaderName.RECORD_ROUTE, from, List.of(route));
+        headers.addFirstWire(HeaderName.RECORD_ROUTE, from, route); // one entry: the Address itself
     }
 
     /** Replaces the From header. */

@@ -496,7 +496,7 @@ public final class SipParser {
 
         /** Parses Via field {@code i}: the byte-level common form, else the string parser. */
         private void via(SipMessage m, int i, WireFields wire) {
-            List<Via> fast = h.isRawSlice(i) ? wire.via(h.start(i), h.end(i)) : null;
+            Via fast = h.isRawSlice(i) ? wire.via(h.start(i), h.end(i)) : null;
             if (fast != null) {
                 h.typed(i, fast);
             } else {

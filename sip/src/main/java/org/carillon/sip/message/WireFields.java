@@ -1,6 +1,5 @@
 package org.carillon.sip.message;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.carillon.sip.message.header.Address;
@@ -85,7 +84,7 @@ final class WireFields {
     }
 
     /** A Via field of one entry in {@code b[start, end)}, or null (see the class comment); needs {@code build}. */
-    List<Via> via(int start, int end) {
+    Via via(int start, int end) {
         assert build : "Via is always built";
         p = start;
         e = end;
@@ -114,7 +113,7 @@ final class WireFields {
         if (pairs == null || p != e || !viaParamsOk(pairs)) {
             return null;
         }
-        return List.of(new Via(SIP_20, transport, host, port, Parameters.ofValidated(pairs)));
+        return new Via(SIP_20, transport, host, port, Parameters.ofValidated(pairs));
     }
 
     /**

@@ -58,6 +58,40 @@ class ForwardingPathTest {
     }
 
     @Test
+    void theFirstContentLengthIsWrittenWhereItStandsWithTheBodyLengthAndLaterOnesAreDropped() {
+        // RFC 3261 §18.3: one Content-Length, equal to the body; the writer decides on the first
+        // one where its loop meets it, so its place and the block copies around it are pinned here
+        String head = """
+                MESSAGE sip:bob@biloxi.example.com SIP/2.0
+                Via: SIP/2.0/UDP a.example.com;branch=z9hG4bK1
+                Max-Forwards: 70
+                To: <sip:bob@biloxi.example.com>
+                From: <sip:alice@atlanta.example.com>;tag=1
+                Call-ID: 1@a
+                CSeq: 1 MESSAGE
+                %s
+                Subject: after
+
+                hello""";
+        String received = head.formatted("Content-Length: 5");
+        SipRequest kept = (SipRequest) parser.parse(Messages.crlf(received));
+        kept.headers().add(HeaderName.CONTENT_LENGTH, "5"); // a second one: dropped
+        assertThat(text(kept.toBytes())).isEqualTo(text(Messages.crlf(received)));
+
+        SipRequest wrong = (SipRequest) parser.parse(Messages.crlf(received));
+        wrong.headers().replace(wrong.headers().indexOf(HeaderName.CONTENT_LENGTH), "12");
+        wrong.headers().add(HeaderName.CONTENT_LENGTH, "05");
+        assertThat(text(wrong.toBytes())).isEqualTo(text(Messages.crlf(received)));
+
+        SipRequest none = (SipRequest) parser.parse(Messages.crlf(received));
+        none.headers().removeAll(HeaderName.CONTENT_LENGTH);
+        none.headers().add(HeaderName.of("X-Last"), "x");
+        assertThat(text(none.toBytes())).isEqualTo(text(Messages.crlf(
+                head.formatted("X-Placeholder: y").replace("X-Placeholder: y\n", "")
+                        .replace("Subject: after\n", "Subject: after\nX-Last: x\nContent-Length: 5\n"))));
+    }
+
+    @Test
     void forwardedRequestCarriesThePushedFieldsAndTheNewRequestUri() {
         SipRequest r = (SipRequest) parser.parse(Messages.crlf(Messages.INVITE));
         Via via = Via.parseFirst("SIP/2.0/UDP proxy.example.com:5060;branch=z9hG4bKp1");
@@ -77,6 +111,35 @@ class ForwardingPathTest {
         assertThat(again.topVia()).isEqualTo(via);
         assertThat(again.requestUri()).isEqualTo(target);
         assertThat(r.copy().toBytes()).isEqualTo(r.toBytes());
+    }
+
+    @Test
+    void pushedFieldsAreReadBackAsTheirEntriesByEveryReader() {
+        // a field of one Via or Record-Route keeps the entry itself as its parsed form (no list
+        // per field): every reader of Vias and Record-Routes must take both forms
+        SipRequest r = (SipRequest) parser.parse(Messages.crlf(Messages.INVITE));
+        Via received = r.topVia();
+        Via via = Via.parseFirst("SIP/2.0/UDP proxy.example.com:5060;branch=z9hG4bKp1");
+        Address rr = Address.parse("<sip:proxy.example.com;lr>");
+        assertThat(r.headers().typed(r.headers().indexOf(HeaderName.VIA))).isSameAs(received); // not a list of one
+        r.pushVia(via);
+        r.pushRecordRoute(rr);
+        assertThat(r.headers().typed(0)).isSameAs(via);
+        assertThat(r.headers().typed(r.headers().indexOf(HeaderName.RECORD_ROUTE))).isSameAs(rr);
+        assertThat(r.topVia()).isSameAs(via);
+        assertThat(r.vias()).containsExactly(via, received);
+        assertThat(r.recordRoutes()).first().isSameAs(rr);
+        SipRequest copy = r.copy();
+        assertThat(copy.vias()).containsExactly(via, received);
+        assertThat(copy.recordRoutes()).first().isEqualTo(rr);
+        Via replaced = via.withReceived("192.0.2.9");
+        r.setTopVia(replaced);
+        assertThat(r.vias()).containsExactly(replaced, received);
+        assertThat(r.popVia()).isEqualTo(replaced);
+        assertThat(r.vias()).containsExactly(received);
+        assertThat(r.popVia()).isEqualTo(received);
+        assertThat(r.vias()).isEmpty();
+        assertThat(copy.topVia()).isSameAs(via);
     }
 
     @Test

@@ -33,8 +33,14 @@ class WireFieldsTest {
 
     @Test
     void fastViaIsNullOrEqualToTheStringParsersVia() throws Exception {
-        int hits = check(values(HeaderName.VIA), (w, v) -> w.via(0, v.length), Via::parseList, false);
+        int hits = check(values(HeaderName.VIA), (w, v) -> w.via(0, v.length), WireFieldsTest::singleVia, false);
         assertThat(hits).isGreaterThan(1_000);
+    }
+
+    /** The string parser's Via as the fast path gives it: the entry of a one-entry field, else the list (never equal). */
+    private static Object singleVia(String value) {
+        List<Via> entries = Via.parseList(value);
+        return entries.size() == 1 ? entries.getFirst() : entries;
     }
 
     @Test
@@ -62,7 +68,7 @@ class WireFieldsTest {
     @Test
     void commonFormsTakeTheFastPath() {
         byte[] via = "SIP/2.0/UDP 192.0.2.101:5060;branch=z9hG4bKnashds8;rport=5060;received=192.0.2.101".getBytes(StandardCharsets.US_ASCII);
-        assertThat(new WireFields(via, true).via(0, via.length)).isEqualTo(Via.parseList(new String(via, StandardCharsets.US_ASCII)));
+        assertThat(new WireFields(via, true).via(0, via.length)).isEqualTo(Via.parseFirst(new String(via, StandardCharsets.US_ASCII)));
         byte[] from = "\"Alice Liddell\" <sip:alice@atlanta.example.com;user=phone>;tag=9fxced76sl".getBytes(StandardCharsets.US_ASCII);
         assertThat(new WireFields(from, true).address(0, from.length)).isEqualTo(Address.parse(new String(from, StandardCharsets.US_ASCII)));
     }
