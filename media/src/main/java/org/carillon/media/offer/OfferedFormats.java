@@ -34,13 +34,22 @@ final class OfferedFormats {
             if (pt < 0) {
                 continue;
             }
-            Optional<RtpMap> map = maps.stream().filter(r -> r.payloadType() == pt).findFirst();
-            if (map.isPresent() ? map.get().matches(format.encoding(), format.clockRate())
-                    : pt == format.staticPayloadType()) {
+            RtpMap map = rtpMap(pt);
+            if (map != null ? map.matches(format.encoding(), format.clockRate()) : pt == format.staticPayloadType()) {
                 return OptionalInt.of(pt);
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** The section's rtpmap for {@code pt}, null when it has none (a loop: this runs for every offer and answer). */
+    private RtpMap rtpMap(int pt) {
+        for (RtpMap r : maps) {
+            if (r.payloadType() == pt) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The first of the section's formats, in its order, that is in {@code ours}. */

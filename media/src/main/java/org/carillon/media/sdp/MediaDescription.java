@@ -1,5 +1,6 @@
 package org.carillon.media.sdp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +26,23 @@ public record MediaDescription(String media, int port, int portCount, String pro
 
     /** The first attribute named {@code name}. */
     public Optional<Attribute> attribute(String name) {
-        return attributes.stream().filter(a -> a.is(name)).findFirst();
+        for (Attribute a : attributes) { // a loop, not a stream: read several times per offer/answer
+            if (a.is(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Values of every attribute named {@code name}, in order. */
     public List<String> attributeValues(String name) {
-        return attributes.stream().filter(a -> a.is(name)).flatMap(a -> a.value().stream()).toList();
+        List<String> values = new ArrayList<>(attributes.size());
+        for (Attribute a : attributes) {
+            if (a.is(name) && a.value().isPresent()) {
+                values.add(a.value().get());
+            }
+        }
+        return List.copyOf(values);
     }
 
     /** Whether the stream is rejected/disabled (port 0). */

@@ -120,7 +120,7 @@ final class Call implements CallerSession, BranchOwner {
     }
 
     String callerCallId() {
-        return caller.invite().callId();
+        return caller.callId();
     }
 
     ServerTransaction callerTransaction() {
@@ -500,7 +500,7 @@ final class Call implements CallerSession, BranchOwner {
     // ---- the caller's events ----
 
     void onCancelled(ServerTransaction tx) {
-        if (tx != caller.transaction()) {
+        if (!caller.isInviteTransaction(tx)) {
             return; // a picker's INVITE: it was answered or refused already on this executor
         }
         caller.cancelled();
@@ -771,7 +771,7 @@ final class Call implements CallerSession, BranchOwner {
             return p.dialog().map(Dialog::id);
         }
         return p instanceof CallerLeg c ? Optional.of(new org.carillon.sip.dialog.DialogId(c.callId(), c.tag(),
-                c.invite().from().tag().orElse(""))) : Optional.empty();
+                c.remoteTag())) : Optional.empty();
     }
 
     /**
@@ -816,7 +816,7 @@ final class Call implements CallerSession, BranchOwner {
     /** The caller asked for session timers: we accept its interval (at most ours) and let it refresh. */
     private Optional<String> sessionExpires() {
         Duration ours = service.settings().sessionExpires();
-        Optional<String> theirs = caller.invite().headers().first(HeaderName.SESSION_EXPIRES);
+        Optional<String> theirs = caller.sessionExpiresAsked();
         if (ours.isZero() || theirs.isEmpty()) {
             return Optional.empty();
         }
@@ -1002,7 +1002,7 @@ final class Call implements CallerSession, BranchOwner {
                 Optional.ofNullable(answeredAt == null ? null : calleeNumber), state, startedAt,
                 Optional.ofNullable(answeredAt), new ActiveCall.Legs(List.copyOf(parties),
                 Optional.ofNullable(ringing == null || state == CallState.ENDED ? null : ringing.number),
-                caller.callId(), caller.tag(), caller.invite().from().tag().orElse("")));
+                caller.callId(), caller.tag(), caller.remoteTag()));
         published = v;
         return v;
     }

@@ -286,7 +286,8 @@ public class CallService implements AutoCloseable {
         Call c = ringing.get();
         picker.handedOver();
         registry.alias(picker.callerCallId(), c);
-        c.executor().execute(() -> c.pickedUpBy(picker.callerTransaction(), picker.callerAccount()));
+        ServerTransaction tx = picker.callerTransaction(); // on the picker's executor, which owns its leg
+        c.executor().execute(() -> c.pickedUpBy(tx, picker.callerAccount()));
     }
 
     void changed(Call call) {

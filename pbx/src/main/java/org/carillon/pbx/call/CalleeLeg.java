@@ -37,8 +37,14 @@ final class CalleeLeg implements Party {
     private final Signalling sip;
     private final Binding binding;
     private final Flow flow;
-    private final SipRequest invite;
+    /**
+     * Our INVITE and its client transaction, until the callee's 2xx is acknowledged; then null: for the rest of the
+     * call (minutes) the dialog and {@link #ack} (resent if the 2xx is, §13.2.2.4) are all the leg needs, and the
+     * INVITE with its body and the transaction's responses are kB per call (issue 6's heap per call).
+     */
+    private SipRequest invite;
     private ClientTransaction tx;
+    private final String callId;
     private Dialog dialog;
     private SipRequest ack;
     private State state = State.CALLING;
@@ -69,6 +75,7 @@ final class CalleeLeg implements Party {
         invite.headers().add(HeaderName.ALLOW, Signalling.ALLOW);
         SessionRefresh.ask(invite, service.settings().sessionExpires());
         Signalling.body(invite, offer);
+        this.callId = invite.callId();
         this.sessionTimer = new SessionRefresh(service.scheduler(), this::onOwner, new Refresher());
     }
 
@@ -78,7 +85,7 @@ final class CalleeLeg implements Party {
 
     @Override
     public String callId() {
-        return invite.callId();
+        return callId;
     }
 
     Attempt attempt() {
@@ -177,6 +184,8 @@ final class CalleeLeg implements Party {
         state = State.CONFIRMED;
         finalStatus = r.statusCode();
         ack = dialog.createAck(invite.cseq().number());
+        invite = null; // see the field: no CANCEL after a 2xx, and the ACK is kept
+        tx = null;
         sip.sendAck(ack, hop());
         peerAllowsUpdate = r.headers().all(HeaderName.ALLOW).stream()
                 .anyMatch(a -> a.toUpperCase(java.util.Locale.ROOT).contains("UPDATE"));
@@ -213,6 +222,9 @@ final class CalleeLeg implements Party {
 
     private void sendCancel() {
         cancelSent = true;
+        if (tx == null) {
+            return; // a 2xx was acknowledged already: the call hangs up with BYE instead
+        }
         try {
             sip.stack().cancel(tx, Signalling.ignoring());
         } catch (IllegalStateException answeredMeanwhile) {

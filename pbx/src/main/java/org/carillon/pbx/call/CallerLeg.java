@@ -27,8 +27,20 @@ import java.util.Optional;
  */
 final class CallerLeg implements Party {
     private final Signalling sip;
-    private final ServerTransaction inviteTx;
-    private final SipRequest invite;
+    /**
+     * The caller's INVITE and its server transaction, until our final response to it is sent; then null. A call
+     * lasts minutes and the parsed INVITE (its bytes, header slices, decoded values) and the transaction's last
+     * responses are several kB that nothing reads after the final response: the stack retransmits our 2xx and
+     * absorbs the ACK itself (RFC 3261 §13.3.1.4), and in-dialog requests go through {@link #dialog}. What the
+     * leg reads later is copied out first: {@link #callId}, {@link #remoteTag}, {@link #flow},
+     * {@link #sessionExpiresAsked}.
+     */
+    private ServerTransaction inviteTx;
+    private SipRequest invite;
+    private final String callId;
+    private final String remoteTag;
+    private final Flow flow;
+    private final Optional<String> sessionExpiresAsked;
     private final String tag = Tags.generate();
     private final String user;
     private final String number;
@@ -55,6 +67,10 @@ final class CallerLeg implements Party {
         this.sip = sip;
         this.inviteTx = inviteTx;
         this.invite = inviteTx.request();
+        this.callId = invite.callId();
+        this.remoteTag = invite.from().tag().orElse("");
+        this.flow = inviteTx.source();
+        this.sessionExpiresAsked = invite.headers().first(HeaderName.SESSION_EXPIRES);
         this.user = user;
         this.number = number;
     }
@@ -98,7 +114,17 @@ final class CallerLeg implements Party {
 
     @Override
     public String callId() {
-        return invite.callId();
+        return callId;
+    }
+
+    /** The caller's tag (the From tag of its INVITE). */
+    String remoteTag() {
+        return remoteTag;
+    }
+
+    /** The Session-Expires of the caller's INVITE, if it asked for session timers (RFC 4028 §9). */
+    Optional<String> sessionExpiresAsked() {
+        return sessionExpiresAsked;
     }
 
     @Override
@@ -133,16 +159,26 @@ final class CallerLeg implements Party {
         return Optional.ofNullable(media);
     }
 
+    /**
+     * The caller's INVITE transaction, while no final response has been sent to it (a pickup or a parked call's
+     * retrieval hands an unanswered caller over).
+     *
+     * @throws IllegalStateException once the final response is sent
+     */
     ServerTransaction transaction() {
+        if (inviteTx == null) {
+            throw new IllegalStateException("the caller's INVITE was already answered");
+        }
         return inviteTx;
     }
 
-    SipRequest invite() {
-        return invite;
+    /** Whether {@code tx} is the caller's INVITE transaction, still unanswered. */
+    boolean isInviteTransaction(ServerTransaction tx) {
+        return inviteTx != null && inviteTx == tx;
     }
 
     Flow flow() {
-        return inviteTx.source();
+        return flow;
     }
 
     @Override
@@ -203,7 +239,7 @@ final class CallerLeg implements Party {
             inviteTx.respond(r);
             progressSent = true;
         } catch (IllegalStateException cancelled) {
-            finalSent = true; // a CANCEL got in first: the stack sent 487
+            release(); // a CANCEL got in first: the stack sent 487
         }
     }
 
@@ -223,11 +259,11 @@ final class CallerLeg implements Party {
         try {
             inviteTx.respond(r);
         } catch (IllegalStateException cancelled) {
-            finalSent = true;
+            release();
             return false;
         }
-        finalSent = true;
         dialog = Dialog.asUas(invite, r, DialogUsage.INVITE);
+        release();
         return true;
     }
 
@@ -241,7 +277,6 @@ final class CallerLeg implements Party {
         if (finalSent) {
             return;
         }
-        finalSent = true;
         try {
             SipResponse r = invite.createResponse(status, reason);
             if (invite.to().tag().isEmpty()) {
@@ -250,12 +285,21 @@ final class CallerLeg implements Party {
             inviteTx.respond(r);
         } catch (IllegalStateException alreadyFinished) {
             // CANCEL got in first
+        } finally {
+            release();
         }
     }
 
     /** Marks the INVITE finished by the stack (CANCEL: 487 already sent). */
     void cancelled() {
+        release();
+    }
+
+    /** The INVITE has its final response: nothing here reads it or its transaction again (see {@link #invite}). */
+    private void release() {
         finalSent = true;
+        invite = null;
+        inviteTx = null;
     }
 
     /** Sends BYE if the caller was answered. */

@@ -11,10 +11,14 @@ public final class Branches {
     private Branches() {
     }
 
-    /** A new branch: the cookie plus 96 random bits, unique in space and time for practical purposes. */
+    /**
+     * A new branch: the cookie plus 95 random bits, unique in space and time for practical purposes. The long
+     * part is 63 bits because {@code Long.toUnsignedString} in base 36 allocates a {@code BigInteger} for negative
+     * values, and a branch is made for every client transaction.
+     */
     public static String generate() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return COOKIE + Long.toUnsignedString(r.nextLong(), 36) + Integer.toUnsignedString(r.nextInt(), 36);
+        return COOKIE + Long.toString(r.nextLong() >>> 1, 36) + Integer.toUnsignedString(r.nextInt(), 36);
     }
 
     /** True when the branch starts with the RFC 3261 cookie (compared case-sensitively, as §17.2.3 reads). */

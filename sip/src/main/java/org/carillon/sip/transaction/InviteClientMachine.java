@@ -105,7 +105,7 @@ final class InviteClientMachine<R> extends TransactionMachine {
             case A -> {
                 if (current() == CALLING) {
                     actions.transmit(true);
-                    intervalA = intervalA.multipliedBy(2); // §17.1.1.2: INVITE doubling has no T2 cap
+                    intervalA = TimerConfig.times(intervalA, 2); // §17.1.1.2: INVITE doubling has no T2 cap
                     arm(Timer.A, intervalA);
                 }
             }

@@ -31,7 +31,7 @@ public record TimerConfig(Duration t1, Duration t2, Duration t4, Duration d) {
 
     /** 64·T1: Timers B, F, H, J (unreliable), L and M. */
     public Duration transactionTimeout() {
-        return t1.multipliedBy(64);
+        return times(t1, 64);
     }
 
     /** Timer D: the configured value on unreliable transports, zero on reliable ones. */
@@ -51,7 +51,16 @@ public record TimerConfig(Duration t1, Duration t2, Duration t4, Duration d) {
 
     /** min(2·interval, T2): the capped doubling of Timers E and G. */
     public Duration doubledCapped(Duration interval) {
-        Duration doubled = interval.multipliedBy(2);
+        Duration doubled = times(interval, 2);
         return doubled.compareTo(t2) > 0 ? t2 : doubled;
+    }
+
+    /**
+     * {@code d × n} in nanoseconds. {@code Duration.multipliedBy} computes through {@code BigDecimal}, and these
+     * products are taken for every transaction and every retransmission; SIP timers are far below the ~292 years
+     * where nanoseconds overflow a long (and {@code multiplyExact} would say so).
+     */
+    static Duration times(Duration d, int n) {
+        return Duration.ofNanos(Math.multiplyExact(d.toNanos(), n));
     }
 }
