@@ -1,0 +1,91 @@
+package org.carillon.portal.view;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.GenericWebApplicationContext;
+import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BufferedPageViewTest {
+    private final MockServletContext servletContext = new MockServletContext();
+    private SpringTemplateEngine engine;
+
+    @BeforeEach
+    void engine() {
+        engine = new SpringTemplateEngine();
+        StringTemplateResolver resolver = new StringTemplateResolver();
+        resolver.setTemplateMode(TemplateMode.HTML);
+        engine.setTemplateResolver(resolver);
+    }
+
+    private BufferedPageView view(String template) {
+        GenericWebApplicationContext context = new GenericWebApplicationContext(servletContext);
+        context.refresh();
+        servletContext.setAttribute(WebApplicationContext.ROOT_WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
+        SpringTemplateEngine templates = engine;
+        BufferedPageView view = new BufferedPageView() {
+            {
+                setTemplateEngine(templates);   // protected: the resolver sets these in the application
+                setLocale(Locale.ROOT);
+            }
+        };
+        view.setApplicationContext(context);
+        view.setServletContext(servletContext);
+        view.setTemplateName(template);
+        view.setCharacterEncoding("UTF-8");
+        view.setContentType("text/html;charset=UTF-8");
+        return view;
+    }
+
+    private MockHttpServletResponse render(BufferedPageView view, Map<String, ?> model) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        view.render(model, new MockHttpServletRequest(servletContext), response);
+        return response;
+    }
+
+    @Test
+    void thePageReachesTheResponseWholeIncludingCharactersBeyondLatin1() throws Exception {
+        String text = "a — b … ▸ & <".repeat(2_000);   // past the first buffer's size: the buffer grows
+        MockHttpServletResponse response = render(view("<p th:text=\"${t}\">x</p>"), Map.of("t", text));
+
+        assertThat(response.getContentAsString())
+                .isEqualTo("<p>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</p>");
+        assertThat(response.getContentType()).isEqualTo("text/html;charset=UTF-8");
+    }
+
+    @Test
+    void aTemplateErrorLeavesTheResponseUncommittedAndEmpty() {
+        BufferedPageView view = view("<p>before</p><p th:text=\"${t.missing()}\">x</p>");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertThatThrownBy(() -> view.render(Map.of("t", "s"), new MockHttpServletRequest(servletContext), response))
+                .isInstanceOf(TemplateProcessingException.class);
+        assertThat(response.isCommitted()).isFalse();
+        assertThat(response.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
+    void theNextPageStartsWithRoomForThePreviousOne() throws Exception {
+        BufferedPageView view = view("<p th:text=\"${t}\">x</p>");
+        assertThat(view.nextInitialChars()).isLessThan(30_000);
+
+        render(view, Map.of("t", "x".repeat(30_000)));
+        assertThat(view.nextInitialChars()).isGreaterThanOrEqualTo(30_007);
+
+        render(view, Map.of("t", "x".repeat(10_000_000)));
+        assertThat(view.nextInitialChars()).as("one huge page is not remembered in full")
+                .isLessThanOrEqualTo(BufferedPageView.MAX_HINT_CHARS * 2);
+    }
+}
