@@ -63,8 +63,9 @@ public final class ServerTransaction {
 
             @Override
             public boolean handOff(byte[] response) {
-                handedOff = listener.handOff(ServerTransaction.this, response);
-                return handedOff;
+                listener.takeOver(ServerTransaction.this, response);
+                handedOff = true;
+                return true;
             }
 
             @Override

@@ -13,12 +13,10 @@ interface ServerTransactionListener {
 
     /**
      * A non-INVITE transaction on an unreliable transport sent its final response: the listener
-     * may keep absorbing retransmissions with {@code response} until Timer J instead of the
-     * transaction (RFC 3261 §17.2.2), which then ends at once.
-     *
-     * @return true if it took over
+     * absorbs retransmissions with {@code response} until Timer J instead of the transaction
+     * (RFC 3261 §17.2.2), which then ends at once.
      */
-    boolean handOff(ServerTransaction transaction, byte[] response);
+    void takeOver(ServerTransaction transaction, byte[] response);
 
     /** The transaction reached TERMINATED and can be forgotten. */
     void terminated(ServerTransaction transaction);

@@ -56,10 +56,9 @@ public final class TransactionLayer {
         }
 
         @Override
-        public boolean handOff(ServerTransaction transaction, byte[] response) {
+        public void takeOver(ServerTransaction transaction, byte[] response) {
             // added before the transaction leaves the table, so a retransmission always finds one of them
             completed.add(transaction.key(), response, transaction.responseFlow(), transaction.mergeKey());
-            return true;
         }
 
         @Override
