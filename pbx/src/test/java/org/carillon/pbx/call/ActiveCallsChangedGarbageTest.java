@@ -2,10 +2,10 @@ package org.carillon.pbx.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.carillon.pbx.feature.Garbage;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -17,9 +17,6 @@ import org.springframework.context.event.EventListener;
  * {@code ApplicationEvent} it is handed to the listeners as it is.
  */
 class ActiveCallsChangedGarbageTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     static class Listener {
         int seen;
@@ -46,15 +43,7 @@ class ActiveCallsChangedGarbageTest {
             ActiveCall call = new ActiveCall("c1", 1, "1000", "1001", Optional.empty(), CallState.RINGING,
                     Instant.EPOCH, Optional.empty(), new ActiveCall.Legs(List.of("1000"), Optional.of("1001"), "x",
                     "a", "b"));
-            for (int i = 0; i < 20_000; i++) {
-                context.publishEvent(new ActiveCallsChanged(call));
-            }
-            int n = 10_000;
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < n; i++) {
-                context.publishEvent(new ActiveCallsChanged(call));
-            }
-            long perEvent = (THREADS.getCurrentThreadAllocatedBytes() - before) / n;
+            long perEvent = Garbage.perRun(20_000, 10_000, () -> context.publishEvent(new ActiveCallsChanged(call)));
             assertThat(context.getBean(Listener.class).seen).isEqualTo(3 * 30_000);
             assertThat(perEvent).isLessThan(600); // 1,472 B as a plain record, ~256 B as an ApplicationEvent
         }

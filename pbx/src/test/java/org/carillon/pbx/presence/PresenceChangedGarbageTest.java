@@ -2,7 +2,7 @@ package org.carillon.pbx.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
+import org.carillon.pbx.feature.Garbage;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -13,9 +13,6 @@ import org.springframework.context.event.EventListener;
  * event and again for each listener; as an {@code ApplicationEvent} it is handed to the listeners as it is.
  */
 class PresenceChangedGarbageTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     static class Listener {
         int seen;
@@ -34,15 +31,7 @@ class PresenceChangedGarbageTest {
     @Test
     void publishingAChangeMakesLittleGarbage() {
         try (var context = new AnnotationConfigApplicationContext(Listener.class)) {
-            for (int i = 0; i < 20_000; i++) {
-                context.publishEvent(new PresenceChanged(1, "1000", ExtensionState.IN_CALL));
-            }
-            int n = 10_000;
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < n; i++) {
-                context.publishEvent(new PresenceChanged(1, "1000", ExtensionState.IN_CALL));
-            }
-            long perEvent = (THREADS.getCurrentThreadAllocatedBytes() - before) / n;
+            long perEvent = Garbage.perRun(20_000, 10_000, () -> context.publishEvent(new PresenceChanged(1, "1000", ExtensionState.IN_CALL)));
             assertThat(context.getBean(Listener.class).seen).isEqualTo(2 * 30_000);
             assertThat(perEvent).isLessThan(400);
         }
