@@ -32,6 +32,8 @@ final class CompletedTransactions {
 
     private final TransactionContext context;
     private final Consumer<Entry> expired;
+    /** Timer J (64·T1 on an unreliable transport), fixed by the context's timers: computed once, not per response. */
+    private final long timerJNanos;
     private final ConcurrentMap<ServerKey, Entry> entries = new ConcurrentHashMap<>();
     private final Queue<Entry> fifo = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sweepArmed = new AtomicBoolean();
@@ -40,6 +42,7 @@ final class CompletedTransactions {
     CompletedTransactions(TransactionContext context, Consumer<Entry> expired) {
         this.context = context;
         this.expired = expired;
+        this.timerJNanos = context.timers().timerJ(false).toNanos();
     }
 
     /**
@@ -50,7 +53,7 @@ final class CompletedTransactions {
      * memory bounded without refusing new requests.
      */
     void add(ServerKey key, byte[] response, Flow flow, Optional<MergeKey> mergeKey) {
-        long deadline = context.scheduler().nanoTime() + context.timers().timerJ(false).toNanos();
+        long deadline = context.scheduler().nanoTime() + timerJNanos;
         Entry e = new Entry(key, response, flow, mergeKey, deadline);
         entries.put(key, e);
         fifo.add(e);
