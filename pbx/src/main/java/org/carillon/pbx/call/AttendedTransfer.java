@@ -1,5 +1,6 @@
 package org.carillon.pbx.call;
 
+import org.carillon.sip.dialog.Dialog;
 import org.carillon.sip.dialog.DialogId;
 import org.carillon.sip.uri.Escapes;
 
@@ -90,7 +91,7 @@ final class AttendedTransfer {
         }
         Call other = consulted.get();
         String number = transferor.number();
-        other.executor().execute(() -> other.handOver(replaces, number, call, transferor));
+        other.executor().execute(() -> handOver(other, replaces, number, call, transferor));
     }
 
     /** Back on the first call: the consulted call refused (nothing there to hand over). */
@@ -101,10 +102,78 @@ final class AttendedTransfer {
 
     /** Back on the first call: the target arrives from the consulted call and takes the transferor's place. */
     static void completed(Call call, Party transferor, Party target) {
-        if (!call.adopt(transferor, target)) {
+        if (!adopt(call, transferor, target)) {
             return; // this call ended meanwhile: the target was sent BYE
         }
         Transfers.notify(transferor, "SIP/2.0 200 OK", true);
         transferor.bye();
+    }
+
+    /**
+     * Attended transfer, on the consulted call: the transferor's dialog here is the one {@code replaces} names; the
+     * other party moves to {@code into} (or, while the target still rings, this call is cancelled and {@code into}
+     * rings the same number as a blind transfer). See {@link AttendedTransfer}.
+     */
+    static void handOver(Call c, Replaces replaces, String transferorNumber, Call into, Party intoTransferor) {
+        Optional<Party> named = c.partyOf(replaces.callId()).filter(p -> p == c.left || p == c.right)
+                .filter(p -> p.number().equals(transferorNumber))
+                .filter(p -> dialogId(p).map(replaces::names).orElse(false));
+        if (c.state == CallState.ENDED || named.isEmpty()) {
+            into.executor().execute(() -> failed(into, intoTransferor, 481));
+            return;
+        }
+        if (named.get() == c.caller && c.ringing()) {
+            String number = c.ringing.number; // semi-attended: the target still rings for the transferor
+            c.ringing.done = true;
+            c.ringing.branches.forEach(CalleeLeg::stop);
+            c.transfers.add("attended-ringing:" + number);
+            Teardown.end(c, CallResult.CANCELLED, 487, "transfer");
+            into.executor().execute(() -> Transfers.blindTo(into, intoTransferor, number));
+            return;
+        }
+        Party keep = named.get() == c.left ? c.right : c.left;
+        if (keep == null || c.ringing != null) {
+            into.executor().execute(() -> failed(into, intoTransferor, 491));
+            return;
+        }
+        c.handedOut = keep;
+        c.handedTo = into;
+        c.transfers.add("attended-out:" + keep.number());
+        named.get().bye();
+        // let go of the target's media before the other call bridges it
+        c.unbridge();
+        c.stopHoldMusic();
+        c.stopCallerPlayer();
+        // queued on the other call before its dialog is routed there, so it arrives before any of its requests
+        into.executor().execute(() -> AttendedTransfer.completed(into, intoTransferor, keep));
+        c.service.registry().alias(keep.callId(), into);
+        Teardown.end(c, CallResult.ANSWERED, 200, "transfer");
+    }
+
+    /** The dialog identifiers of a party; a caller not yet answered has ours (its To tag) already. */
+    private static Optional<DialogId> dialogId(Party p) {
+        if (p.dialog().isPresent()) {
+            return p.dialog().map(Dialog::id);
+        }
+        return p instanceof CallerLeg c ? Optional.of(new DialogId(c.callId(), c.tag(),
+                c.remoteTag())) : Optional.empty();
+    }
+
+    /**
+     * Attended transfer, on the transferor's call: {@code target} (from the consulted call) takes the transferor's
+     * place. @return false when this call can no longer take it (it ended, or changed): the target is sent BYE
+     */
+    static boolean adopt(Call c, Party transferor, Party target) {
+        c.adopted.add(target);
+        if (c.state == CallState.ENDED || transferor != c.left && transferor != c.right || c.ringing != null) {
+            target.bye();
+            Teardown.closeMedia(target);
+            return false;
+        }
+        c.aliases.add(target.callId()); // its dialog is routed here now; forgotten with this call
+        c.transfers.add("attended:" + target.number());
+        c.watchRtp(target);
+        Transfers.replace(c, transferor, target);
+        return true;
     }
 }

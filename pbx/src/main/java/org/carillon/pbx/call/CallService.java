@@ -163,7 +163,7 @@ public class CallService implements AutoCloseable {
 
     void cancelled(ServerTransaction invite) {
         registry.findByCallId(invite.request().callId())
-                .ifPresent(call -> call.executor().execute(() -> call.onCancelled(invite)));
+                .ifPresent(call -> call.executor().execute(() -> Teardown.onCancelled(call, invite)));
     }
 
     /**
@@ -183,7 +183,7 @@ public class CallService implements AutoCloseable {
             return;
         }
         registry.alias(tx.request().callId(), target.get());
-        target.get().executor().execute(() -> target.get().pickedUpBy(tx, picker));
+        target.get().executor().execute(() -> Pickup.pickedUpBy(target.get(), tx, picker));
     }
 
     /** The ACK of our 2xx to a caller (it answers a late offer). */
@@ -287,7 +287,7 @@ public class CallService implements AutoCloseable {
         picker.handedOver();
         registry.alias(picker.callerCallId(), c);
         ServerTransaction tx = picker.callerTransaction(); // on the picker's executor, which owns its leg
-        c.executor().execute(() -> c.pickedUpBy(tx, picker.callerAccount()));
+        c.executor().execute(() -> Pickup.pickedUpBy(c, tx, picker.callerAccount()));
     }
 
     void changed(Call call) {

@@ -73,7 +73,8 @@ final class Offer implements CallerSession.OfferHandle {
         Attempt attempt;
         try {
             var media = call.service().media().engine().openLegBeside(caller.media());
-            LocalAudio local = Call.preferring(call.service().media().local(media.localPort()), caller.media().codec());
+            LocalAudio local = Ringing.preferring(call.service().media().local(media.localPort()),
+                    caller.media().codec());
             SdpSession sdp = new SdpSession("carillon", call.service().media().address());
             attempt = new Attempt(number, caller, media, local, sdp, AudioOfferer.offer(local, sdp, Direction.SENDRECV),
                     Optional.empty());

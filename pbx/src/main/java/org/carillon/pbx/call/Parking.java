@@ -185,7 +185,7 @@ final class Parking implements ParkedCall {
             return;
         }
         stopAnnouncer();
-        call.retrieved(this, leg, parker, "retrieve:" + retriever.number());
+        retrieved(leg, "retrieve:" + retriever.number());
     }
 
     // ---- ParkedCall ----
@@ -244,7 +244,7 @@ final class Parking implements ParkedCall {
         stopAnnouncer();
         ringBack = answered;
         ringBackNumber = number;
-        if (!call.ring(number, stays, Optional.of(parker))) {
+        if (!Ringing.ring(call, number, stays, Optional.of(parker))) {
             ringBack = null;
             call.executor().execute(() -> answered.accept(false));
         }
@@ -259,7 +259,7 @@ final class Parking implements ParkedCall {
     void ringBackAnswered(Party target) {
         Consumer<Boolean> outcome = ringBack;
         ringBack = null;
-        call.retrieved(this, target, parker, "ringback:" + ringBackNumber);
+        retrieved(target, "ringback:" + ringBackNumber);
         outcome.accept(true);
     }
 
@@ -273,7 +273,46 @@ final class Parking implements ParkedCall {
     @Override
     public boolean handTo(Destination d) {
         stopAnnouncer();
-        return call.parkedTo(this, stays, d);
+        return fallBackTo(d);
+    }
+
+    /**
+     * The parking fallback: the parked party, still this call's own caller, is handed to the application serving
+     * {@code d} (a team, voicemail, a prompt) as a forwarded caller would be; the parker, long gone, leaves the call.
+     *
+     * @return false when it cannot be (the parked party is not the caller, or nothing serves {@code d} now)
+     */
+    private boolean fallBackTo(Destination d) {
+        if (call.parking != this || stays != call.caller || call.left != call.caller || call.state == CallState.ENDED
+                || call.ringing != null || ++call.forwards > Call.MAX_FORWARDS) {
+            return false;
+        }
+        Optional<CallApplication> app = call.service.application(d.type()).filter(a -> a.serves(call, d));
+        if (app.isEmpty()) {
+            return false;
+        }
+        call.parking = null;
+        call.stopHoldMusic();
+        call.unbridge();
+        call.right = null;
+        call.transfers.add("fallback:" + d.type().wire() + ":" + d.target());
+        call.state = CallState.ROUTING;
+        call.service.changed(call);
+        app.get().handle(call, d);
+        return true;
+    }
+
+    /** {@code by} (who dialled the slot, or the rung-back extension) takes the parker's place. */
+    private void retrieved(Party by, String entry) {
+        if (call.parking == this) {
+            call.parking = null;
+        }
+        if (by instanceof CallerLeg) {
+            call.aliases.add(by.callId());
+            call.watchRtp(by);
+        }
+        call.transfers.add(entry);
+        Transfers.replace(call, parker, by);
     }
 
     @Override

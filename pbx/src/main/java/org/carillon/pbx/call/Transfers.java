@@ -9,6 +9,7 @@ import org.carillon.sip.transaction.ServerTransaction;
 import org.carillon.sip.uri.SipUri;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -68,9 +69,9 @@ final class Transfers {
         }
         Party stays = transferor == call.left() ? call.right() : call.left();
         call.playHoldMusic(stays);
-        if (!call.ring(number, stays, Optional.of(transferor))) {
+        if (!Ringing.ring(call, number, stays, Optional.of(transferor))) {
             notify(transferor, "SIP/2.0 404 Not Found", true);
-            call.replace(transferor, transferor);
+            replace(call, transferor, transferor);
         }
     }
 
@@ -86,7 +87,7 @@ final class Transfers {
             notify(transferor, "SIP/2.0 200 OK", true);
             transferor.bye();
         }
-        call.replace(transferor, target);
+        replace(call, transferor, target);
     }
 
     /** Nobody answered the target: back to the transferor if it is still there, else the call ends. */
@@ -99,9 +100,9 @@ final class Transfers {
         if (transferor.up()) {
             notify(transferor, "SIP/2.0 " + status + " "
                     + org.carillon.sip.message.ReasonPhrases.of(status), true);
-            call.replace(transferor, transferor);
+            replace(call, transferor, transferor);
         } else {
-            call.endAfterTransfer("system");
+            endAfterTransfer(call, "system");
         }
     }
 
@@ -127,5 +128,37 @@ final class Transfers {
                     Optional.of("message/sipfrag;version=2.0"));
             transferor.send(n);
         });
+    }
+
+    /** {@code replaced} leaves; {@code by} takes its place, bridged with the party that stayed. */
+    static void replace(Call c, Party replaced, Party by) {
+        if (replaced == c.caller && by != c.caller) {
+            Call.cancel(c.sessionTimer); // the caller's refreshes (RFC 4028) end with its dialog
+            c.sessionInterval = Duration.ZERO;
+        }
+        if (replaced == c.left) {
+            c.left = by;
+        } else {
+            c.right = by;
+        }
+        if (by == c.right) {
+            c.calleeNumber = by.number();
+        }
+        c.heldBy = null;
+        c.stopHoldMusic();
+        c.bridge(c.left, c.right);
+        c.state = CallState.ANSWERED;
+        c.service.changed(c);
+    }
+
+    /** Ends the call from a transfer that left nobody to talk to. */
+    static void endAfterTransfer(Call c, String by) {
+        if (c.left != null) {
+            c.left.bye();
+        }
+        if (c.right != null) {
+            c.right.bye();
+        }
+        Teardown.end(c, CallResult.ANSWERED, 200, by);
     }
 }
