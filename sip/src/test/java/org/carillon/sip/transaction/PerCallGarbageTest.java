@@ -2,7 +2,6 @@ package org.carillon.sip.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,6 @@ import org.junit.jupiter.api.Test;
  * of all random values and every timer product through {@code BigDecimal}.
  */
 class PerCallGarbageTest {
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
     void aTagAllocatesLittleMoreThanItsString() {
@@ -45,17 +41,6 @@ class PerCallGarbageTest {
 
     /** Average bytes allocated by this thread per call of {@code s}, after a warm-up. */
     private static long bytesPerCall(Supplier<?> s) {
-        Object sink = null;
-        for (int i = 0; i < 20_000; i++) {
-            sink = s.get();
-        }
-        int n = 10_000;
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < n; i++) {
-            sink = s.get();
-        }
-        long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
-        assertThat(sink).isNotNull();
-        return bytes / n;
+        return Garbage.perRun(20_000, 10_000, s);
     }
 }
