@@ -72,6 +72,8 @@ final class SessionRefresh {
     private boolean weRefresh;
     private boolean refreshing;
     private boolean stopped;
+    /** The dialog ended ({@link #stop}): unlike timers the callee turned off, nothing starts them again. */
+    private boolean ended;
     private SipScheduler.Timeout timer;
 
     SessionRefresh(SipScheduler scheduler, Consumer<Runnable> onOwner, Leg leg) {
@@ -122,7 +124,7 @@ final class SessionRefresh {
             if (v.isPresent()) {
                 run(v.get().interval(), !v.get().refresher().equals(Optional.of("uas")));
             } else {
-                stop(); // the callee turned timers off (§7.4)
+                off(); // the callee turned timers off (§7.4)
             }
         } else if (status == 408 || status == 481) {
             expire();
@@ -137,12 +139,12 @@ final class SessionRefresh {
      * @return the Session-Expires of our 2xx; empty when the request carries none (the callee turns timers off)
      */
     Optional<String> refreshedByPeer(SipRequest request) {
-        if (stopped && interval.isZero()) {
-            return Optional.empty();
+        if (ended) {
+            return Optional.empty(); // a refresh crossing the BYE: the session is over, no timer starts again
         }
         Optional<Value> v = Value.of(request);
         if (v.isEmpty()) {
-            stop();
+            off(); // a refresh without Session-Expires turns timers off; a later one may turn them on (§9)
             return Optional.empty();
         }
         // the callee is the UAC of its own refresh: "uac" (or no choice) keeps it refreshing, "uas" hands it to us
@@ -152,8 +154,14 @@ final class SessionRefresh {
         return Optional.of(interval.toSeconds() + ";refresher=" + (us ? "uas" : "uac"));
     }
 
-    /** The dialog ended: no more refreshes. */
+    /** The dialog ended: no more refreshes, and no refresh of the callee's starts the timer again. */
     void stop() {
+        ended = true;
+        off();
+    }
+
+    /** Timers off for now: the callee's choice (§7.4), which its next refresh may change. */
+    private void off() {
         stopped = true;
         cancel();
     }

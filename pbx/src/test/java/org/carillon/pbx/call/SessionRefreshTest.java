@@ -165,6 +165,27 @@ class SessionRefreshTest {
     }
 
     @Test
+    void aCalleesRefreshCrossingTheByeStartsNoTimerOnTheEndedDialog() {
+        timer.answered(ok("120;refresher=uas"));
+        timer.stop(); // our BYE, or the callee's
+
+        assertThat(timer.refreshedByPeer(update("120;refresher=uac"))).isEmpty();
+        assertThat(clock.pending()).isZero();
+        clock.advance(Duration.ofHours(1));
+        assertThat(expired).isZero();
+    }
+
+    @Test
+    void aCalleeThatTurnedTimersOffMayTurnThemOnAgainInALaterRefresh() {
+        timer.answered(ok(null)); // no timers at first
+        assertThat(timer.refreshedByPeer(update(null))).isEmpty();
+
+        assertThat(timer.refreshedByPeer(update("120;refresher=uac"))).contains("120;refresher=uac");
+        clock.advance(Duration.ofSeconds(88)); // 120 - min(32, 40)
+        assertThat(expired).isEqualTo(1);
+    }
+
+    @Test
     void aStoppedTimerNeitherRefreshesNorExpiresAndLeavesNothingScheduled() {
         timer.answered(ok("120;refresher=uac"));
         timer.stop();
