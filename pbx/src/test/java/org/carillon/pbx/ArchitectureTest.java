@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEvent;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -51,6 +52,16 @@ class ArchitectureTest {
     @Test
     void noGrabBagPackages() {
         noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..", "..managers..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    /** {@code ApplicationEvent(Object)} takes its timestamp from the system clock; events take the injected one. */
+    @Test
+    void applicationEventsTakeTheirTimeFromTheInjectedClock() {
+        noClasses().that().areAssignableTo(ApplicationEvent.class)
+                .should().callConstructor(ApplicationEvent.class, Object.class)
+                .because("every \"now\" goes through the injected Clock (STYLE.md): pass it to ApplicationEvent's"
+                        + " (source, clock) constructor")
                 .allowEmptyShould(true).check(classes);
     }
 

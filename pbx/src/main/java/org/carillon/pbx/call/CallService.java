@@ -254,7 +254,7 @@ public class CallService implements AutoCloseable {
     }
 
     void changed(Origination o) {
-        events.publishEvent(new ActiveCallsChanged(o.view()));
+        events.publishEvent(new ActiveCallsChanged(o.view(), clock));
     }
 
     void originationEnded(Origination o, CallRecord record, List<String> aliases) {
@@ -263,7 +263,7 @@ public class CallService implements AutoCloseable {
         try {
             events.publishEvent(record);
         } finally {
-            events.publishEvent(new ActiveCallsChanged(o.view()));
+            events.publishEvent(new ActiveCallsChanged(o.view(), clock));
         }
     }
 
@@ -291,7 +291,7 @@ public class CallService implements AutoCloseable {
     }
 
     void changed(Call call) {
-        events.publishEvent(new ActiveCallsChanged(call.view()));
+        events.publishEvent(new ActiveCallsChanged(call.view(), clock));
     }
 
     /**
@@ -302,7 +302,7 @@ public class CallService implements AutoCloseable {
         registry.remove(call, aliases);
         log.debug("call {} ended: {}", record.id(), record.result());
         try {
-            events.publishEvent(new ActiveCallsChanged(call.view()));
+            events.publishEvent(new ActiveCallsChanged(call.view(), clock));
         } finally {
             events.publishEvent(record);
         }

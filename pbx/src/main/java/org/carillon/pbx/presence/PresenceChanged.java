@@ -1,5 +1,6 @@
 package org.carillon.pbx.presence;
 
+import java.time.Clock;
 import java.util.Objects;
 import org.springframework.context.ApplicationEvent;
 
@@ -10,7 +11,8 @@ import org.springframework.context.ApplicationEvent;
  * <p>An {@link ApplicationEvent} rather than a plain record for the reason given on {@code ActiveCallsChanged}: a
  * call moves its two extensions through ringing, busy and idle (issue 6: several a call at 700 calls/s), and Spring
  * wraps a plain object in a {@code PayloadApplicationEvent} and resolves its generic type on every publication
- * ({@code PresenceChangedGarbageTest}).
+ * ({@code PresenceChangedGarbageTest}). Its {@link #getTimestamp()} is the injected clock's, like every other "now"
+ * (STYLE.md).
  */
 public final class PresenceChanged extends ApplicationEvent {
 
@@ -18,8 +20,8 @@ public final class PresenceChanged extends ApplicationEvent {
     private final String number;
     private final ExtensionState state;
 
-    public PresenceChanged(long tenantId, String number, ExtensionState state) {
-        super(Objects.requireNonNull(number, "number"));
+    public PresenceChanged(long tenantId, String number, ExtensionState state, Clock clock) {
+        super(Objects.requireNonNull(number, "number"), clock);
         this.tenantId = tenantId;
         this.number = number;
         this.state = Objects.requireNonNull(state, "state");

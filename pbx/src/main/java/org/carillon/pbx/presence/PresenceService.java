@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,8 @@ public class PresenceService {
     private final ApplicationEventPublisher events;
     /** Lazily: the subscription service needs the event packages, which need this service. */
     private final ObjectProvider<SubscriptionService> subscriptions;
+    /** The time of each {@link PresenceChanged}. */
+    private final Clock clock;
     /**
      * Dialogs per extension ("tenant:number"): changed in constant time per call event (writes hold {@code this}), an
      * extension without dialogs has no entry.
@@ -53,11 +56,13 @@ public class PresenceService {
     private final ConcurrentHashMap<String, ExtensionState> lastAnnounced = new ConcurrentHashMap<>();
 
     public PresenceService(DeviceDirectory devices, ExtensionPresence registrations,
-                           ApplicationEventPublisher events, ObjectProvider<SubscriptionService> subscriptions) {
+                           ApplicationEventPublisher events, ObjectProvider<SubscriptionService> subscriptions,
+                           Clock clock) {
         this.devices = devices;
         this.registrations = registrations;
         this.events = events;
         this.subscriptions = subscriptions;
+        this.clock = clock;
     }
 
     /** The state of an extension now (UNREGISTERED for a number that is no extension). */
@@ -100,7 +105,8 @@ public class PresenceService {
             s.resourceRemoved(removed.tenantId(), DIALOG, removed.number());
             s.resourceRemoved(removed.tenantId(), PRESENCE, removed.number());
         }
-        events.publishEvent(new PresenceChanged(removed.tenantId(), removed.number(), ExtensionState.UNREGISTERED));
+        events.publishEvent(new PresenceChanged(removed.tenantId(), removed.number(), ExtensionState.UNREGISTERED,
+                clock));
     }
 
     /** A call started, changed or ended: recompute the dialogs of every extension it touches or touched. */
@@ -187,7 +193,7 @@ public class PresenceService {
         ExtensionState state = state(tenantId, number);
         ExtensionState before = lastAnnounced.put(key(tenantId, number), state);
         if (before != state) {
-            events.publishEvent(new PresenceChanged(tenantId, number, state));
+            events.publishEvent(new PresenceChanged(tenantId, number, state, clock));
         }
     }
 
