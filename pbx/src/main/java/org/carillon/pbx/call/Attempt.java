@@ -1,10 +1,14 @@
 package org.carillon.pbx.call;
 
 import org.carillon.media.leg.MediaLeg;
+import org.carillon.media.offer.AudioOfferer;
 import org.carillon.media.offer.LocalAudio;
+import org.carillon.media.offer.NegotiatedAudio;
+import org.carillon.media.offer.OfferAnswerException;
 import org.carillon.media.offer.SdpSession;
 import org.carillon.media.sdp.SessionDescription;
 import org.carillon.sip.clock.SipScheduler;
+import org.carillon.sip.message.SipResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +52,17 @@ final class Attempt {
         return transferor.isPresent();
     }
 
-    boolean allEnded() {
+    /**
+     * The audio a branch's 2xx agrees to our offer.
+     *
+     * @throws OfferAnswerException when the 2xx carries no usable SDP answer
+     */
+    NegotiatedAudio agreed(SipResponse ok) {
+        return AudioOfferer.accept(offer, Call.safeSdp(ok).orElseThrow(
+                () -> new OfferAnswerException("2xx without SDP answer")), local);
+    }
+
+        boolean allEnded() {
         return branches.stream().allMatch(b -> b.state() == CalleeLeg.State.ENDED);
     }
 }

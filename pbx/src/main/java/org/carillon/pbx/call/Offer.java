@@ -135,8 +135,7 @@ final class Offer implements CallerSession.OfferHandle {
         Attempt attempt = branch.attempt();
         NegotiatedAudio agreed;
         try {
-            agreed = AudioOfferer.accept(attempt.offer, Call.safeSdp(r).orElseThrow(
-                    () -> new OfferAnswerException("2xx without SDP answer")), attempt.local);
+            agreed = attempt.agreed(r);
         } catch (OfferAnswerException e) {
             log.debug("call {}: offered device's answer unusable: {}", call.id(), e.getMessage());
             branch.bye();

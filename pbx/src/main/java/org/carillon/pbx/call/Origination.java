@@ -151,8 +151,7 @@ final class Origination implements BranchOwner {
         }
         NegotiatedAudio agreed;
         try {
-            agreed = AudioOfferer.accept(attempt.offer, Call.safeSdp(r).orElseThrow(
-                    () -> new OfferAnswerException("2xx without SDP answer")), attempt.local);
+            agreed = attempt.agreed(r);
         } catch (OfferAnswerException e) {
             log.debug("origination {}: answer unusable: {}", id, e.getMessage());
             branch.bye();

@@ -178,8 +178,7 @@ final class Ringing {
         }
         NegotiatedAudio agreed;
         try {
-            agreed = AudioOfferer.accept(attempt.offer, Call.safeSdp(r).orElseThrow(
-                    () -> new OfferAnswerException("2xx without SDP answer")), attempt.local);
+            agreed = attempt.agreed(r);
         } catch (OfferAnswerException e) {
             log.debug("call {}: callee's answer unusable: {}", c.id, e.getMessage());
             branch.bye();
