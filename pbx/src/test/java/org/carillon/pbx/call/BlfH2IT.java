@@ -31,10 +31,14 @@ class BlfH2IT extends CallH2Context {
     record Seen(String state, long version, String callId, String localTag, String remoteTag, String direction) {
     }
 
+    /**
+     * A BLF key watching {@code watched}. It lives through a whole call (subscribe, the call's NOTIFYs, un-subscribe),
+     * which on a loaded machine can outlast SIPp's usual 20 s; every step has its own bound below.
+     */
     private SippPeer watcher(Calls.Ext w, String watched, String first) throws Exception {
         return SippPeer.start("blf_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", watched, "-au",
                 w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", first,
-                "-trace_logs"));
+                "-trace_logs"), Duration.ofSeconds(90));
     }
 
     private void awaitWatched(String number) throws InterruptedException {
@@ -77,15 +81,18 @@ class BlfH2IT extends CallH2Context {
             Calls.awaitRegistered(this, b.number());
             try (SippPeer lamp = watcher(w, b.number(), "confirmed")) {
                 awaitWatched(b.number());
-                Calls.await("the idle NOTIFY", Duration.ofSeconds(5), () -> logged(lamp, "terminated"));
+                Calls.await("the idle NOTIFY", Duration.ofSeconds(15), () -> logged(lamp, "terminated"));
 
                 phoneA.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-                Calls.await("the early NOTIFY", Duration.ofSeconds(10), () -> logged(lamp, "early"));
+                Calls.await("the early NOTIFY", Duration.ofSeconds(15), () -> logged(lamp, "early"));
+                // the lamp turns early when the PBX sends B its INVITE: B can accept only once that has arrived
+                assertThat(phoneB.awaitLog("Incoming call from", Duration.ofSeconds(15))).as(phoneB.safeLog())
+                        .isTrue();
                 phoneB.command("accept", "", Duration.ofMillis(200));
-                assertThat(phoneA.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneA.safeLog()).isTrue();
-                Calls.await("the confirmed NOTIFY", Duration.ofSeconds(5), () -> logged(lamp, "confirmed"));
+                assertThat(phoneA.awaitLog("Call established", Duration.ofSeconds(15))).as(phoneA.safeLog()).isTrue();
+                Calls.await("the confirmed NOTIFY", Duration.ofSeconds(15), () -> logged(lamp, "confirmed"));
                 phoneA.command("hangup", "", Duration.ofMillis(300));
-                assertThat(lamp.await()).as(lamp.output() + lamp.logs()).isZero();
+                assertThat(lamp.await(60)).as(lamp.output() + lamp.logs()).isZero();
 
                 List<Seen> notifies = seen(lamp);
                 List<String> states = new ArrayList<>();

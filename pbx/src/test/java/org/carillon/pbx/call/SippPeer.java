@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,17 @@ final class SippPeer implements AutoCloseable {
     }
 
     static SippPeer start(String scenario, int pbxPort, int localPort, List<String> extra) throws IOException {
+        return start(scenario, pbxPort, localPort, extra, Duration.ofSeconds(20));
+    }
+
+    /** As above, with SIPp's global {@code -timeout} at {@code timeout}: for a peer that lives through a whole call. */
+    static SippPeer start(String scenario, int pbxPort, int localPort, List<String> extra, Duration timeout)
+            throws IOException {
         Path dir = Files.createTempDirectory("sipp-call");
         List<String> cmd = new ArrayList<>(List.of(Sipp.binary().toString(), "-sf", scenario(scenario),
                 "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(Ports.sippMedia()),
-                "-cp", Integer.toString(Ports.sippControl()), "-nostdin", "-timeout", "20s", "-timeout_error",
-                "-trace_err", "-m", "1"));
+                "-cp", Integer.toString(Ports.sippControl()), "-nostdin", "-timeout", timeout.toSeconds() + "s",
+                "-timeout_error", "-trace_err", "-m", "1"));
         cmd.addAll(extra);
         cmd.add("127.0.0.1:" + pbxPort);
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
