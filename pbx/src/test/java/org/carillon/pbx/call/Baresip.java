@@ -155,6 +155,16 @@ final class Baresip implements AutoCloseable {
         }
     }
 
+    /** What the phone has received of its call so far (empty before its recording starts), read while it records. */
+    short[] receivedSoFar() {
+        try {
+            Optional<Path> rec = received();
+            return rec.isEmpty() ? new short[0] : Signals.readSoFar(rec.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

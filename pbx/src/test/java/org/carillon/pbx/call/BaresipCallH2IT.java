@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +39,11 @@ class BaresipCallH2IT extends CallH2Context {
             phoneA.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
             assertThat(phoneB.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneB.safeLog()).isTrue();
             assertThat(phoneA.awaitLog("Call established", Duration.ofSeconds(5))).as(phoneA.safeLog()).isTrue();
-            TimeUnit.MILLISECONDS.sleep(4500); // the signals flow in real time
+            // the signals flow in real time: wait until each phone has received the other's melody and the quiet
+            // after it, however long a loaded machine takes, rather than for a fixed time
+            Calls.await("A's and B's melodies to reach the other phone", Duration.ofSeconds(30),
+                    () -> Signals.sinceFirstAudible(phoneB.receivedSoFar()) >= signalA.length + Signals.RATE / 2
+                            && Signals.sinceFirstAudible(phoneA.receivedSoFar()) >= signalB.length + Signals.RATE / 2);
             for (String digit : new String[]{"1", "5", "#"}) {
                 phoneA.command("sndcode", digit, Duration.ofMillis(250));
             }

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test signals (8 kHz mono 16-bit) and the checks the audio tests make on recordings. */
@@ -89,6 +91,34 @@ final class Signals {
     }
 
     /**
+     * The samples a recorder has written so far to a 16-bit mono WAV it still holds open: everything after the
+     * {@code data} chunk's header, whatever the sizes in the headers say (they are final only once it is closed).
+     */
+    static short[] readSoFar(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 12; // past "RIFF", its size and "WAVE"
+        while (at + 8 <= b.limit()) {
+            String id = new String(b.array(), at, 4, StandardCharsets.US_ASCII);
+            int size = b.getInt(at + 4);
+            if (id.equals("fmt ") && at + 24 <= b.limit()
+                    && (b.getShort(at + 8 + 2) != 1 || b.getShort(at + 8 + 14) != 16)) {
+                throw new IOException("expected 16-bit mono in " + file);
+            }
+            if (id.equals("data")) {
+                short[] out = new short[(b.limit() - at - 8) / 2];
+                b.position(at + 8);
+                b.asShortBuffer().get(out);
+                return out;
+            }
+            if (size < 0) {
+                break; // a placeholder size: no chunk to skip over
+            }
+            at += 8 + size + (size & 1);
+        }
+        return new short[0]; // the header is not written yet
+    }
+
+    /**
      * Best normalised cross-correlation of {@code sent} against {@code received}, over the part both cover, and where:
      * a negative lag means the recording started that many samples into the signal (the far end's stream began a
      * moment before the near end's recorder).
@@ -122,6 +152,16 @@ final class Signals {
             }
         }
         return new Match(best, bestLag);
+    }
+
+    /** Samples from the first audible one (above 1 % of full scale) to the end; 0 when none is. */
+    static int sinceFirstAudible(short[] s) {
+        for (int i = 0; i < s.length; i++) {
+            if (Math.abs(s[i]) > 327) {
+                return s.length - i;
+            }
+        }
+        return 0;
     }
 
     /** Length in samples of the audible run starting at {@code from}: up to the first 200 ms below 1 % of full scale. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +56,11 @@ final class TransferScene {
             phoneB.command("transfer", uri(f, target.of(p)), Duration.ofMillis(200));
             cReachesA.reach(phoneC, p);
             assertThat(phoneC.awaitLog("Call established", Duration.ofSeconds(10))).as(phoneC.safeLog()).isTrue();
-            TimeUnit.MILLISECONDS.sleep(4500); // A's melody flows to C in real time
+            // A's melody flows to C in real time: wait until C has recorded one and a half melodies since A's audio
+            // reached it (what a fixed 4.5 s sleep hoped for), however long a loaded machine takes to get there
+            int enough = signalA.length * 3 / 2;
+            Calls.await("C to record " + enough + " samples since A's audio reached it", Duration.ofSeconds(30),
+                    () -> Signals.sinceFirstAudible(phoneC.receivedSoFar()) >= enough);
             phoneA.command("hangup", "", Duration.ofMillis(300));
             assertThat(phoneC.awaitLog("closed", Duration.ofSeconds(5))).as(phoneC.safeLog()).isTrue();
             Path rec = phoneC.received().orElseThrow(() -> new AssertionError("C recorded nothing"));
