@@ -137,6 +137,7 @@ final class Ringing {
         branchEnded(c, attempt);
     }
 
+    /** A branch whose INVITE got no response: timed out (408) or not deliverable (503). */
     static void onBranchFailed(Call c, CalleeLeg branch, int status) {
         if (branch.attempt().offering != null) {
             branch.attempt().offering.onFailed(branch, status);

@@ -69,6 +69,10 @@ final class Teardown {
         end(c, CallResult.ANSWERED, 200, party == c.caller || party == c.left ? "caller" : "callee");
     }
 
+    /**
+     * Ends the call, once: refuses a caller still unanswered, cancels its timers, releases its media (but not what was
+     * handed to another call), frees a parking slot and writes the call's record ({@code by}: who ended it).
+     */
     static void end(Call c, CallResult result, int status, String by) {
         if (c.state == CallState.ENDED) {
             return;
