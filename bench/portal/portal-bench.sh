@@ -15,7 +15,8 @@
 # BENCH_WARMUP_S=n: the warm-up run before each measured one (default 5 s; see the jit= figure of each line).
 # BENCH_PATHS="/login /invoices" measures only those pages (default: /login / /invoices).
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
-# BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
+# BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_GC replaces
+# the collector option (default -XX:+UseG1GC, e.g. BENCH_GC=-XX:+UseZGC); BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
 # default profile); bench/portal/jfr-breakdown.py summarises one.
 set -euo pipefail
@@ -47,7 +48,7 @@ psql -q -c "CREATE SCHEMA $SCHEMA"
 CARILLON_DATA_DIR="$WORK/data" CARILLON_BIND=127.0.0.1 CARILLON_PORTAL_HTTP_PORT=$PORT \
 CARILLON_PORTAL_DB_URL="jdbc:postgresql://$PGHOST:5432/$PGDATABASE?user=$PGUSER&currentSchema=$SCHEMA" \
 CARILLON_OWNER_PASSWORD="$PASSWORD" CARILLON_PORTAL_MFA_REQUIRED=false \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xmx512m ${BENCH_JVM_OPTS:-} -jar "$JAR" >"$WORK/portal.log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_GC:--XX:+UseG1GC} -Xmx512m ${BENCH_JVM_OPTS:-} -jar "$JAR" >"$WORK/portal.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 180); do
   curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break

@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Why (issue 8, bench/portal): each request runs on its own virtual thread, and with many in flight on few cores
  * the virtual-thread scheduler interleaves all of them. A request that sent a query waits for its answer and then
- * for its turn behind every other runnable request while still holding its pooled connection (10 per app), so the
- * pool empties, requests queue for connections (the pool lets newcomers take a returned connection ahead of
- * waiters), and latency spreads to several times its mean. With few requests admitted, an answered query resumes at
- * once, connections are held for the query itself, and the waiting happens here, in order.
+ * for its turn behind every other runnable request while still holding its pooled connection (10 per app); the
+ * portal's closed-loop p95 is ~3x its mean. With few requests admitted, an answered query should resume at once and
+ * the waiting happen here, in order. Off unless configured ({@link RequestGateConfiguration}): not yet shown to help
+ * on the shared bench machine.
  *
  * <p>What it does not gate: other methods (a sign-in may wait out the login throttle, a checkout waits for the payment
  * gateway; both block their own virtual thread and must not hold back the pages) and anything but the first
