@@ -136,14 +136,14 @@ pg_backends() {
 }
 # The JVM's JIT compiler and GC threads, apart: on a loaded machine C2 may still be compiling after the warm-up run
 # (a quarter to a third of the JVM's CPU during a measured run here), which is no cost of the page.
-jvm_threads() {   # ticks of the JVM's threads whose name starts with $1 (C1/C2 "C2 CompilerThre", "GC Thread", "G1 …")
+jvm_threads() {   # ticks of the JVM's threads whose name starts with $1 (C1/C2 "C2 CompilerThre", "GC Thread", "G1 …", ZGC's "Z…")
   local t=0 d
   for d in /proc/$PID/task/*; do
     [[ "$(cat "$d/comm" 2>/dev/null)" == $1* ]] && t=$((t + $(awk '{print $14 + $15}' "$d/stat" 2>/dev/null || echo 0)))
   done
   echo $t
 }
-jit_gc_ticks() { echo $(( $(jvm_threads C1) + $(jvm_threads C2) )) $(( $(jvm_threads GC) + $(jvm_threads G1) )); }
+jit_gc_ticks() { echo $(( $(jvm_threads C1) + $(jvm_threads C2) )) $(( $(jvm_threads GC) + $(jvm_threads G1) + $(jvm_threads Z) )); }
 cpu_per_request() {   # jvm ticks before/after, pg ticks before/after, requests
   awk -v j="$(($2 - $1))" -v p="$(($4 - $3))" -v n="$5" -v ms="$TICK_MS" \
     'BEGIN { printf "cpu_ms_per_req jvm=%.3f postgres=%.3f", j * ms / n, p * ms / n }'
