@@ -15,7 +15,8 @@
 # BENCH_WARMUP_S=n: the warm-up run before each measured one (default 5 s; see the jit= figure of each line).
 # BENCH_PATHS="/login /invoices" measures only those pages (default: /login / /invoices).
 # BENCH_THINK_MS=n adds a second, labelled figure: the same 50 users each pausing n ms after every answer.
-# BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
+# BENCH_JAR runs another jar (e.g. a "before" build kept aside); BENCH_JVM_OPTS adds JVM options; BENCH_GC replaces
+# the collector option (default -XX:+UseG1GC, e.g. BENCH_GC=-XX:+UseZGC); BENCH_JFR_DIR=/some/dir records one JFR profile per endpoint (measured run only)
 # as portal_login.jfr, portal_.jfr (dashboard), portal_invoices.jfr in that directory (settings: BENCH_JFR_SETTINGS,
 # default profile); bench/portal/jfr-breakdown.py summarises one.
 set -euo pipefail
@@ -47,7 +48,7 @@ psql -q -c "CREATE SCHEMA $SCHEMA"
 CARILLON_DATA_DIR="$WORK/data" CARILLON_BIND=127.0.0.1 CARILLON_PORTAL_HTTP_PORT=$PORT \
 CARILLON_PORTAL_DB_URL="jdbc:postgresql://$PGHOST:5432/$PGDATABASE?user=$PGUSER&currentSchema=$SCHEMA" \
 CARILLON_OWNER_PASSWORD="$PASSWORD" CARILLON_PORTAL_MFA_REQUIRED=false \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Xmx512m ${BENCH_JVM_OPTS:-} -jar "$JAR" >"$WORK/portal.log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_GC:--XX:+UseG1GC} -Xmx512m ${BENCH_JVM_OPTS:-} -jar "$JAR" >"$WORK/portal.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 180); do
   curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
@@ -135,14 +136,14 @@ pg_backends() {
 }
 # The JVM's JIT compiler and GC threads, apart: on a loaded machine C2 may still be compiling after the warm-up run
 # (a quarter to a third of the JVM's CPU during a measured run here), which is no cost of the page.
-jvm_threads() {   # ticks of the JVM's threads whose name starts with $1 (C1/C2 "C2 CompilerThre", "GC Thread", "G1 …")
+jvm_threads() {   # ticks of the JVM's threads whose name starts with $1 (C1/C2 "C2 CompilerThre", "GC Thread", "G1 …", ZGC's "Z…")
   local t=0 d
   for d in /proc/$PID/task/*; do
     [[ "$(cat "$d/comm" 2>/dev/null)" == $1* ]] && t=$((t + $(awk '{print $14 + $15}' "$d/stat" 2>/dev/null || echo 0)))
   done
   echo $t
 }
-jit_gc_ticks() { echo $(( $(jvm_threads C1) + $(jvm_threads C2) )) $(( $(jvm_threads GC) + $(jvm_threads G1) )); }
+jit_gc_ticks() { echo $(( $(jvm_threads C1) + $(jvm_threads C2) )) $(( $(jvm_threads GC) + $(jvm_threads G1) + $(jvm_threads Z) )); }
 cpu_per_request() {   # jvm ticks before/after, pg ticks before/after, requests
   awk -v j="$(($2 - $1))" -v p="$(($4 - $3))" -v n="$5" -v ms="$TICK_MS" \
     'BEGIN { printf "cpu_ms_per_req jvm=%.3f postgres=%.3f", j * ms / n, p * ms / n }'
