@@ -146,6 +146,21 @@ class AcceptedStateTest {
     }
 
     @Test
+    void beyondTheBoundTheOldestAcceptedInviteIsForgottenFirst() {
+        TransactionLayer small = new TransactionLayer(new TransactionContext(clock, TimerConfig.DEFAULT,
+                (bytes, flow, retransmission, onFailure) -> { }, () -> { }, 2), (tx, timeout) -> { });
+        for (String branch : List.of("z9hG4bKb1", "z9hG4bKb2", "z9hG4bKb3")) { // re-INVITEs: no merge key
+            ((RequestDisposition.NewRequest) small.onRequest(request("INVITE", branch, "192.0.2.1", ";tag=" + branch),
+                    PEER, PEER)).transaction().respond(200);
+        }
+        assertThat(small.serverCount()).isEqualTo(2);
+        assertThat(small.onRequest(request("INVITE", "z9hG4bKb3", "192.0.2.1", ";tag=z9hG4bKb3"), PEER, PEER))
+                .isEqualTo(RequestDisposition.Handled.INSTANCE);
+        assertThat(small.onRequest(request("INVITE", "z9hG4bKb1", "192.0.2.1", ";tag=z9hG4bKb1"), PEER, PEER))
+                .as("the oldest was dropped early").isInstanceOf(RequestDisposition.NewRequest.class);
+    }
+
+    @Test
     void aClientPassesRetransmitted2xxUpUntilTimerMThenTheyAreStrays() {
         List<String> heard = new ArrayList<>();
         SipRequest invite = request("INVITE", "z9hG4bKc1", "192.0.2.2", "");
