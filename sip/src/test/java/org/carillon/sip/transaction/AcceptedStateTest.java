@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.carillon.sip.clock.FakeScheduler;
 import org.carillon.sip.message.SipRequest;
@@ -63,7 +64,7 @@ class AcceptedStateTest {
     @Test
     void theTusOwn2xxRetransmissionsAreSentWhileAccepted() {
         ServerTransaction tx = answered("z9hG4bKa2");
-        SipResponse ok = tx.request().createResponse(200, java.util.Optional.of("t1"));
+        SipResponse ok = tx.request().createResponse(200, Optional.of("t1"));
         clock.advance(Duration.ofMillis(500));
         tx.respond(ok);
         clock.advance(Duration.ofSeconds(1));
