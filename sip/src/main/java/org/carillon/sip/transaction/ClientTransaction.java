@@ -22,7 +22,7 @@ public final class ClientTransaction {
     private final NonInviteClientMachine<SipResponse> nonInvite;
 
     ClientTransaction(ClientKey key, SipRequest request, Flow target, TransactionContext context,
-            ResponseListener listener, Consumer<ClientTransaction> onTerminated) {
+            ResponseListener listener, Consumer<ClientTransaction> onTerminated, Consumer<ClientTransaction> onAccepted) {
         this.key = key;
         // An INVITE is kept as a copy: its ACK and CANCEL are built from it later, and the caller
         // may reuse its own object (e.g. to send it again with credentials).
@@ -65,6 +65,12 @@ public final class ClientTransaction {
                         @Override
                         public void terminated() {
                             onTerminated.accept(ClientTransaction.this);
+                        }
+
+                        @Override
+                        public boolean handOff() {
+                            onAccepted.accept(ClientTransaction.this);
+                            return true;
                         }
                     });
         } else {

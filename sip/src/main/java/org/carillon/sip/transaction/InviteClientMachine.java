@@ -11,7 +11,9 @@ import org.carillon.sip.clock.SipScheduler;
 
 /**
  * INVITE client transaction, RFC 3261 §17.1.1 as changed by RFC 6026 §7.2 (2xx moves to
- * ACCEPTED, where further 2xx are passed up so the TU can re-ACK, until Timer M).
+ * ACCEPTED, where further 2xx are passed up so the TU can re-ACK, until Timer M). The owner may
+ * take the Accepted state over at the first 2xx ({@link Actions#handOff}): passing 2xx up needs
+ * only the key and the listener, so the machine then ends at once.
  *
  * @param <R> the response type; the machine only reads its status code
  */
@@ -36,10 +38,19 @@ final class InviteClientMachine<R> extends TransactionMachine {
 
         /** The machine reached TERMINATED; remove it from the table. */
         void terminated();
+
+        /**
+         * The first 2xx arrived: may the owner pass further 2xx up until Timer M without the machine
+         * (RFC 6026 §7.2)? If so the machine ends at once and keeps nothing.
+         */
+        default boolean handOff() {
+            return false;
+        }
     }
 
     private final Actions<R> actions;
     private Duration intervalA;
+    private boolean handedOff;
 
     InviteClientMachine(SipScheduler scheduler, TimerConfig timers, boolean reliable, Actions<R> actions) {
         super(scheduler, timers, reliable, CALLING);
@@ -71,9 +82,14 @@ final class InviteClientMachine<R> extends TransactionMachine {
                 cancel(Timer.A);
                 cancel(Timer.B);
                 enter(ACCEPTED);
-                arm(Timer.M, timers.transactionTimeout());
+                if (actions.handOff()) {
+                    handedOff = true; // Accepted lives on in the owner's table: this machine has nothing left to do
+                    enter(TERMINATED);
+                } else {
+                    arm(Timer.M, timers.transactionTimeout());
+                }
                 actions.pass(response);
-            } else if (s == ACCEPTED) {
+            } else if (s == ACCEPTED || handedOff) {
                 actions.pass(response); // RFC 6026 §7.2: retransmitted 2xx go to the TU, which re-ACKs
             }
         } else {

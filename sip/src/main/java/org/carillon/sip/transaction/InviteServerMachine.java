@@ -11,7 +11,12 @@ import org.carillon.sip.clock.SipScheduler;
 
 /**
  * INVITE server transaction, RFC 3261 §17.2.1 as changed by RFC 6026 §7.1 (a 2xx moves to
- * ACCEPTED for Timer L instead of terminating; the TU retransmits the 2xx itself).
+ * ACCEPTED for Timer L instead of terminating; the TU retransmits the 2xx itself). The owner may
+ * take the Accepted state over once the first 2xx is sent ({@link ServerActions#handOff}): all
+ * that state does is absorb retransmitted INVITEs until Timer L, which the owner can do from the
+ * key alone, so the machine then ends at once. The TU's own 2xx retransmissions still go out
+ * through it. Likewise for the Confirmed state over UDP ({@link ServerActions#handOffConfirmed}):
+ * it only absorbs retransmitted ACKs and INVITEs until Timer I.
  *
  * @param <R> the response type; the machine only reads its status code
  */
@@ -24,6 +29,7 @@ final class InviteServerMachine<R> extends TransactionMachine {
     private R lastProvisional;
     private R lastFinal;
     private Duration intervalG;
+    private boolean handedOff;
 
     InviteServerMachine(SipScheduler scheduler, TimerConfig timers, boolean reliable, ServerActions<R> actions) {
         super(scheduler, timers, reliable, PROCEEDING);
@@ -56,11 +62,19 @@ final class InviteServerMachine<R> extends TransactionMachine {
      * @return true if the TU should see it (RFC 6026: an ACK in the Accepted state)
      */
     synchronized boolean onAck() {
+        if (handedOff) {
+            return true; // still Accepted, in the owner's table
+        }
         switch (current()) {
             case COMPLETED -> {
                 cancel(Timer.G);
                 cancel(Timer.H);
                 enter(CONFIRMED);
+                if (!reliable && actions.handOffConfirmed()) {
+                    lastFinal = null; // Confirmed lives on in the owner's table, by key, until Timer I
+                    enter(TERMINATED);
+                    return false;
+                }
                 arm(Timer.I, timers.timerIorK(reliable));
                 return false;
             }
@@ -92,7 +106,7 @@ final class InviteServerMachine<R> extends TransactionMachine {
      */
     synchronized boolean respond(int status, R response, Runnable onAccepted) {
         TransactionState s = current();
-        if (s == ACCEPTED && status >= 200 && status < 300) {
+        if ((s == ACCEPTED || handedOff) && status >= 200 && status < 300) {
             actions.send(response, true);
             return false;
         }
@@ -107,6 +121,11 @@ final class InviteServerMachine<R> extends TransactionMachine {
             enter(ACCEPTED);
             onAccepted.run();
             actions.send(response, false);
+            if (actions.handOff(response)) {
+                handedOff = true; // Accepted lives on in the owner's table, by key: this machine keeps nothing
+                enter(TERMINATED);
+                return true;
+            }
             arm(Timer.L, timers.transactionTimeout());
             return true;
         } else {
@@ -123,6 +142,12 @@ final class InviteServerMachine<R> extends TransactionMachine {
     }
 
     synchronized void onTransportError() {
+        if (handedOff) {
+            // a 2xx failed after the hand-off: report it as Accepted would have (RFC 6026 §8.7), once
+            handedOff = false;
+            actions.transportFailed();
+            return;
+        }
         if (current() == TERMINATED) {
             return;
         }

@@ -23,11 +23,21 @@ interface ServerActions<R> {
     void transportFailed();
 
     /**
-     * A non-INVITE transaction on an unreliable transport sent its final {@code response}: may
-     * its owner absorb retransmissions from here to Timer J without the machine (§17.2.2)? If so
-     * the machine ends at once and keeps nothing.
+     * A non-INVITE transaction on an unreliable transport sent its final {@code response}, or an
+     * INVITE transaction its first 2xx: may its owner absorb retransmissions from here to Timer J
+     * (§17.2.2) or Timer L (RFC 6026 §7.1) without the machine? If so the machine ends at once and
+     * keeps nothing.
      */
     default boolean handOff(R response) {
+        return false;
+    }
+
+    /**
+     * An INVITE transaction on an unreliable transport got the ACK for its non-2xx final response:
+     * may its owner absorb retransmitted ACKs and INVITEs from here to Timer I (§17.2.1's Confirmed
+     * state) without the machine? If so the machine ends at once and keeps nothing.
+     */
+    default boolean handOffConfirmed() {
         return false;
     }
 

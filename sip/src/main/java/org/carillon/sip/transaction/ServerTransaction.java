@@ -63,7 +63,18 @@ public final class ServerTransaction {
 
             @Override
             public boolean handOff(byte[] response) {
-                listener.takeOver(ServerTransaction.this, response);
+                if (invite != null) {
+                    listener.takeOverAccepted(ServerTransaction.this);
+                } else {
+                    listener.takeOver(ServerTransaction.this, response);
+                }
+                handedOff = true;
+                return true;
+            }
+
+            @Override
+            public boolean handOffConfirmed() {
+                listener.takeOverConfirmed(ServerTransaction.this);
                 handedOff = true;
                 return true;
             }
@@ -122,7 +133,10 @@ public final class ServerTransaction {
         return mergeKey;
     }
 
-    /** Whether the layer absorbs this transaction's retransmissions now (it ended at its final response). */
+    /**
+     * Whether the layer absorbs this transaction's retransmissions now (it ended at its final response, or for an
+     * INVITE at its first 2xx or at the ACK to its failure).
+     */
     boolean handedOff() {
         return handedOff;
     }

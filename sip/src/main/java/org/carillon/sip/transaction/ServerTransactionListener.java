@@ -18,6 +18,19 @@ interface ServerTransactionListener {
      */
     void takeOver(ServerTransaction transaction, byte[] response);
 
+    /**
+     * An INVITE transaction sent its first 2xx: the listener absorbs retransmissions of the INVITE
+     * until Timer L instead of the transaction (RFC 6026 §7.1), which then ends at once.
+     */
+    void takeOverAccepted(ServerTransaction transaction);
+
+    /**
+     * An INVITE transaction on an unreliable transport got the ACK for its non-2xx final response:
+     * the listener absorbs retransmitted ACKs and INVITEs until Timer I instead of the transaction
+     * (§17.2.1's Confirmed state), which then ends at once.
+     */
+    void takeOverConfirmed(ServerTransaction transaction);
+
     /** The transaction reached TERMINATED and can be forgotten. */
     void terminated(ServerTransaction transaction);
 }

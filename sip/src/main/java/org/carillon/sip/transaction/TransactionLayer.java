@@ -1,5 +1,6 @@
 package org.carillon.sip.transaction;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,6 +45,12 @@ public final class TransactionLayer {
     private final ConcurrentMap<ClientKey, ClientTransaction> clients = new ConcurrentHashMap<>();
     private final ConcurrentMap<MergeKey, ServerKey> merges = new ConcurrentHashMap<>();
     private final CompletedTransactions completed;
+    /** INVITE server transactions in RFC 6026's Accepted state, until Timer L: their merge keys. */
+    private final AcceptedTransactions<ServerKey, Optional<MergeKey>> acceptedServers;
+    /** INVITE server transactions over UDP in §17.2.1's Confirmed state, until Timer I: their merge keys. */
+    private final AcceptedTransactions<ServerKey, Optional<MergeKey>> confirmedServers;
+    /** INVITE client transactions in the Accepted state, until Timer M: the listener further 2xx go to. */
+    private final AcceptedTransactions<ClientKey, ResponseListener> acceptedClients;
     private final ServerTransactionListener serverListener = new ServerTransactionListener() {
         @Override
         public void failed(ServerTransaction transaction, boolean timeout) {
@@ -62,9 +69,19 @@ public final class TransactionLayer {
         }
 
         @Override
+        public void takeOverAccepted(ServerTransaction transaction) {
+            acceptedServers.add(transaction.key(), transaction.mergeKey());
+        }
+
+        @Override
+        public void takeOverConfirmed(ServerTransaction transaction) {
+            confirmedServers.add(transaction.key(), transaction.mergeKey());
+        }
+
+        @Override
         public void terminated(ServerTransaction transaction) {
             servers.remove(transaction.key(), transaction);
-            if (!transaction.handedOff()) { // else the merge key lives on until the completed entry's Timer J
+            if (!transaction.handedOff()) { // else the merge key lives on until Timer J or L of the entry kept
                 transaction.mergeKey().ifPresent(m -> merges.remove(m, transaction.key()));
             }
             events.serverTerminated(transaction);
@@ -76,6 +93,13 @@ public final class TransactionLayer {
         this.events = events;
         this.completed = new CompletedTransactions(context,
                 e -> e.mergeKey().ifPresent(m -> merges.remove(m, e.key())));
+        Duration timerLorM = context.timers().transactionTimeout();
+        this.acceptedServers = new AcceptedTransactions<>(context.scheduler(), timerLorM,
+                context.maxServerTransactions(), (key, mergeKey) -> mergeKey.ifPresent(m -> merges.remove(m, key)));
+        this.confirmedServers = new AcceptedTransactions<>(context.scheduler(), context.timers().timerIorK(false),
+                context.maxServerTransactions(), (key, mergeKey) -> mergeKey.ifPresent(m -> merges.remove(m, key)));
+        this.acceptedClients = new AcceptedTransactions<>(context.scheduler(), timerLorM,
+                context.maxServerTransactions(), (key, listener) -> { });
     }
 
     /**
@@ -92,7 +116,9 @@ public final class TransactionLayer {
         if (SipMethod.ACK.equals(method)) {
             ServerTransaction invite = servers.get(key);
             if (invite == null) {
-                return new RequestDisposition.Ack(request);
+                // §17.2.1: a retransmitted ACK in Confirmed is absorbed; any other goes to the TU (a 2xx's, RFC 6026)
+                return confirmedServers.get(key) != null ? RequestDisposition.Handled.INSTANCE
+                        : new RequestDisposition.Ack(request);
             }
             return invite.onAck() ? new RequestDisposition.Ack(request) : RequestDisposition.Handled.INSTANCE;
         }
@@ -105,7 +131,13 @@ public final class TransactionLayer {
         if (completed.resend(key, context.requestRetransmitted())) {
             return RequestDisposition.Handled.INSTANCE;
         }
-        if (servers.size() >= context.maxServerTransactions()) { // completed ones are bounded apart, by eviction
+        if (SipMethod.INVITE.equals(method)
+                && (acceptedServers.get(key) != null || confirmedServers.get(key) != null)) {
+            // RFC 6026 §7.1, RFC 3261 §17.2.1: a retransmitted INVITE in Accepted or Confirmed is absorbed
+            context.requestRetransmitted().run();
+            return RequestDisposition.Handled.INSTANCE;
+        }
+        if (servers.size() >= context.maxServerTransactions()) { // completed and accepted ones are bounded apart
             return RequestDisposition.Overloaded.INSTANCE;
         }
         Optional<MergeKey> mergeKey = mergeKeyOf(request);
@@ -138,7 +170,10 @@ public final class TransactionLayer {
     private RequestDisposition cancel(ServerTransaction cancelTx, ServerKey key) {
         ServerTransaction invite = servers.get(key.cancelled());
         if (invite == null) {
-            cancelTx.respond(481); // §9.2: no matching transaction
+            // §9.2: an INVITE already answered 2xx is matched (and the CANCEL has no effect); else none is
+            ServerKey cancelled = key.cancelled();
+            cancelTx.respond(acceptedServers.get(cancelled) != null || confirmedServers.get(cancelled) != null
+                    ? 200 : 481);
             return RequestDisposition.Handled.INSTANCE;
         }
         cancelTx.respond(200);
@@ -178,9 +213,18 @@ public final class TransactionLayer {
         if (branch.isEmpty()) {
             return false;
         }
-        ClientTransaction tx = clients.get(new ClientKey(branch.get(), response.cseq().method()));
+        ClientKey key = new ClientKey(branch.get(), response.cseq().method());
+        ClientTransaction tx = clients.get(key);
         if (tx == null) {
-            return false;
+            ResponseListener accepted = acceptedClients.get(key);
+            if (accepted == null) {
+                return false;
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                accepted.onResponse(response); // RFC 6026 §7.2: every 2xx goes up until Timer M, for the TU to ACK
+            }
+            return true;
         }
         tx.onResponse(response);
         return true;
@@ -202,7 +246,7 @@ public final class TransactionLayer {
                 .orElseThrow(() -> new IllegalArgumentException("request has no Via branch"));
         ClientKey key = new ClientKey(branch, request.cseq().method());
         ClientTransaction tx = new ClientTransaction(key, request, target, context, listener,
-                t -> clients.remove(t.key(), t));
+                t -> clients.remove(t.key(), t), t -> acceptedClients.add(t.key(), listener));
         if (clients.putIfAbsent(key, tx) != null) {
             throw new IllegalStateException("duplicate client transaction " + key);
         }
@@ -215,14 +259,22 @@ public final class TransactionLayer {
         return Optional.ofNullable(servers.get(key));
     }
 
-    /** Number of live server transactions, counting the completed non-INVITE ones kept for Timer J. */
+    /**
+     * Number of live server transactions, counting the completed non-INVITE ones kept for Timer J and the
+     * accepted and confirmed INVITE ones kept for Timer L and I.
+     */
     public int serverCount() {
-        return servers.size() + completed.size();
+        return servers.size() + completed.size() + acceptedServers.size() + confirmedServers.size();
     }
 
-    /** Number of live client transactions. */
+    /** Number of live client transactions, counting the accepted INVITE ones kept for Timer M. */
     public int clientCount() {
-        return clients.size();
+        return clients.size() + acceptedClients.size();
+    }
+
+    /** The client transaction with this key while it is kept whole (not once it is only an Accepted entry). */
+    Optional<ClientTransaction> findClient(ClientKey key) {
+        return Optional.ofNullable(clients.get(key));
     }
 
     /** The §17.2.3 key of {@code request}. @throws SipParseException if Via, CSeq or Call-ID is malformed */

@@ -43,6 +43,17 @@ class TransactionExecutorsTest {
     }
 
     @Test
+    void anEndedInviteGetsAnExecutorThatIsNotKept() {
+        ServerTransaction invite = tx("INVITE", "z9hG4bKe3");
+        executors.of(invite);
+        invite.respond(200); // RFC 6026 Accepted is the layer's from here: the transaction itself has ended
+        executors.forget(invite);
+        // a later event (the 2xx never ACKed, or its send failed) still runs, without pinning an entry for good
+        assertThat(executors.of(invite)).isNotNull();
+        assertThat(executors.size()).isZero();
+    }
+
+    @Test
     void givesOtherRequestsTheSelectedExecutor() {
         assertThat(executors.of(tx("OPTIONS", "z9hG4bKe2"))).isSameAs(app);
         assertThat(executors.size()).isZero();

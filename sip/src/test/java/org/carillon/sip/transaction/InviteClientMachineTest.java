@@ -72,7 +72,19 @@ class InviteClientMachineTest {
         clock.advance(Duration.ofSeconds(2));
         m.onResponse(200, "200");
         clock.advance(Duration.ofSeconds(30));
-        assertThat(rec.log).containsExactly("transmit@0", "pass 200@0", "pass 200@2000", "terminated@32000");
+        assertThat(rec.log).containsExactly("transmit@0", "hand-off@0", "pass 200@0", "pass 200@2000",
+                "terminated@32000");
+    }
+
+    @Test
+    void aHandOffAtTheFirst2xxEndsTheMachineAndItsTimers() {
+        rec.takeOver = true;
+        InviteClientMachine<String> m = started(false);
+        m.onResponse(200, "200");
+        assertThat(m.state()).isEqualTo(TransactionState.TERMINATED);
+        m.onResponse(200, "200"); // one that raced the hand-off still goes up
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rec.log).containsExactly("transmit@0", "hand-off@0", "terminated@0", "pass 200@0", "pass 200@0");
     }
 
     @Test

@@ -64,8 +64,22 @@ class InviteServerMachineTest {
         m.onAck();
         m.onRequestRetransmit();
         clock.advance(Duration.ofSeconds(5));
-        assertThat(rec.log).containsExactly("send 486@0", "resend 486@500", "absorbed@700", "absorbed@700",
-                "terminated@5700");
+        assertThat(rec.log).containsExactly("send 486@0", "resend 486@500", "hand-off-confirmed@700", "absorbed@700",
+                "absorbed@700", "terminated@5700");
+    }
+
+    @Test
+    void aHandOffAtTheAckEndsTheConfirmedMachineAtOnce() {
+        rec.takeOver = true;
+        InviteServerMachine<String> m = started(false);
+        m.respond(486, "486");
+        assertThat(m.onAck()).isFalse();
+        m.onAck();
+        m.onRequestRetransmit();
+        m.onTransportError(); // nothing left to fail: the ACK came
+        clock.advance(Duration.ofSeconds(40));
+        assertThat(rec.log).containsExactly("send 486@0", "hand-off-confirmed@0", "terminated@0", "absorbed@0",
+                "absorbed@0");
     }
 
     @Test
@@ -91,7 +105,8 @@ class InviteServerMachineTest {
         m.respond(180, "180", () -> rec.log.add("accepted"));
         assertThat(m.respond(200, "200", () -> rec.log.add("accepted"))).isTrue();
         assertThat(m.respond(200, "200", () -> rec.log.add("accepted"))).isFalse(); // a resend: not announced
-        assertThat(rec.log).containsExactly("send 180@0", "accepted", "send 200@0", "resend 200@0");
+        assertThat(rec.log).containsExactly("send 180@0", "accepted", "send 200@0", "hand-off 200@0",
+                "resend 200@0");
     }
 
     @Test
@@ -103,7 +118,34 @@ class InviteServerMachineTest {
         m.respond(200, "200"); // the TU's own 2xx retransmission (§13.3.1.4) goes out
         assertThat(m.onAck()).isTrue();
         clock.advance(Duration.ofSeconds(32));
-        assertThat(rec.log).containsExactly("send 200@0", "absorbed@0", "resend 200@0", "terminated@32000");
+        assertThat(rec.log).containsExactly("send 200@0", "hand-off 200@0", "absorbed@0", "resend 200@0",
+                "terminated@32000");
+    }
+
+    @Test
+    void aHandOffAtTheFirst2xxEndsTheMachineButTheTusRetransmissionsStillGoOut() {
+        rec.takeOver = true;
+        InviteServerMachine<String> m = started(false);
+        assertThat(m.respond(200, "200")).as("accepted").isTrue();
+        assertThat(m.state()).isEqualTo(TransactionState.TERMINATED);
+        clock.advance(Duration.ofMillis(500));
+        m.respond(200, "200"); // §13.3.1.4 through the transaction, as in Accepted
+        m.onRequestRetransmit();
+        assertThat(m.onAck()).as("an ACK it still matches goes to the TU").isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(rec.log).containsExactly("send 200@0", "hand-off 200@0", "terminated@0", "resend 200@500",
+                "absorbed@500");
+    }
+
+    @Test
+    void aTransportErrorAfterTheHandOffIsReportedOnce() {
+        rec.takeOver = true;
+        InviteServerMachine<String> m = started(true);
+        m.respond(200, "200");
+        m.onTransportError();
+        m.onTransportError();
+        assertThat(rec.only("transport")).containsExactly("transport-error@0");
+        assertThatThrownBy(() -> m.respond(200, "200")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

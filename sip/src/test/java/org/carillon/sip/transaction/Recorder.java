@@ -10,7 +10,10 @@ final class Recorder implements InviteClientMachine.Actions<String>, NonInviteCl
 
     private final FakeScheduler clock;
     final List<String> log = new ArrayList<>();
-    /** What {@link #handOff} answers: whether the owner takes a UDP non-INVITE's Completed state over. */
+    /**
+     * What {@link #handOff} answers: whether the owner takes a UDP non-INVITE's Completed state, or an INVITE's
+     * Accepted state, over.
+     */
     boolean takeOver;
 
     Recorder(FakeScheduler clock) {
@@ -69,6 +72,18 @@ final class Recorder implements InviteClientMachine.Actions<String>, NonInviteCl
     @Override
     public boolean handOff(String response) {
         add("hand-off " + response);
+        return takeOver;
+    }
+
+    @Override
+    public boolean handOffConfirmed() {
+        add("hand-off-confirmed");
+        return takeOver;
+    }
+
+    @Override
+    public boolean handOff() {
+        add("hand-off");
         return takeOver;
     }
 

@@ -119,7 +119,9 @@ class TransactionLayerTest {
         ServerTransaction tx = newTransaction(request("INVITE", "z9hG4bK3", "192.0.2.1", ""));
         tx.respond(486);
         assertThat(receive(request("ACK", "z9hG4bK3", "192.0.2.1", ";tag=x"))).isEqualTo(RequestDisposition.Handled.INSTANCE);
-        assertThat(tx.state()).isEqualTo(TransactionState.CONFIRMED);
+        // over UDP, Confirmed (§17.2.1) is the layer's from here, by key: the machine ended
+        assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
+        assertThat(layer.serverCount()).isOne();
         clock.advance(Duration.ofSeconds(5));
         assertThat(layer.serverCount()).isZero();
     }

@@ -1,0 +1,115 @@
+package org.carillon.sip.transaction;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.carillon.sip.clock.SipScheduler;
+
+/**
+ * INVITE transactions in RFC 6026's Accepted state, kept as their key and the little that state
+ * still needs, instead of whole: a server transaction (§7.1) only absorbs retransmissions of the
+ * INVITE until Timer L and keeps its merge key; a client transaction (§7.2) only passes further
+ * 2xx up to its listener until Timer M. Both timers are 64·T1, 32 s by default. The same table
+ * holds INVITE server transactions over UDP in RFC 3261 §17.2.1's Confirmed state, which only
+ * absorb retransmitted ACKs and INVITEs until Timer I (T4, 5 s).
+ *
+ * <p>Why: every answered call leaves one of each behind for 32 s. Whole, each held its parsed
+ * INVITE (with the SDP), the bytes sent, its state machine and its timers: at 700 calls/s some
+ * 45,000 live transactions, copied by every young collection and then promoted to the old
+ * generation that concurrent cycles mark. An entry here is a map node, a queue node and a record.
+ * The timers are one FIFO swept by one timer, not one timer per transaction: every entry gets the
+ * same lifetime, so insertion order is deadline order.
+ *
+ * <p>Bounded: beyond {@code bound} entries the oldest is forgotten early (a flood must not grow
+ * the heap without end; what is lost is the absorbing of a retransmission 32 s old at most).
+ *
+ * <p>Threads: thread-safe and non-blocking (event loops look entries up; TU threads add them).
+ *
+ * @param <K> the transaction key
+ * @param <V> what the Accepted state keeps besides the key
+ */
+final class AcceptedTransactions<K, V> {
+
+    private record Entry<K, V>(K key, V value, long deadline) {
+    }
+
+    private final SipScheduler scheduler;
+    private final long lifetimeNanos;
+    private final int bound;
+    private final BiConsumer<K, V> expired;
+    private final ConcurrentMap<K, Entry<K, V>> entries = new ConcurrentHashMap<>();
+    private final Queue<Entry<K, V>> fifo = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sweepArmed = new AtomicBoolean();
+
+    /**
+     * @param lifetime Timer L or M
+     * @param bound    most entries kept
+     * @param expired  told of each entry that ended (by its timer or early, beyond the bound)
+     */
+    AcceptedTransactions(SipScheduler scheduler, Duration lifetime, int bound, BiConsumer<K, V> expired) {
+        this.scheduler = scheduler;
+        this.lifetimeNanos = lifetime.toNanos();
+        this.bound = bound;
+        this.expired = expired;
+    }
+
+    /** Keeps {@code value} under {@code key} for the lifetime, replacing an entry of the same key. */
+    void add(K key, V value) {
+        Entry<K, V> e = new Entry<>(key, value, scheduler.nanoTime() + lifetimeNanos);
+        entries.put(key, e);
+        fifo.add(e);
+        if (entries.size() > bound) {
+            synchronized (fifo) {
+                while (entries.size() > bound) {
+                    Entry<K, V> oldest = fifo.poll();
+                    if (oldest == null) {
+                        break;
+                    }
+                    forget(oldest);
+                }
+            }
+        }
+        armSweep();
+    }
+
+    /** What is kept under {@code key}, or null when no Accepted transaction has it. */
+    V get(K key) {
+        Entry<K, V> e = entries.get(key);
+        return e == null ? null : e.value();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private void armSweep() {
+        Entry<K, V> head = fifo.peek();
+        if (head != null && sweepArmed.compareAndSet(false, true)) {
+            long delay = Math.max(0, head.deadline() - scheduler.nanoTime());
+            scheduler.schedule(Duration.ofNanos(delay), this::sweep);
+        }
+    }
+
+    /** Ends every entry due; re-arms for the next one (checked again after the flag is cleared, so none is missed). */
+    private void sweep() {
+        long now = scheduler.nanoTime();
+        synchronized (fifo) { // polls only under the lock, so the head peeked is the head polled
+            for (Entry<K, V> e = fifo.peek(); e != null && e.deadline() - now <= 0; e = fifo.peek()) {
+                fifo.poll();
+                forget(e);
+            }
+        }
+        sweepArmed.set(false);
+        armSweep();
+    }
+
+    private void forget(Entry<K, V> e) {
+        if (entries.remove(e.key(), e)) {
+            expired.accept(e.key(), e.value());
+        }
+    }
+}
