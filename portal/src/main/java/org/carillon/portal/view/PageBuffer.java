@@ -48,11 +48,10 @@ final class PageBuffer extends HttpServletResponseWrapper {
     void writeTo(HttpServletResponse response) throws IOException {
         if (!(response instanceof PageBuffer)
                 && StandardCharsets.UTF_8.name().equalsIgnoreCase(response.getCharacterEncoding())) {
-            byte[] bytes = new byte[Utf8.length(writer.chars, writer.length)];
-            int length = Utf8.encode(writer.chars, writer.length, bytes);
-            response.setContentLength(length);
+            Utf8.Encoded page = Utf8.encode(writer.chars, writer.length);
+            response.setContentLength(page.length());
             ServletOutputStream out = response.getOutputStream();
-            out.write(bytes, 0, length);
+            out.write(page.bytes(), 0, page.length());
             out.flush();
         } else {
             PrintWriter out = response.getWriter();
