@@ -42,17 +42,24 @@ final class PageBuffer extends HttpServletResponseWrapper {
     /**
      * Writes the page to the wrapped response in one call: a UTF-8 page as bytes encoded here ({@link Utf8}, instead
      * of the container's encoder) with its length, so it is sent with a {@code Content-Length} rather than chunked;
-     * a page in another character set, or into another page buffer (the side menu, {@link MenuCache}), through the
-     * response's writer.
+     * a page in another character set, into another page buffer (the side menu, {@link MenuCache}), or to a response
+     * whose writer is already in use (an error page after a handler wrote), through the response's writer.
      */
     void writeTo(HttpServletResponse response) throws IOException {
+        ServletOutputStream bytes = null;
         if (!(response instanceof PageBuffer)
                 && StandardCharsets.UTF_8.name().equalsIgnoreCase(response.getCharacterEncoding())) {
+            try {
+                bytes = response.getOutputStream();
+            } catch (IllegalStateException writerInUse) {
+                bytes = null;
+            }
+        }
+        if (bytes != null) {
             Utf8.Encoded page = Utf8.encode(writer.chars, writer.length);
             response.setContentLength(page.length());
-            ServletOutputStream out = response.getOutputStream();
-            out.write(page.bytes(), 0, page.length());
-            out.flush();
+            bytes.write(page.bytes(), 0, page.length());
+            bytes.flush();
         } else {
             PrintWriter out = response.getWriter();
             out.write(writer.chars, 0, writer.length);

@@ -1,5 +1,8 @@
 package org.carillon.portal.view;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -80,6 +83,24 @@ class BufferedPageViewTest {
         assertThat(outer.text()).isEqualTo("<p>a — b</p>");
         assertThat(response.getContentAsByteArray()).isEmpty();
         assertThat(response.isCommitted()).isFalse();
+    }
+
+    @Test
+    void aResponseWhoseWriterIsInUseGetsThePageThroughItsWriter() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setCharacterEncoding("UTF-8");
+        // as when an error page follows a handler that wrote: the container refuses the stream once the writer is used
+        HttpServletResponse writerInUse = new HttpServletResponseWrapper(response) {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                throw new IllegalStateException("getWriter() has already been called for this response");
+            }
+        };
+
+        view("<p th:text=\"${t}\">x</p>").render(Map.of("t", "a — b"), new MockHttpServletRequest(servletContext),
+                writerInUse);
+
+        assertThat(response.getContentAsString()).isEqualTo("<p>a — b</p>");
     }
 
     @Test
