@@ -35,11 +35,13 @@ public class InvoiceController {
     private final InvoiceService invoices;
     private final MoneyFormat money;
     private final DateFormat dates;
+    private final InvoiceRows rowHtml;
 
-    public InvoiceController(InvoiceService invoices, MoneyFormat money, DateFormat dates) {
+    public InvoiceController(InvoiceService invoices, MoneyFormat money, DateFormat dates, InvoiceRows rowHtml) {
         this.invoices = invoices;
         this.money = money;
         this.dates = dates;
+        this.rowHtml = rowHtml;
     }
 
     @GetMapping("/invoices")
@@ -55,7 +57,7 @@ public class InvoiceController {
         String invoicesUrl = request.getContextPath() + "/invoices";
         List<InvoiceRow> rows = found.items().stream().map(i -> InvoiceRow.of(i, money, dates)).toList();
         model.addAttribute("page", new Page<>(rows, found.number(), found.size(), found.total()));
-        model.addAttribute("rows", InvoiceRow.html(rows, invoicesUrl));
+        model.addAttribute("rows", rowHtml.html(rows, invoicesUrl));
         model.addAttribute("errors", errors);
         model.addAttribute("number", number);
         model.addAttribute("from", from);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.spring6.view.ThymeleafView;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +25,8 @@ public class BufferedPageView extends ThymeleafView {
     static final int MAX_HINT_CHARS = 256 * 1024;
 
     private volatile int lastChars = MIN_CHARS;
+    /** The application's menu cache, looked up on this view's first page (views are created by the resolver). */
+    private MenuCache menus;
 
     /**
      * Always "partial output": Thymeleaf then writes to the response's writer, which {@link #render} replaces with the
@@ -39,9 +42,27 @@ public class BufferedPageView extends ThymeleafView {
             throws Exception {
         int hint = lastChars;
         PageBuffer page = new PageBuffer(response, hint + hint / 8);
-        super.render(model, request, page);
+        super.render(withMenu(model, request, response), request, page);
         lastChars = Math.clamp(page.length(), MIN_CHARS, MAX_HINT_CHARS);
         page.writeTo(response);
+    }
+
+    /**
+     * A full page of the portal's (one whose model has the viewer, {@code me}) gets its side menu from the
+     * {@link MenuCache}; fragments (a view name with {@code ::}, such as the menu itself) do not.
+     */
+    private Map<String, ?> withMenu(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (getTemplateName().contains("::") || getMarkupSelector() != null || model == null
+                || !model.containsKey("me")) {
+            return model;
+        }
+        if (menus == null) {
+            menus = getApplicationContext().getBean(MenuCache.class);
+        }
+        Map<String, Object> page = new HashMap<>(model);
+        page.put(MenuCache.ATTRIBUTE, menus.menu(model, request, response));
+        return page;
     }
 
     /** The size the next page of this template starts with (for tests). */

@@ -1,11 +1,13 @@
 package org.carillon.portal.view;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -32,11 +34,37 @@ final class PageBuffer extends HttpServletResponseWrapper {
         return writer.length;
     }
 
-    /** Writes the page to the wrapped response's writer, in one call. */
+    /** What was written so far. */
+    String text() {
+        return new String(writer.chars, 0, writer.length);
+    }
+
+    /**
+     * Writes the page to the wrapped response in one call: a UTF-8 page as bytes encoded here ({@link Utf8}, instead
+     * of the container's encoder) with its length, so it is sent with a {@code Content-Length} rather than chunked;
+     * a page in another character set, into another page buffer (the side menu, {@link MenuCache}), or to a response
+     * whose writer is already in use (an error page after a handler wrote), through the response's writer.
+     */
     void writeTo(HttpServletResponse response) throws IOException {
-        PrintWriter out = response.getWriter();
-        out.write(writer.chars, 0, writer.length);
-        out.flush();
+        ServletOutputStream bytes = null;
+        if (!(response instanceof PageBuffer)
+                && StandardCharsets.UTF_8.name().equalsIgnoreCase(response.getCharacterEncoding())) {
+            try {
+                bytes = response.getOutputStream();
+            } catch (IllegalStateException writerInUse) {
+                bytes = null;
+            }
+        }
+        if (bytes != null) {
+            Utf8.Encoded page = Utf8.encode(writer.chars, writer.length);
+            response.setContentLength(page.length());
+            bytes.write(page.bytes(), 0, page.length());
+            bytes.flush();
+        } else {
+            PrintWriter out = response.getWriter();
+            out.write(writer.chars, 0, writer.length);
+            out.flush();
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.carillon.portal.view;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -12,6 +15,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -63,6 +67,40 @@ class BufferedPageViewTest {
         assertThat(response.getContentAsString())
                 .isEqualTo("<p>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</p>");
         assertThat(response.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(response.getContentLength()).as("sent with its length, not chunked")
+                .isEqualTo(("<p>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</p>")
+                        .getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void aPageRenderedIntoAnotherPageBufferStaysInThatBuffer() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        PageBuffer outer = new PageBuffer(response, 16);   // as MenuCache renders the menu for a page
+
+        view("<p th:text=\"${t}\">x</p>").render(Map.of("t", "a — b"), new MockHttpServletRequest(servletContext),
+                outer);
+
+        assertThat(outer.text()).isEqualTo("<p>a — b</p>");
+        assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(response.isCommitted()).isFalse();
+    }
+
+    @Test
+    void aResponseWhoseWriterIsInUseGetsThePageThroughItsWriter() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setCharacterEncoding("UTF-8");
+        // as when an error page follows a handler that wrote: the container refuses the stream once the writer is used
+        HttpServletResponse writerInUse = new HttpServletResponseWrapper(response) {
+            @Override
+            public ServletOutputStream getOutputStream() {
+                throw new IllegalStateException("getWriter() has already been called for this response");
+            }
+        };
+
+        view("<p th:text=\"${t}\">x</p>").render(Map.of("t", "a — b"), new MockHttpServletRequest(servletContext),
+                writerInUse);
+
+        assertThat(response.getContentAsString()).isEqualTo("<p>a — b</p>");
     }
 
     @Test
