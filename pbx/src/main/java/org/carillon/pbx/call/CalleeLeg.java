@@ -44,6 +44,7 @@ final class CalleeLeg implements Party {
      */
     private SipRequest invite;
     private ClientTransaction tx;
+    private Responses responses;
     private final String callId;
     private Dialog dialog;
     private SipRequest ack;
@@ -139,23 +140,65 @@ final class CalleeLeg implements Party {
 
     /** Sends the INVITE; responses come back on the call's executor. */
     void start() {
-        ResponseListener listener = new ResponseListener() {
-            @Override
-            public void onResponse(SipResponse response) {
-                call.executor().execute(() -> call.onBranchResponse(CalleeLeg.this, response));
-            }
+        responses = new Responses(this);
+        tx = flow == null ? sip.stack().send(invite, responses) : sip.send(invite, flow, responses);
+    }
 
-            @Override
-            public void onTimeout() {
-                call.executor().execute(() -> call.onBranchFailed(CalleeLeg.this, 408));
-            }
+    /**
+     * The INVITE transaction's listener. The stack keeps it for Timer M (RFC 6026: 32 s after the first 2xx) to hand
+     * on resent 2xx; while the leg lives it passes everything to the call's executor. Once the leg has ended after
+     * its ACK, a resent 2xx needs only that ACK again (§13.2.2.4), so the listener lets go of the leg, and with it of
+     * the whole ended call and its media (issue 6's heap per call: 32 s × the call rate).
+     */
+    private static final class Responses implements ResponseListener {
+        private volatile CalleeLeg leg;
+        private volatile Runnable ackAgain;
 
-            @Override
-            public void onTransportError() {
-                call.executor().execute(() -> call.onBranchFailed(CalleeLeg.this, 503));
+        Responses(CalleeLeg leg) {
+            this.leg = leg;
+        }
+
+        /** The leg ended with its ACK sent: from now on a 2xx only gets the ACK again. */
+        void retire(Signalling sip, SipRequest ack, Flow hop) {
+            ackAgain = () -> sip.sendAck(ack, hop);
+            leg = null;
+        }
+
+        @Override
+        public void onResponse(SipResponse response) {
+            Runnable again = ackAgain;
+            if (again != null) {
+                if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                    again.run();
+                }
+                return;
             }
-        };
-        tx = flow == null ? sip.stack().send(invite, listener) : sip.send(invite, flow, listener);
+            CalleeLeg l = leg;
+            l.call.executor().execute(() -> l.call.onBranchResponse(l, response));
+        }
+
+        @Override
+        public void onTimeout() {
+            CalleeLeg l = leg;
+            if (l != null) {
+                l.call.executor().execute(() -> l.call.onBranchFailed(l, 408));
+            }
+        }
+
+        @Override
+        public void onTransportError() {
+            CalleeLeg l = leg;
+            if (l != null) {
+                l.call.executor().execute(() -> l.call.onBranchFailed(l, 503));
+            }
+        }
+    }
+
+    /** The leg has ended after its 2xx was acknowledged: the transaction's listener keeps only the ACK. */
+    private void retireListener() {
+        if (responses != null && ack != null) {
+            responses.retire(sip, ack, hop());
+        }
     }
 
     /** A provisional response: the early dialog, and a CANCEL that was waiting for it (§9.1). */
@@ -238,6 +281,7 @@ final class CalleeLeg implements Party {
         state = State.ENDED;
         sessionTimer.stop();
         dialog.terminate();
+        retireListener();
     }
 
     @Override
@@ -248,6 +292,7 @@ final class CalleeLeg implements Party {
             SipRequest bye = dialog.createRequest(SipMethod.BYE);
             dialog.terminate();
             send(bye);
+            retireListener();
         }
     }
 

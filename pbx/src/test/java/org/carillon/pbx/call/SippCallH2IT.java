@@ -81,6 +81,13 @@ class SippCallH2IT extends CallH2Context {
     }
 
     @Test
+    void aCalleeThatResendsIts2xxAfterItHungUpGetsTheAckAgain() throws Exception {
+        JsonNode call = run("caller_waits.xml", "callee_resends_2xx_after_bye.xml", "answered", List.of("-d", "500"),
+                () -> { });
+        assertThat(call.path("endedBy").asString()).isEqualTo("callee");
+    }
+
+    @Test
     void aCalleeThatNeverAnswersByeDoesNotKeepTheCallAlive() throws Exception {
         run("caller.xml", "callee_silent.xml", "answered", "-d", "300");
         assertThat(api().get("/api/v1/calls/active").json().size()).isZero();
