@@ -261,7 +261,7 @@ public class CallService implements AutoCloseable {
         originations.remove(o.id());
         aliases.forEach(originations::remove);
         try {
-            events.publishEvent(record);
+            events.publishEvent(new CallEnded(record));
         } finally {
             events.publishEvent(new ActiveCallsChanged(o.view()));
         }
@@ -304,7 +304,7 @@ public class CallService implements AutoCloseable {
         try {
             events.publishEvent(new ActiveCallsChanged(call.view()));
         } finally {
-            events.publishEvent(record);
+            events.publishEvent(new CallEnded(record));
         }
     }
 
