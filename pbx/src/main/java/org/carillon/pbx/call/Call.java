@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -54,7 +53,7 @@ final class Call implements CallerSession, BranchOwner {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
     private static final int MAX_FORWARDS = 5;
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id = CallIds.next();
     private final CallService service;
     private final CallExecutor executor;
     private final Tenant tenant;
