@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,7 +46,7 @@ final class Call implements CallerSession, BranchOwner {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
     static final int MAX_FORWARDS = 5;
 
-    final String id = UUID.randomUUID().toString();
+    final String id = CallIds.next();
     final CallService service;
     private final CallExecutor executor;
     final Tenant tenant;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A finished call, published as a Spring event when the call ends (the call history stores it).
+ * A finished call, published in a {@link CallEnded} event when the call ends (the call history stores it).
  *
  * @param id         the call's id
  * @param caller     the calling extension

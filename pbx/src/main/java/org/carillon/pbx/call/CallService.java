@@ -8,10 +8,8 @@ import org.carillon.pbx.sipserver.SipServer;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.carillon.platform.settings.Settings;
-import org.carillon.sip.auth.DigestCredentials;
 import org.carillon.sip.clock.SipScheduler;
 import org.carillon.sip.clock.WheelScheduler;
-import org.carillon.sip.message.HeaderName;
 import org.carillon.sip.message.SipRequest;
 import org.carillon.sip.transaction.ServerTransaction;
 import org.carillon.sip.uri.SipUri;
@@ -98,7 +96,8 @@ public class CallService implements AutoCloseable {
             tx.respond(404);
             return;
         }
-        var outcome = authenticator.authenticate(tx, tenant.get().sipDomain(), claimedDevice(request));
+        // the device is whoever the credentials name; they must then be that device's own
+        var outcome = authenticator.authenticateClaimed(tx, tenant.get().sipDomain(), devices::findByUsername);
         if (outcome instanceof DeviceAuthenticator.Outcome.Failed) {
             return;
         }
@@ -120,18 +119,6 @@ public class CallService implements AutoCloseable {
             return;
         }
         call.executor().execute(call::start);
-    }
-
-    /** The device whose digest username the request names; the credentials must then be that device's own. */
-    private Optional<DeviceAccount> claimedDevice(SipRequest request) {
-        for (String value : request.headers().all(HeaderName.PROXY_AUTHORIZATION)) {
-            try {
-                return devices.findByUsername(DigestCredentials.parse(value).username());
-            } catch (RuntimeException malformed) {
-                // not Digest: no claim
-            }
-        }
-        return Optional.empty();
     }
 
     /** A request inside a call's dialog (BYE, re-INVITE, UPDATE, INFO, REFER); 481 when no call has it. */
@@ -261,7 +248,7 @@ public class CallService implements AutoCloseable {
         originations.remove(o.id());
         aliases.forEach(originations::remove);
         try {
-            events.publishEvent(record);
+            events.publishEvent(new CallEnded(record, clock));
         } finally {
             events.publishEvent(new ActiveCallsChanged(o.view(), clock));
         }
@@ -304,7 +291,7 @@ public class CallService implements AutoCloseable {
         try {
             events.publishEvent(new ActiveCallsChanged(call.view(), clock));
         } finally {
-            events.publishEvent(record);
+            events.publishEvent(new CallEnded(record, clock));
         }
     }
 

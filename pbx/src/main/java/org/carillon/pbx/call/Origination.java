@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A call the PBX places itself (click-to-call): it rings the user's own phones first (every registered device, the
@@ -45,7 +44,7 @@ final class Origination implements BranchOwner {
 
     private enum Phase { RINGING_USER, RINGING_TARGET, CONNECTED, ENDED }
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id = CallIds.next();
     private final CallService service;
     private final CallExecutor executor;
     private final Tenant tenant;

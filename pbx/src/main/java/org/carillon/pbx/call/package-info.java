@@ -10,7 +10,8 @@
  * dialled number into a {@link org.carillon.pbx.call.Destination}; an extension is rung on every registered
  * contact, anything else is a {@link org.carillon.pbx.call.CallApplication} the caller's leg is handed to (today:
  * the prompt application for unknown numbers; voicemail, parking and teams will be more). Finished calls are
- * published as {@link org.carillon.pbx.call.CallRecord} events (the call history stores them) and live changes as
+ * published as {@link org.carillon.pbx.call.CallEnded} events with their
+ * {@link org.carillon.pbx.call.CallRecord} (the call history stores them) and live changes as
  * {@link org.carillon.pbx.call.ActiveCallsChanged}.
  */
 package org.carillon.pbx.call;

@@ -3,12 +3,15 @@ package org.carillon.pbx.cdr;
 import org.carillon.pbx.call.CallRecord;
 import org.carillon.pbx.call.CallResult;
 import org.carillon.platform.account.AccountStore;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,19 +34,46 @@ public class CdrStore {
     }
 
     public void insert(CallRecord r) {
-        jdbc.sql(INSERT).params(columns(r)).update();
+        template.update(INSERT, ps -> set(ps, r));
     }
 
     /** Inserts all records with one batched statement; the caller supplies the transaction. */
     public void insertAll(List<CallRecord> records) {
-        template.batchUpdate(INSERT, records.stream().map(CdrStore::columns).toList());
+        template.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                set(ps, records.get(i));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return records.size();
+            }
+        });
     }
 
-    private static Object[] columns(CallRecord r) {
-        return new Object[] {r.id(), r.tenantId(), r.caller(), r.dialled(), r.callee().orElse(""),
-                AccountStore.utc(r.startedAt()), r.answeredAt().map(AccountStore::utc).orElse(null),
-                AccountStore.utc(r.endedAt()), r.durationSeconds(), r.result().wire(), r.status(),
-                r.endedBy(), String.join(",", r.transfers())};
+    /**
+     * The row's columns with typed setters: every call's history goes through here (issue 6), and untyped arguments
+     * cost Spring a type look-up per column (for a null, the statement's parameter metadata).
+     */
+    private static void set(PreparedStatement ps, CallRecord r) throws SQLException {
+        ps.setString(1, r.id());
+        ps.setLong(2, r.tenantId());
+        ps.setString(3, r.caller());
+        ps.setString(4, r.dialled());
+        ps.setString(5, r.callee().orElse(""));
+        ps.setObject(6, AccountStore.utc(r.startedAt()));
+        if (r.answeredAt().isPresent()) {
+            ps.setObject(7, AccountStore.utc(r.answeredAt().get()));
+        } else {
+            ps.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        ps.setObject(8, AccountStore.utc(r.endedAt()));
+        ps.setLong(9, r.durationSeconds());
+        ps.setString(10, r.result().wire());
+        ps.setInt(11, r.status());
+        ps.setString(12, r.endedBy());
+        ps.setString(13, r.transfers().isEmpty() ? "" : String.join(",", r.transfers()));
     }
 
     /** One page of a tenant's calls, newest first, and how many match in all. */

@@ -1,5 +1,6 @@
 package org.carillon.pbx.cdr;
 
+import org.carillon.pbx.call.CallEnded;
 import org.carillon.pbx.call.CallRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +51,13 @@ public class CdrWriter implements SmartLifecycle {
         this.tx = tx;
     }
 
-    /** Queues the record and blocks the calling thread (the call's) until it is committed or failed. */
+    /** A call ended: stores its record before the call's thread goes on ({@link #onEnded(CallRecord)}). */
     @EventListener
+    public void onEnded(CallEnded ended) {
+        onEnded(ended.record());
+    }
+
+    /** Queues the record and blocks the calling thread (the call's) until it is committed or failed. */
     public void onEnded(CallRecord record) {
         var pending = new Pending(record, new CompletableFuture<>());
         boolean queued = writer != null && queue.offer(pending);

@@ -47,6 +47,12 @@ public class PresenceService {
     /** The time of each {@link PresenceChanged}. */
     private final Clock clock;
     /**
+     * The subscription service once found: every call event announces (issue 6), and each
+     * {@code ObjectProvider.getIfAvailable} resolves the bean again (~1 kB of candidate maps, injection points and
+     * generic types per look-up, ~8 kB per call).
+     */
+    private volatile SubscriptionService subscriptionService;
+    /**
      * Dialogs per extension ("tenant:number"): changed in constant time per call event (writes hold {@code this}), an
      * extension without dialogs has no entry.
      */
@@ -67,7 +73,10 @@ public class PresenceService {
 
     /** The state of an extension now (UNREGISTERED for a number that is no extension). */
     public ExtensionState state(long tenantId, String number) {
-        ExtensionDialogs legs = byExtension.get(key(tenantId, number));
+        return state(byExtension.get(key(tenantId, number)), tenantId, number);
+    }
+
+    private ExtensionState state(ExtensionDialogs legs, long tenantId, String number) {
         Optional<ExtensionState> inCalls = legs == null ? Optional.empty() : legs.state();
         if (inCalls.isPresent()) {
             return inCalls.get();
@@ -100,7 +109,7 @@ public class PresenceService {
     @EventListener
     public void onRemoved(ExtensionRemoved removed) {
         lastAnnounced.remove(key(removed.tenantId(), removed.number()));
-        SubscriptionService s = subscriptions.getIfAvailable();
+        SubscriptionService s = subscriptions();
         if (s != null) {
             s.resourceRemoved(removed.tenantId(), DIALOG, removed.number());
             s.resourceRemoved(removed.tenantId(), PRESENCE, removed.number());
@@ -185,16 +194,27 @@ public class PresenceService {
     private void announce(long tenantId, String number) {
         // straight to the subscriptions rather than as two ResourceChanged events: every state change of every call
         // comes here (issue 6), and no other listener wants an extension's changes (parking's page wants slots)
-        SubscriptionService s = subscriptions.getIfAvailable();
+        SubscriptionService s = subscriptions();
         if (s != null) {
             s.changed(tenantId, DIALOG, number);
             s.changed(tenantId, PRESENCE, number);
         }
-        ExtensionState state = state(tenantId, number);
-        ExtensionState before = lastAnnounced.put(key(tenantId, number), state);
+        String key = key(tenantId, number);
+        ExtensionState state = state(byExtension.get(key), tenantId, number);
+        ExtensionState before = lastAnnounced.put(key, state);
         if (before != state) {
             events.publishEvent(new PresenceChanged(tenantId, number, state, clock));
         }
+    }
+
+    /** The subscription service, looked up until it is there, then kept. */
+    private SubscriptionService subscriptions() {
+        SubscriptionService s = subscriptionService;
+        if (s == null) {
+            s = subscriptions.getIfAvailable();
+            subscriptionService = s;
+        }
+        return s;
     }
 
     private static String key(long tenantId, String number) {

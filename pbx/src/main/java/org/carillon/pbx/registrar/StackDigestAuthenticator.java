@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@link DeviceAuthenticator} on the stack's {@link DigestServer} (MD5 and SHA-256 challenges, expiring nonces,
@@ -41,7 +42,9 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
     private final SourceBans bans;
     private final List<DigestAlgorithm> algorithms;
     private final List<String> md5OnlyAgents;
+    /** By realm: the servers offering every configured algorithm, and those offering MD5 alone. */
     private final ConcurrentHashMap<String, DigestServer> servers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, DigestServer> md5Servers = new ConcurrentHashMap<>();
 
     StackDigestAuthenticator(DataDirectory data, Clock clock, Settings settings, SourceBans bans) {
         this.bans = bans;
@@ -64,8 +67,17 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
         if (md5OnlyAgents.isEmpty()) {
             return false;
         }
-        String ua = request.headers().first(HeaderName.USER_AGENT).orElse("").toLowerCase(java.util.Locale.ROOT);
-        return md5OnlyAgents.stream().anyMatch(ua::contains);
+        Optional<String> agent = request.headers().first(HeaderName.USER_AGENT);
+        if (agent.isEmpty()) {
+            return false;
+        }
+        String ua = agent.get().toLowerCase(java.util.Locale.ROOT);
+        for (String a : md5OnlyAgents) { // every INVITE asks: a loop, not a stream
+            if (ua.contains(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -94,12 +106,19 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
 
     private DigestServer server(String realm, boolean md5Only) {
         List<DigestAlgorithm> offered = md5Only ? List.of(DigestAlgorithm.MD5) : algorithms;
-        return servers.computeIfAbsent((md5Only ? "md5 " : "all ") + realm, k -> new DigestServer(realm, secret, clock,
-                Duration.ofMinutes(5), offered, 50_000));
+        DigestServer known = (md5Only ? md5Servers : servers).get(realm);
+        return known != null ? known : (md5Only ? md5Servers : servers).computeIfAbsent(realm,
+                k -> new DigestServer(realm, secret, clock, Duration.ofMinutes(5), offered, 50_000));
     }
 
     @Override
     public Outcome authenticate(ServerTransaction tx, String realm, Optional<DeviceAccount> expected) {
+        return authenticateClaimed(tx, realm, username -> expected);
+    }
+
+    @Override
+    public Outcome authenticateClaimed(ServerTransaction tx, String realm,
+                                       Function<String, Optional<DeviceAccount>> byUsername) {
         SipRequest request = tx.request();
         DigestServer server = server(realm, md5Only(request));
         Optional<DigestCredentials> credentials = credentialsFor(request, realm);
@@ -108,6 +127,7 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
             return new Outcome.Challenged();
         }
         DigestCredentials c = credentials.get();
+        Optional<DeviceAccount> expected = byUsername.apply(c.username());
         Optional<DeviceAccount> match = expected.filter(a -> a.username().equals(c.username()));
         StoredCredential stored = match.map(a -> StoredCredential.password(a.password())).orElse(DUMMY);
         Verification v = server.verify(request.method(), c, stored);

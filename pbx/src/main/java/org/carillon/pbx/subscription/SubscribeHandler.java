@@ -1,12 +1,10 @@
 package org.carillon.pbx.subscription;
 
-import org.carillon.pbx.extension.DeviceAccount;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.registrar.DeviceAuthenticator;
 import org.carillon.pbx.sipserver.SipRequestHandler;
 import org.carillon.pbx.tenant.Tenant;
 import org.carillon.pbx.tenant.TenantDirectory;
-import org.carillon.sip.auth.DigestCredentials;
 import org.carillon.sip.dialog.DialogId;
 import org.carillon.sip.message.HeaderName;
 import org.carillon.sip.message.SipMethod;
@@ -121,7 +119,8 @@ class SubscribeHandler implements SipRequestHandler {
 
     /** The authenticated watcher of the tenant, or empty after the request was answered (407, 403). */
     private Optional<Watcher> authenticate(ServerTransaction tx, Tenant tenant) {
-        var outcome = authenticator.authenticate(tx, tenant.sipDomain(), claimed(tx.request()));
+        // the watcher is whoever the credentials name; they must then be that device's own
+        var outcome = authenticator.authenticateClaimed(tx, tenant.sipDomain(), devices::findByUsername);
         if (outcome instanceof DeviceAuthenticator.Outcome.Failed) {
             return Optional.empty();
         }
@@ -133,21 +132,6 @@ class SubscribeHandler implements SipRequestHandler {
             return Optional.empty();
         }
         return Optional.of(new Watcher(tenant.id(), ok.account().extensionId(), ok.account().number()));
-    }
-
-    /** The device whose digest username the Proxy-Authorization names (its credentials must then be its own). */
-    private Optional<DeviceAccount> claimed(SipRequest request) {
-        return request.headers().all(HeaderName.PROXY_AUTHORIZATION).stream()
-                .map(SubscribeHandler::username).flatMap(Optional::stream).findFirst()
-                .flatMap(devices::findByUsername);
-    }
-
-    private static Optional<String> username(String authorization) {
-        try {
-            return Optional.of(DigestCredentials.parse(authorization).username());
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
-        }
     }
 
     /** The Expires to grant, or empty after a 423 was sent. */
