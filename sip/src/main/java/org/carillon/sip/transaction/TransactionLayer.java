@@ -46,11 +46,11 @@ public final class TransactionLayer {
     private final ConcurrentMap<MergeKey, ServerKey> merges = new ConcurrentHashMap<>();
     private final CompletedTransactions completed;
     /** INVITE server transactions in RFC 6026's Accepted state, until Timer L: their merge keys. */
-    private final AcceptedTransactions<ServerKey, Optional<MergeKey>> acceptedServers;
+    private final LingeringTransactions<ServerKey, Optional<MergeKey>> acceptedServers;
     /** INVITE server transactions over UDP in §17.2.1's Confirmed state, until Timer I: their merge keys. */
-    private final AcceptedTransactions<ServerKey, Optional<MergeKey>> confirmedServers;
+    private final LingeringTransactions<ServerKey, Optional<MergeKey>> confirmedServers;
     /** INVITE client transactions in the Accepted state, until Timer M: the listener further 2xx go to. */
-    private final AcceptedTransactions<ClientKey, ResponseListener> acceptedClients;
+    private final LingeringTransactions<ClientKey, ResponseListener> acceptedClients;
     private final ServerTransactionListener serverListener = new ServerTransactionListener() {
         @Override
         public void failed(ServerTransaction transaction, boolean timeout) {
@@ -91,15 +91,19 @@ public final class TransactionLayer {
     public TransactionLayer(TransactionContext context, Events events) {
         this.context = context;
         this.events = events;
-        this.completed = new CompletedTransactions(context,
-                e -> e.mergeKey().ifPresent(m -> merges.remove(m, e.key())));
+        this.completed = new CompletedTransactions(context, this::forgetMerge);
         Duration timerLorM = context.timers().transactionTimeout();
-        this.acceptedServers = new AcceptedTransactions<>(context.scheduler(), timerLorM,
-                context.maxServerTransactions(), (key, mergeKey) -> mergeKey.ifPresent(m -> merges.remove(m, key)));
-        this.confirmedServers = new AcceptedTransactions<>(context.scheduler(), context.timers().timerIorK(false),
-                context.maxServerTransactions(), (key, mergeKey) -> mergeKey.ifPresent(m -> merges.remove(m, key)));
-        this.acceptedClients = new AcceptedTransactions<>(context.scheduler(), timerLorM,
+        this.acceptedServers = new LingeringTransactions<>(context.scheduler(), timerLorM,
+                context.maxServerTransactions(), this::forgetMerge);
+        this.confirmedServers = new LingeringTransactions<>(context.scheduler(), context.timers().timerIorK(false),
+                context.maxServerTransactions(), this::forgetMerge);
+        this.acceptedClients = new LingeringTransactions<>(context.scheduler(), timerLorM,
                 context.maxServerTransactions(), (key, listener) -> { });
+    }
+
+    /** A server transaction that lingered after its final response has ended: its merge key is free again. */
+    private void forgetMerge(ServerKey key, Optional<MergeKey> mergeKey) {
+        mergeKey.ifPresent(m -> merges.remove(m, key));
     }
 
     /**

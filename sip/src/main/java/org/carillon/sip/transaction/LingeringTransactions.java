@@ -10,19 +10,22 @@ import java.util.function.BiConsumer;
 import org.carillon.sip.clock.SipScheduler;
 
 /**
- * INVITE transactions in RFC 6026's Accepted state, kept as their key and the little that state
- * still needs, instead of whole: a server transaction (§7.1) only absorbs retransmissions of the
- * INVITE until Timer L and keeps its merge key; a client transaction (§7.2) only passes further
- * 2xx up to its listener until Timer M. Both timers are 64·T1, 32 s by default. The same table
- * holds INVITE server transactions over UDP in RFC 3261 §17.2.1's Confirmed state, which only
- * absorb retransmitted ACKs and INVITEs until Timer I (T4, 5 s).
+ * Transactions in a state whose only work left is to absorb retransmissions until a timer fires,
+ * kept as their key and the little that state still needs instead of whole: non-INVITE server
+ * transactions over UDP in RFC 3261 §17.2.2's Completed state until Timer J ({@link
+ * CompletedTransactions}); INVITE transactions in RFC 6026's Accepted state, a server one (§7.1)
+ * absorbing retransmitted INVITEs and keeping its merge key until Timer L, a client one (§7.2)
+ * passing further 2xx up to its listener until Timer M (both 64·T1, 32 s by default); and INVITE
+ * server transactions over UDP in §17.2.1's Confirmed state, absorbing ACKs and INVITEs until
+ * Timer I (T4, 5 s).
  *
- * <p>Why: every answered call leaves one of each behind for 32 s. Whole, each held its parsed
- * INVITE (with the SDP), the bytes sent, its state machine and its timers: at 700 calls/s some
- * 45,000 live transactions, copied by every young collection and then promoted to the old
+ * <p>Why: every answered call leaves INVITE transactions behind for 32 s, every REGISTER over UDP
+ * a non-INVITE one. Whole, each held its parsed request, the bytes sent, its state machine and
+ * its timers: at 700 calls/s some 45,000 live INVITE transactions, at 4,000 REGISTERs/s some
+ * 300,000 non-INVITE ones, copied by every young collection and then promoted to the old
  * generation that concurrent cycles mark. An entry here is a map node, a queue node and a record.
- * The timers are one FIFO swept by one timer, not one timer per transaction: every entry gets the
- * same lifetime, so insertion order is deadline order.
+ * The timers are one FIFO swept by one timer, not one timer per transaction: every entry of a
+ * table gets the same lifetime, so insertion order is deadline order.
  *
  * <p>Bounded: beyond {@code bound} entries the oldest is forgotten early (a flood must not grow
  * the heap without end; what is lost is the absorbing of a retransmission 32 s old at most).
@@ -30,9 +33,9 @@ import org.carillon.sip.clock.SipScheduler;
  * <p>Threads: thread-safe and non-blocking (event loops look entries up; TU threads add them).
  *
  * @param <K> the transaction key
- * @param <V> what the Accepted state keeps besides the key
+ * @param <V> what the state keeps besides the key
  */
-final class AcceptedTransactions<K, V> {
+final class LingeringTransactions<K, V> {
 
     private record Entry<K, V>(K key, V value, long deadline) {
     }
@@ -46,11 +49,11 @@ final class AcceptedTransactions<K, V> {
     private final AtomicBoolean sweepArmed = new AtomicBoolean();
 
     /**
-     * @param lifetime Timer L or M
+     * @param lifetime the state's timer (J, L, M or I)
      * @param bound    most entries kept
      * @param expired  told of each entry that ended (by its timer or early, beyond the bound)
      */
-    AcceptedTransactions(SipScheduler scheduler, Duration lifetime, int bound, BiConsumer<K, V> expired) {
+    LingeringTransactions(SipScheduler scheduler, Duration lifetime, int bound, BiConsumer<K, V> expired) {
         this.scheduler = scheduler;
         this.lifetimeNanos = lifetime.toNanos();
         this.bound = bound;
@@ -76,7 +79,7 @@ final class AcceptedTransactions<K, V> {
         armSweep();
     }
 
-    /** What is kept under {@code key}, or null when no Accepted transaction has it. */
+    /** What is kept under {@code key}, or null when no transaction of this table has it. */
     V get(K key) {
         Entry<K, V> e = entries.get(key);
         return e == null ? null : e.value();
