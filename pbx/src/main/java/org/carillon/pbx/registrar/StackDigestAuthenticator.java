@@ -105,10 +105,10 @@ class StackDigestAuthenticator implements DeviceAuthenticator {
     }
 
     private DigestServer server(String realm, boolean md5Only) {
-        List<DigestAlgorithm> offered = md5Only ? List.of(DigestAlgorithm.MD5) : algorithms;
-        DigestServer known = (md5Only ? md5Servers : servers).get(realm);
-        return known != null ? known : (md5Only ? md5Servers : servers).computeIfAbsent(realm,
-                k -> new DigestServer(realm, secret, clock, Duration.ofMinutes(5), offered, 50_000));
+        ConcurrentHashMap<String, DigestServer> byRealm = md5Only ? md5Servers : servers;
+        DigestServer known = byRealm.get(realm); // every INVITE asks: no capturing lambda once the realm has one
+        return known != null ? known : byRealm.computeIfAbsent(realm, k -> new DigestServer(k, secret, clock,
+                Duration.ofMinutes(5), md5Only ? List.of(DigestAlgorithm.MD5) : algorithms, 50_000));
     }
 
     @Override

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the virtual-thread scheduler interleaves all of them. A request that sent a query waits for its answer and then
  * for its turn behind every other runnable request while still holding its pooled connection (10 per app); the
  * portal's closed-loop p95 is ~3x its mean. With few requests admitted, an answered query should resume at once and
- * the waiting happen here, in order. Off unless configured ({@link RequestGateConfiguration}): not yet shown to help
- * on the shared bench machine.
+ * the waiting happen here, in order. Off unless configured ({@link RequestGateConfiguration}); the portal sets 8,
+ * which cut its closed-loop p95 1.4-2.3x at the same throughput (bench/portal/README.md, 2026-11-27 21:17 UTC).
  *
  * <p>What it does not gate: other methods (a sign-in may wait out the login throttle, a checkout waits for the payment
  * gateway; both block their own virtual thread and must not hold back the pages) and anything but the first
