@@ -82,10 +82,6 @@ final class Ports {
     }
 
     static int tcp() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.carillon.pbx.feature.Sipp.freeTcpPort();
     }
 }

@@ -45,8 +45,8 @@ class VoicemailKillH2IT {
 
     @Test
     void aSigkillDuringARecordingLeavesNoCorruptFileAndNoOrphanRow() throws Exception {
-        int http = Sipp.freePort();
-        int sip = Sipp.freePort();
+        int http = Sipp.freeTcpPort();
+        int sip = Sipp.freeUdpAndTcpPort();
         pbx = start(http, sip, "first.log");
         Api api = new Api(http, FeatureFixture.OWNER, FeatureFixture.OWNER_PASSWORD);
         var a = api.createExtension("kill-caller@example.com", "agent");

@@ -38,8 +38,8 @@ class BindingsSurviveKillIT {
 
     @Test
     void aRegistrationSurvivesSigkillAndRestart() throws Exception {
-        int http = Sipp.freePort();
-        int sip = Sipp.freePort();
+        int http = Sipp.freeTcpPort();
+        int sip = Sipp.freeUdpAndTcpPort();
         pbx = start(http, sip, "first.log");
         awaitHealthy(http, pbx, work.resolve("first.log"));
         Api api = new Api(http, FeatureFixture.OWNER, PASSWORD);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,5 +88,27 @@ public final class Sipp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A TCP port free right now: an HTTP port ({@link #freePort()} probes UDP only, and the two are taken apart). */
+    public static int freeTcpPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port free right now for both UDP and TCP: the PBX's SIP port listens on both. */
+    public static int freeUdpAndTcpPort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+                 ServerSocket t = new ServerSocket(u.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
+                return t.getLocalPort();
+            } catch (IOException takenForTcp) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no port free for both UDP and TCP on loopback");
     }
 }
