@@ -104,6 +104,7 @@ class PbxWebH2IT extends WebFoundationContract {
         var page = web.postForm("/settings/api-tokens", Map.of("name", " ", "scope", "full",
                 "_csrf", web.csrfToken("/settings/api-tokens")));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"name-error\"").contains("is-invalid");
+        assertThat(page.body()).contains("id=\"name-error\"").contains("is-invalid")
+                .contains(">Carillon PBX</a>");   // the layout's appTitle (platform AppViewVariables)
     }
 }

@@ -6,7 +6,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import jakarta.servlet.http.MappingMatch;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -22,6 +24,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spring's {@link ResourceUrlEncodingFilter} (what Thymeleaf's {@code @{…}} links go through when the resource chain is
@@ -36,10 +39,21 @@ import java.util.Set;
  * filter returned it for a miss, the container's {@code encodeURL} of the link. A mapping or location this class cannot
  * list (a {@code file:} folder that may change at run time, a pattern starting with a wildcard) turns the shortcut off
  * and every link is looked up as before. Thread-safe; the set of names is computed on the first request.
+ *
+ * <p>A static link's versioned form is also kept once resolved, by link and lookup prefix (the context path, plus the
+ * servlet path under a path mapping such as {@code /app/*}): every page's head names the same five files, and each
+ * look-up walked the resource mappings' patterns and the resolver chain again (~5 % of a page's CPU in the
+ * {@code bench/portal} profile, issue 8). The resolvers' answer for a class-path or servlet-context file does not change
+ * while the application runs; when a location cannot be listed (a {@code file:} folder) nothing is kept. A response
+ * that rewrites links (a session id in the URL) gets Spring's answer, not a kept one. At most
+ * {@value #MAX_RESOLVED} links are kept; beyond that they are looked up every time.
  */
 public final class StaticLinkEncodingFilter extends ResourceUrlEncodingFilter {
+    /** Resolved static links kept at most (a page names a handful; the bound only stops a flood of odd links). */
+    static final int MAX_RESOLVED = 1024;
     /** First path segments that can name a static file; {@code Optional.empty()} means "any segment". */
     private volatile Optional<Set<String>> roots;
+    private final Map<ResolvedKey, String> resolved = new ConcurrentHashMap<>();
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -64,8 +78,41 @@ public final class StaticLinkEncodingFilter extends ResourceUrlEncodingFilter {
 
         @Override
         public String encodeURL(String url) {
-            return mayNameStaticFile(request, url) ? super.encodeURL(url) : original.encodeURL(url);
+            if (!mayNameStaticFile(request, url)) {
+                return original.encodeURL(url);
+            }
+            Optional<Set<String>> known = roots;
+            if (known == null || known.isEmpty() || !url.equals(original.encodeURL(url))) {
+                return super.encodeURL(url);    // nothing listed, or links rewritten: Spring's answer, not kept
+            }
+            ResolvedKey key = new ResolvedKey(lookupPrefix(request), url);
+            String link = resolved.get(key);
+            if (link == null) {
+                link = super.encodeURL(url);
+                if (resolved.size() < MAX_RESOLVED) {
+                    resolved.putIfAbsent(key, link);
+                }
+            }
+            return link;
         }
+    }
+
+    /**
+     * What Spring's filter strips from a link before the look-up: the context path, and the servlet path when the
+     * request came through a path mapping ({@code UrlPathHelper}'s lookup path is then below it).
+     */
+    static String lookupPrefix(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        return mapping != null && mapping.getMappingMatch() == MappingMatch.PATH
+                ? request.getContextPath() + request.getServletPath() : request.getContextPath();
+    }
+
+    /** Number of resolved static links kept (for tests). */
+    int resolvedLinks() {
+        return resolved.size();
+    }
+
+    private record ResolvedKey(String lookupPrefix, String url) {
     }
 
     boolean mayNameStaticFile(HttpServletRequest request, String url) {

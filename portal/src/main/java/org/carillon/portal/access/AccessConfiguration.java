@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Registers the permission check and the {@link Viewer} parameter with Spring MVC. */
+/** Registers the permission check, the viewer in the pages' models and the {@link Viewer} parameter with Spring MVC. */
 @Configuration(proxyBeanMethods = false)
 public class AccessConfiguration implements WebMvcConfigurer {
     private final ViewerLookup viewers;
@@ -19,6 +19,7 @@ public class AccessConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AccessInterceptor(viewers));
+        registry.addInterceptor(new ViewerModelInterceptor(viewers));
     }
 
     @Override

@@ -32,6 +32,9 @@ public class DashboardController {
         } else {
             LicenseCounts counts = licenses.counts(me.customer());
             model.addAttribute("counts", counts);
+            // the quick links' conditions as plain values, not SpEL method calls on the viewer (issue 8, bench/portal)
+            model.addAttribute("canPurchase", me.can(Permission.PURCHASE));
+            model.addAttribute("canInvoice", me.can(Permission.INVOICE));
         }
         model.addAttribute("active", "dashboard");
         return "portal/dashboard";

@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The layout's side menu, rendered once per role, active page, mailbox setting and context path (issue 8, bench/portal).
+ * The layout's side menu, rendered once per role, active page and context path (issue 8, bench/portal).
  * The menu's five permission checks, eleven conditions on the active page and up to eleven link builds were the same
  * on every view for the same viewer role; its markup stays in the template ({@code portal/shell :: menu}), rendered by
  * Thymeleaf on the first page of each combination, and the shell inlines the result ({@code ${portalMenu}}).
  *
  * <p>Only what the key names may decide the menu's markup: the viewer's role (every permission is a function of it),
- * the model's {@code active} and {@code localMail}, and the request's context path. Links are never rewritten with a
+ * the model's {@code active}, and the request's context path. The mailbox setting ({@code localMail}) is fixed for
+ * the application (a static variable of the view resolver, platform's {@code AppViewVariables}), so it needs no key. Links are never rewritten with a
  * session id (Spring Security's {@code DisableEncodeUrlFilter}); a response that would rewrite them is not cached from.
  */
 @Component
@@ -43,7 +44,7 @@ public class MenuCache {
     /** The menu's HTML for this page's model and request, rendered by Thymeleaf the first time its key is seen. */
     String menu(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
         Key key = new Key(model.get("me") instanceof Viewer me ? me.role() : null, model.get("active"),
-                model.get("localMail"), request.getContextPath());
+                request.getContextPath());
         String menu = menus.get(key);
         if (menu == null) {
             menu = render(model, request, response);
@@ -70,6 +71,6 @@ public class MenuCache {
         return menus.size();
     }
 
-    private record Key(PortalRole role, Object active, Object localMail, String contextPath) {
+    private record Key(PortalRole role, Object active, String contextPath) {
     }
 }
