@@ -299,9 +299,9 @@ class BrowserIT extends PortalContext {
             for (String path : List.of("/", "/license-history", "/licenses", "/purchases", "/invoices", "/profile",
                     "/subaccounts", "/account/sessions")) {
                 browser.get(url(path));
-                assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).as(path).isFalse();
                 assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
                         .as("width %s needs at a phone's 375 px", path).isLessThanOrEqualTo(375);
+                assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).as(path).isFalse();
                 shot("phone" + path.replace('/', '-'));
             }
             toggle(By.cssSelector("[data-toggle-sidebar]"));

@@ -94,9 +94,9 @@ class TeamWallBrowserIT extends CallH2Context {
             for (String path : List.of("/", "/extensions", "/teams", "/teams/" + team + "/report", "/teams/wall",
                     "/calls", "/directory", "/account/sessions", "/my/schedule")) {
                 browser.get(base + path);
-                assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).as(path).isFalse();
                 assertThat(chromium.pageWidth()).as("width %s needs at a phone's 375 px", path)
                         .isLessThanOrEqualTo(375);
+                assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).as(path).isFalse();
                 chromium.shot("phone" + path.replace('/', '-'));
             }
             browser.findElement(By.cssSelector("[data-toggle-sidebar]")).click();
