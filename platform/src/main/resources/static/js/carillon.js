@@ -13,7 +13,10 @@ document.addEventListener('DOMContentLoaded', () => {
       button.setAttribute('aria-pressed', String(!hidden));
       button.textContent = hidden ? 'Show side menu' : 'Hide side menu';
     };
-    apply(localStorage.getItem('carillon.sidebarHidden') === 'true');
+    // Until the user chooses, the menu starts hidden at phone width (below Bootstrap's md), where it would sit
+    // above the page's content and push it a screen down.
+    const chosen = localStorage.getItem('carillon.sidebarHidden');
+    apply(chosen === null ? window.matchMedia('(max-width: 767.98px)').matches : chosen === 'true');
     button.addEventListener('click', () => {
       const hidden = !document.body.classList.contains('sidebar-hidden');
       localStorage.setItem('carillon.sidebarHidden', String(hidden));

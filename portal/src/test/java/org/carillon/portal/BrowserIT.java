@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,6 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}; the test fails when
  * they are missing): sign-in, two-step sign-in set-up and prompt, dashboard counts, purchase with an approving and a
  * declining card, invoice search and payment details behind the arrow, profile's "Yes, send link", forgotten
- * password by the emailed link, sub-account invitation to first sign-in. Screenshots go to
+ * password by the emailed link, sub-account invitation to first sign-in, and every customer page at a 375 px phone
+ * width (nothing wider than the screen, the side menu hidden until asked). Screenshots go to
  * {@code target/screenshots/}.
  */
 class BrowserIT extends PortalContext {
@@ -277,6 +282,35 @@ class BrowserIT extends PortalContext {
         click(By.cssSelector("button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("side-menu")));
         assertThat(text("#content h1")).isEqualTo("Dashboard");
+    }
+
+    @Test
+    void everyCustomerPageFitsAPhoneWidthWithTheSideMenuHiddenUntilAsked() {
+        var customer = fixtures.customer();
+        signIn(customer.ownerEmail());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("localStorage.removeItem('carillon.sidebarHidden')"); // the user has not chosen yet
+        ChromiumDriver cdp = (ChromiumDriver) browser;
+        // a 375 px phone: a "mobile" viewport zooms out to show whatever is wider, so the document's width is the
+        // width the page needs
+        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            for (String path : List.of("/", "/license-history", "/licenses", "/purchases", "/invoices", "/profile",
+                    "/subaccounts", "/account/sessions")) {
+                browser.get(url(path));
+                assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+                        .as("width %s needs at a phone's 375 px", path).isLessThanOrEqualTo(375);
+                assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).as(path).isFalse();
+                shot("phone" + path.replace('/', '-'));
+            }
+            toggle(By.cssSelector("[data-toggle-sidebar]"));
+            assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).isTrue();
+            assertThat(text("[data-toggle-sidebar]")).isEqualTo("Hide side menu");
+        } finally {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            js.executeScript("localStorage.removeItem('carillon.sidebarHidden')");
+        }
     }
 
     private void signIn(String email) {

@@ -65,6 +65,12 @@ public class CallControlsPageController {
     public String page(@PathVariable Optional<String> number, Authentication auth, HttpServletRequest request,
                        Model model) {
         Actor actor = actors.resolve(auth, request);
+        if (number.isEmpty() && actor.extension().isEmpty()) {
+            // the side menu offers "My schedule" to everyone; an account without an extension (the first-start
+            // Owner) gets a page that says so, as My calls and Voicemail do, not a 404
+            model.addAttribute("active", "my-schedule");
+            return "pbx/schedule/no-extension";
+        }
         return render(tenants.current(), extension(number, actor), actor, Map.of(), Map.of(), model,
                 number.isEmpty());
     }

@@ -62,10 +62,29 @@ public class TeamPageController {
         this.actors = actors;
     }
 
+    /** Teams on one page of the list. */
+    static final int PAGE_SIZE = 25;
+
+    /**
+     * The team list, searchable (name, number or a member's extension, ignoring case) and paged like every list
+     * (SPEC §5).
+     */
     @GetMapping
-    public String list(Authentication auth, HttpServletRequest request, Model model) {
+    public String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                       Authentication auth, HttpServletRequest request, Model model) {
         Actor actor = actors.resolve(auth, request);
-        model.addAttribute("teams", access.visible(actor, tenant()));
+        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Team> found = access.visible(actor, tenant()).stream()
+                .filter(t -> needle.isEmpty() || t.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || t.number().contains(needle) || t.members().contains(needle))
+                .toList();
+        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.clamp(page, 0, pages - 1);
+        model.addAttribute("teams", found.subList(shown * PAGE_SIZE, Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("q", q);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", found.size());
         model.addAttribute("admin", actor.admin());
         if (!model.containsAttribute("auxText")) {
             model.addAttribute("auxText", agents.auxCodes(tenant()).stream().map(c -> c.code() + " = " + c.label())

@@ -5,6 +5,7 @@ import org.carillon.pbx.feature.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The supervisor wall in a real headless Chromium updates live over server-sent events, without a reload: an agent's
  * state changed through the API, a SIPp caller waiting in the queue, then hanging up (abandoned today: 1), and a
- * supervisor's state change from the wall's own form.
+ * supervisor's state change from the wall's own form. Also the admin pages at a 375 px phone width: nothing wider
+ * than the screen, the side menu hidden until asked.
  */
 class TeamWallBrowserIT extends CallH2Context {
     @RegisterExtension
@@ -75,5 +77,34 @@ class TeamWallBrowserIT extends CallH2Context {
         wait.until(d -> agentState(team, agent.number()).startsWith("Ready"));
         assertThat(api().get("/api/v1/agents/" + agent.number()).text("state")).isEqualTo("ready");
         chromium.shot("team-wall");
+    }
+    @Test
+    void adminPagesFitAPhoneWidthWithTheSideMenuHiddenUntilAsked() {
+        Calls.Ext agent = Calls.newExtension(this);
+        var r = api().post("/api/v1/teams", "{\"name\":\"Phone team\",\"strategy\":\"hunt\",\"members\":[\""
+                + agent.number() + "\"]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String team = r.text("number");
+        String base = "http://127.0.0.1:" + httpPort();
+        chromium.signIn(base, OWNER, OWNER_PASSWORD);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("localStorage.removeItem('carillon.sidebarHidden')"); // the user has not chosen yet
+        chromium.phoneWidth(true);
+        try {
+            for (String path : List.of("/", "/extensions", "/teams", "/teams/" + team + "/report", "/teams/wall",
+                    "/calls", "/directory", "/account/sessions", "/my/schedule")) {
+                browser.get(base + path);
+                assertThat(chromium.pageWidth()).as("width %s needs at a phone's 375 px", path)
+                        .isLessThanOrEqualTo(375);
+                assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).as(path).isFalse();
+                chromium.shot("phone" + path.replace('/', '-'));
+            }
+            browser.findElement(By.cssSelector("[data-toggle-sidebar]")).click();
+            assertThat(browser.findElement(By.id("side-menu")).isDisplayed()).isTrue();
+        } finally {
+            chromium.phoneWidth(false);
+            js.executeScript("localStorage.removeItem('carillon.sidebarHidden')");
+            api().delete("/api/v1/teams/" + team);
+        }
     }
 }

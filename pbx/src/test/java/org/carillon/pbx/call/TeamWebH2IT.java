@@ -150,6 +150,35 @@ class TeamWebH2IT extends CallH2Context {
     }
 
     @Test
+    void theTeamListIsSearchedByNameNumberOrMemberAndPaged() {
+        String a = Calls.newExtension(this).number();
+        String tag = "Paged" + new java.util.Random().ints(6, 'a', 'z' + 1) // letters: a number search must not hit it
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            var r = api().post("/api/v1/teams", "{\"name\":\"" + tag + " " + i + "\",\"strategy\":\"hunt\","
+                    + "\"members\":[\"" + a + "\"]}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            made.add(r.text("number"));
+        }
+        try {
+            WebClient web = new WebClient(httpPort());
+            web.login(OWNER, OWNER_PASSWORD);
+            var first = web.get("/teams?q=" + tag.toLowerCase());
+            assertThat(first.body()).contains("id=\"team-search\"").contains("26 teams").contains("1 / 2");
+            assertThat(first.body().split("data-team=\"", -1)).hasSize(26); // 25 rows on the first page
+            var second = web.get("/teams?q=" + tag + "&page=1");
+            assertThat(second.body().split("data-team=\"", -1)).hasSize(2);
+            assertThat(second.body()).contains("2 / 2");
+            assertThat(web.get("/teams?q=" + made.get(3)).body()).contains(tag + " 3").contains("1 team<");
+            assertThat(web.get("/teams?q=" + a).body()).contains("data-team=\"" + made.get(0) + "\"").contains("26 teams");
+            assertThat(web.get("/teams?q=no+such+team+anywhere").body()).contains("No teams found.");
+        } finally {
+            made.forEach(n -> api().delete("/api/v1/teams/" + n));
+        }
+    }
+
+    @Test
     void theTeamFormTakesOwnHoursAndShowsTheirErrorsAndLoopsBesideTheField() {
         String a = Calls.newExtension(this).number();
         WebClient web = new WebClient(httpPort());

@@ -123,6 +123,26 @@ public final class Chromium implements AutoCloseable {
         signIn("http://127.0.0.1:" + port, email, password);
     }
 
+    /**
+     * Emulates a 375 px wide phone (a "mobile" viewport, which zooms out to show a page wider than the screen) when
+     * {@code on}, else returns to the window's own size.
+     */
+    public void phoneWidth(boolean on) {
+        ChromiumDriver cdp = (ChromiumDriver) browser;
+        if (on) {
+            cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        } else {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** The width in CSS pixels the current page needs (the document's scroll width). */
+    public int pageWidth() {
+        return ((Number) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth")).intValue();
+    }
+
     /** Saves a screenshot as {@code target/screenshots/pbx-<name>.png} (a courtesy: failures are ignored). */
     public void shot(String name) {
         try {

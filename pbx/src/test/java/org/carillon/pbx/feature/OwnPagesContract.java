@@ -64,6 +64,14 @@ public interface OwnPagesContract extends FeatureFixture {
     }
 
     @Test
+    default void mySchedulePageTellsAnAccountWithoutAnExtensionSoInsteadOfNotFound() {
+        WebClient owner = signedIn(OWNER, OWNER_PASSWORD); // the first-start Owner has no extension
+        var page = owner.get("/my/schedule");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"no-extension\"").contains("has no schedule or call");
+    }
+
+    @Test
     default void theOwnCallHistoryShowsOnlyTheUsersOwnCalls() {
         String email = uniqueEmail("mycalls");
         String mine = agent(email);
