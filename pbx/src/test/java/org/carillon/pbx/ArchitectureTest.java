@@ -65,6 +65,16 @@ class ArchitectureTest {
                 .allowEmptyShould(true).check(classes);
     }
 
+    /** The PBX reads the time only from the injected Clock, so tests can set it and ids follow it (CallIds). */
+    @Test
+    void pbxCodeReadsTheTimeFromTheInjectedClock() {
+        noClasses().that().resideInAPackage("org.carillon.pbx..")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .because("every \"now\" goes through the injected Clock (STYLE.md)")
+                .check(classes);
+    }
+
     @Test
     void sipStackNeverReachesUpALayer() {
         noClasses().that().resideInAPackage("org.carillon.sip.message..")

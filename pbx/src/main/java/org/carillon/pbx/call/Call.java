@@ -46,7 +46,7 @@ final class Call implements CallerSession, BranchOwner {
     private static final Logger log = LoggerFactory.getLogger(Call.class);
     static final int MAX_FORWARDS = 5;
 
-    final String id = CallIds.next();
+    final String id;
     final CallService service;
     private final CallExecutor executor;
     final Tenant tenant;
@@ -89,6 +89,7 @@ final class Call implements CallerSession, BranchOwner {
 
     Call(CallService service, CallExecutor executor, Tenant tenant, DeviceAccount callerAccount,
          ServerTransaction invite, String dialled) {
+        this.id = CallIds.next(service.clock());
         this.service = service;
         this.executor = executor;
         this.tenant = tenant;

@@ -44,7 +44,7 @@ final class Origination implements BranchOwner {
 
     private enum Phase { RINGING_USER, RINGING_TARGET, CONNECTED, ENDED }
 
-    private final String id = CallIds.next();
+    private final String id;
     private final CallService service;
     private final CallExecutor executor;
     private final Tenant tenant;
@@ -64,6 +64,7 @@ final class Origination implements BranchOwner {
     private Instant answeredAt;
 
     Origination(CallService service, CallExecutor executor, Tenant tenant, String user, String target) {
+        this.id = CallIds.next(service.clock());
         this.service = service;
         this.executor = executor;
         this.tenant = tenant;

@@ -165,6 +165,34 @@ final class Baresip implements AutoCloseable {
         }
     }
 
+    /** How many samples of its call the phone has received so far. */
+    int receivedCount() {
+        return receivedSoFar().length;
+    }
+
+    /**
+     * Waits until the phone has received all of {@code signal} (a prompt, a message), starting at or after sample
+     * {@code from} of what it received; returns where it starts. Polls the phone's recording of the call, so a slow
+     * machine only makes the wait longer; fails after {@code within} naming {@code what}.
+     */
+    int awaitReceived(String what, short[] signal, int from, Duration within) throws InterruptedException {
+        SignalWatch watch = new SignalWatch(signal, from);
+        Instant end = Instant.now().plus(within);
+        while (true) {
+            short[] soFar = receivedSoFar();
+            int at = watch.find(soFar);
+            if (at >= 0) {
+                return at;
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("the phone did not receive " + what + " within " + within.toSeconds()
+                        + " s (it received " + soFar.length * 1000L / Signals.RATE + " ms of audio, "
+                        + Math.max(0, soFar.length - from) * 1000L / Signals.RATE + " ms of it after the mark)");
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // polling a child process's recording, not waiting for time to pass
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -2,6 +2,9 @@ package org.carillon.pbx.call;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +21,7 @@ class CallIdsTest {
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.variant()).isEqualTo(2);
         assertThat(id.toString()).startsWith("01234567-89ab-7fff-bfff-").hasSize(36);
-        assertThat(UUID.fromString(CallIds.next()).version()).isEqualTo(7);
+        assertThat(UUID.fromString(CallIds.next(Clock.systemUTC())).version()).isEqualTo(7);
     }
 
     @Test
@@ -30,7 +33,14 @@ class CallIdsTest {
         assertThat(ids).isSorted();
         var seen = new HashSet<String>();
         for (int i = 0; i < 100_000; i++) {
-            assertThat(seen.add(CallIds.next())).isTrue();
+            assertThat(seen.add(CallIds.next(Clock.systemUTC()))).isTrue();
         }
+    }
+
+    @Test
+    void anIdCarriesTheMillisecondOfTheInjectedClock() {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(0x0123_4567_89ABL), ZoneOffset.UTC);
+        assertThat(CallIds.next(clock)).startsWith("01234567-89ab-7");
+        assertThat(CallIds.next(clock)).isNotEqualTo(CallIds.next(clock)).startsWith("01234567-89ab-7");
     }
 }

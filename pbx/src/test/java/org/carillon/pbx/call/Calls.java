@@ -110,23 +110,6 @@ public final class Calls {
         throw new AssertionError("no active call became " + state);
     }
 
-    /** Waits until a recording is being written (its {@code .part} file exists under the data dir). */
-    static void awaitRecording(Path dataDir) throws Exception {
-        Path root = dataDir.resolve("pbx").resolve("voicemail");
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            if (Files.isDirectory(root)) {
-                try (var files = Files.walk(root)) {
-                    if (files.anyMatch(f -> f.toString().endsWith(".part"))) {
-                        return;
-                    }
-                }
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        throw new AssertionError("no recording started");
-    }
-
     /** Polls the extension's messages (as its own user) until one is there. */
     static JsonNode awaitMessage(FeatureFixture f, Ext box) throws InterruptedException {
         Instant end = Instant.now().plus(Duration.ofSeconds(10));
@@ -143,7 +126,8 @@ public final class Calls {
 
     /**
      * {@code from} (a baresip phone started here) calls {@code to}, which must not answer (unregistered, or voicemail
-     * reached otherwise), waits for the recording, sends 2.5 s of a melody and hangs up. Returns the new message.
+     * reached otherwise), sends a melody and hangs up once the recording holds 2.5 s of its audio. Returns the new
+     * message.
      */
     static JsonNode leaveMessage(FeatureFixture f, Path dataDir, Ext from, Ext to) throws Exception {
         Path dir = Files.createTempDirectory("vm-leave");
@@ -153,9 +137,9 @@ public final class Calls {
             phone.awaitStarted(Duration.ofSeconds(10));
             awaitRegistered(f, from.number());
             phone.command("dial", "sip:" + to.number() + "@127.0.0.1:" + f.sipPort(), Duration.ofMillis(200));
-            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(5))).as(phone.safeLog()).isTrue();
-            awaitRecording(dataDir);
-            TimeUnit.MILLISECONDS.sleep(2500); // the caller's audio is recorded in real time
+            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(15))).as(phone.safeLog()).isTrue();
+            // after the greeting (and the instructions where on, ~10 s) the caller's audio is recorded as it flows
+            Recordings.awaitWritten(dataDir, Duration.ofMillis(2500), Duration.ofSeconds(60));
             phone.command("hangup", "", Duration.ofMillis(300));
         }
         return awaitMessage(f, to);

@@ -119,6 +119,46 @@ final class Signals {
     }
 
     /**
+     * How many samples the header of a 16-bit WAV says its {@code data} chunk holds: for a file still being written
+     * (a voicemail {@code .part}), what the recorder's last sync made durable.
+     */
+    static long declaredSamples(Path file) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(256);
+        }
+        ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 12;
+        while (at + 8 <= b.limit()) {
+            String id = new String(head, at, 4, StandardCharsets.US_ASCII);
+            long size = Integer.toUnsignedLong(b.getInt(at + 4));
+            if (id.equals("data")) {
+                return size / 2;
+            }
+            at += (int) (8 + size + (size & 1));
+        }
+        return 0; // the header is not written yet
+    }
+
+    /**
+     * Normalised correlation of all of {@code sent} against {@code received} from sample {@code at} on (which must
+     * hold it whole), on every {@code step}-th sample: where a signal starts it is close to 1 whatever the step.
+     */
+    static double correlationAt(short[] sent, short[] received, int at, int step) {
+        double dot = 0;
+        double se = 0;
+        double re = 0;
+        for (int i = 0; i < sent.length; i += step) {
+            double a = sent[i];
+            double r = received[at + i];
+            dot += a * r;
+            se += a * a;
+            re += r * r;
+        }
+        return dot / Math.sqrt(se * re + 1e-9);
+    }
+
+    /**
      * Best normalised cross-correlation of {@code sent} against {@code received}, over the part both cover, and where:
      * a negative lag means the recording started that many samples into the signal (the far end's stream began a
      * moment before the near end's recorder).

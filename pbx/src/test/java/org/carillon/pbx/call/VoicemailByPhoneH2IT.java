@@ -17,11 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for new messages, hears the envelope and the message — recorded on its side and compared with what was sent
  * (normalised cross-correlation ≥ 0.9) —, presses 7 to delete it, 4 to set a new PIN (issue 13: the audit log names
  * the extension and the phone's address, the PIN masked) and * to leave; the message is gone from the API.
- * Real time passes: the prompts and the audio have to flow.
+ * Real time passes: the prompts and the audio have to flow. Each key is pressed once B's phone has received the
+ * prompt (or message) it answers — found in its recording by correlation — so a slow machine only waits longer.
  */
 class VoicemailByPhoneH2IT extends CallH2Context {
     private static final double[] MELODY = {523, 784, 659, 392, 880, 587, 440, 698, 494, 1046};
     private static final int STEP_MS = 300;
+    /** A bound, not a wait: generous for a loaded machine. */
+    private static final Duration PROMPT_WAIT = Duration.ofSeconds(30);
 
     @Test
     void theOwnerDialsStar97EntersThePinAndHearsTheMessageThenDeletesItByDtmf() throws Exception {
@@ -45,8 +48,9 @@ class VoicemailByPhoneH2IT extends CallH2Context {
             phoneA.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());
             phoneA.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-            assertThat(phoneA.awaitLog("Call established", Duration.ofSeconds(5))).as(phoneA.safeLog()).isTrue();
-            TimeUnit.MILLISECONDS.sleep(3500 + STEP_MS * MELODY.length + 1000); // the melody flows in real time
+            assertThat(phoneA.awaitLog("Call established", Duration.ofSeconds(15))).as(phoneA.safeLog()).isTrue();
+            // the melody flows in real time: hang up once the recording holds all of it and a second of quiet after
+            Recordings.awaitHolds(dataDir(), melody, Duration.ofSeconds(1), Duration.ofSeconds(60));
             phoneA.command("hangup", "", Duration.ofMillis(300));
         }
         JsonNode message = Calls.awaitMessage(this, b);
@@ -56,19 +60,28 @@ class VoicemailByPhoneH2IT extends CallH2Context {
             phoneB.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, b.number());
             phoneB.command("dial", "sip:*97@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-            assertThat(phoneB.awaitLog("Call established", Duration.ofSeconds(5))).as(phoneB.safeLog()).isTrue();
-            TimeUnit.MILLISECONDS.sleep(1000); // "please enter your PIN" is playing; keys interrupt it
+            assertThat(phoneB.awaitLog("Call established", Duration.ofSeconds(15))).as(phoneB.safeLog()).isTrue();
+            // a key counts only while a prompt's collection listens, which starts with its prompt: each key below
+            // goes once the phone has received the prompt it answers (keys typed into a prompt interrupt it)
+            phoneB.awaitReceived("\"please enter your PIN\"", prompt("enter-pin"), 0, PROMPT_WAIT);
+            int mark = phoneB.receivedCount();
             keys(phoneB, "2468#");
-            TimeUnit.MILLISECONDS.sleep(1500); // "you have 1 new message ..."
+            phoneB.awaitReceived("\"you have ...\"", prompt("vm-you-have"), mark, PROMPT_WAIT);
+            mark = phoneB.receivedCount();
             keys(phoneB, "1");
-            // the envelope (~12 s) and the message (~4.5 s) play, then the options (~10 s, and 8 s more to answer);
+            // the envelope (~12 s) and the message (~4.5 s) play, then the options (~8 s, and 8 s more to answer);
             // a key would cut the message short: press 7 during the options
             awaitHeard(b, message.path("id").asString());
-            TimeUnit.MILLISECONDS.sleep(22_000);
+            int heard = phoneB.awaitReceived("the message", melody, mark, Duration.ofSeconds(60));
+            phoneB.awaitReceived("the message options", prompt("vm-message-options"), heard + melody.length,
+                    PROMPT_WAIT);
+            mark = phoneB.receivedCount();
             keys(phoneB, "7");
             awaitGone(b);
-            TimeUnit.MILLISECONDS.sleep(2500); // "message deleted. there are no more messages."
+            phoneB.awaitReceived("\"message deleted\"", prompt("vm-message-deleted"), mark, PROMPT_WAIT);
+            mark = phoneB.receivedCount();
             keys(phoneB, "4"); // issue 13: a new PIN by phone is in the audit log, masked, named by the phone
+            phoneB.awaitReceived("\"enter a new PIN\"", prompt("vm-new-pin"), mark, PROMPT_WAIT);
             keys(phoneB, "1357#");
             Calls.await("the PIN change in the audit log", Duration.ofSeconds(10),
                     () -> !phonePinChanges(b.number()).isEmpty());
@@ -107,6 +120,17 @@ class VoicemailByPhoneH2IT extends CallH2Context {
                 .params(number, "extension " + number)
                 .query((rs, n) -> java.util.Map.of("source", rs.getString("source"), "detail", rs.getString("detail"),
                         "states", rs.getString("states"))).list();
+    }
+
+    /** The first 1.5 s (at most) of a voicemail prompt as the PBX plays it: its own clip, else the built-in one. */
+    private static short[] prompt(String id) throws java.io.IOException {
+        short[] clip;
+        try (var in = VoicemailByPhoneH2IT.class.getResourceAsStream("/org/carillon/pbx/voicemail/prompts/" + id
+                + ".wav")) {
+            clip = in != null ? org.carillon.media.wav.WavReader.read(id, in).samples()
+                    : org.carillon.media.play.Prompts.require(id).samples();
+        }
+        return java.util.Arrays.copyOf(clip, Math.min(clip.length, 3 * Signals.RATE / 2));
     }
 
     private static void keys(Baresip phone, String digits) throws Exception {

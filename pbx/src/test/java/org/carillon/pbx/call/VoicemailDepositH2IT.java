@@ -52,7 +52,8 @@ class VoicemailDepositH2IT extends CallH2Context {
             phone.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
             assertThat(phone.awaitLog("Call established", Duration.ofSeconds(15))).as(phone.safeLog()).isTrue();
             assertThat(callee.await()).as(callee.output()).isZero(); // rang, then was cancelled
-            TimeUnit.MILLISECONDS.sleep(LEAD_MS + STEP_MS * MELODY.length + 1500); // the melody flows in real time
+            // the melody flows in real time: hang up once the recording holds all of it and a second of quiet after
+            Recordings.awaitHolds(dataDir(), melody, Duration.ofSeconds(1), Duration.ofSeconds(60));
             phone.command("hangup", "", Duration.ofMillis(300));
         }
         JsonNode message = Calls.awaitMessage(this, b);
@@ -136,14 +137,15 @@ class VoicemailDepositH2IT extends CallH2Context {
             phone.awaitStarted(Duration.ofSeconds(10));
             Calls.awaitRegistered(this, a.number());
             phone.command("dial", "sip:" + b.number() + "@127.0.0.1:" + sipPort(), Duration.ofMillis(200));
-            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(5))).as(phone.safeLog()).isTrue();
-            Calls.awaitRecording(dataDir()); // after greeting and instructions (on by default), ~10 s
-            TimeUnit.MILLISECONDS.sleep(2500); // some of the caller's audio is recorded in real time
+            assertThat(phone.awaitLog("Call established", Duration.ofSeconds(15))).as(phone.safeLog()).isTrue();
+            // after greeting and instructions (on by default, ~10 s) the caller's (silent) audio is recorded
+            Recordings.awaitWritten(dataDir(), Duration.ofMillis(2500), Duration.ofSeconds(60));
             phone.command("sndcode", "#", Duration.ofMillis(300)); // ends the recording; the PBX says goodbye
             assertThat(phone.awaitLog("closed", Duration.ofSeconds(10))).as(phone.safeLog()).isTrue();
         }
         JsonNode message = Calls.awaitMessage(this, b);
-        assertThat(message.path("durationMillis").asLong()).isBetween(2000L, 4500L);
+        // at least what was on disk before '#'; under the 10 s of silence that would have ended it without the key
+        assertThat(message.path("durationMillis").asLong()).isBetween(2500L, 9500L);
         bean(MailDispatcher.class).dispatchDue();
         assertThat(voicemailMailTo(b.email())).as("no email with emailOption none").isEmpty();
         var call = Calls.lastCallOf(this, a.number());

@@ -59,8 +59,8 @@ class VoicemailKillH2IT {
             phone.awaitStarted(Duration.ofSeconds(10));
             phone.command("dial", "sip:" + b.text("number") + "@127.0.0.1:" + sip, Duration.ofMillis(200));
             assertThat(phone.awaitLog("Call established", Duration.ofSeconds(10))).as(phone.safeLog()).isTrue();
-            Calls.awaitRecording(data);
-            TimeUnit.MILLISECONDS.sleep(2500); // past the recorder's once-a-second sync
+            // a sync (once a second) has made more than a second durable and covered it in the header
+            Recordings.awaitSynced(data, Duration.ofSeconds(1), Duration.ofSeconds(60));
             pbx.destroyForcibly(); // SIGKILL: no shutdown hook, no rename, no row
             assertThat(pbx.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
