@@ -69,6 +69,7 @@ class AuthorizationMatrixIT extends PortalContext {
     static {
         rule("GET /", ALL);
         rule("GET /api/v1/me", ALL);
+        rule("GET /guides", ALL);
         rule("GET /mfa/setup", ALL);
         rule("POST /mfa/setup", ALL);
         rule("GET /mfa/verify", ALL);

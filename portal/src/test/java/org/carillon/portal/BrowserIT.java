@@ -297,7 +297,7 @@ class BrowserIT extends PortalContext {
                 Map.of("width", 375, "height", 800, "deviceScaleFactor", 1, "mobile", true));
         try {
             for (String path : List.of("/", "/license-history", "/licenses", "/purchases", "/invoices", "/profile",
-                    "/subaccounts", "/account/sessions")) {
+                    "/subaccounts", "/account/sessions", "/guides")) {
                 browser.get(url(path));
                 assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
                         .as("width %s needs at a phone's 375 px", path).isLessThanOrEqualTo(375);

@@ -1,6 +1,9 @@
 package org.carillon.portal;
 
+import org.carillon.portal.access.PortalRole;
 import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +28,34 @@ class DashboardIT extends PortalContext {
     @Test
     void staffDashboardShowsCustomerAccounts() {
         assertThat(staff().get("/").body()).contains("Customer accounts").contains("Create customer");
+    }
+
+    @Test
+    void quickLinksLeadToTheHelpGuidesWhoseRolesTableIsThePermissionTable() {
+        var customer = fixtures.customer();
+        assertThat(signedIn(customer.ownerEmail()).get("/").body()).contains("id=\"guides-link\"")
+                .contains("href=\"/guides\"");
+        assertThat(staff().get("/").body()).contains("href=\"/guides\"");
+
+        var guides = signedIn(fixtures.member(customer.id(), PortalRole.VIEWER)).get("/guides");
+        assertThat(guides.statusCode()).isEqualTo(200);
+        String page = guides.body();
+        assertThat(page).contains("Installing the PBX", "Activating a license", "Buying and renewing", "Invoices",
+                "Accounts and roles", "Signing in safely");
+        // columns Owner, Purchaser, Technical, Billing, Viewer: buying is the owner's and the purchaser's only
+        assertThat(row(page, "Buy: catalog, cart, checkout and payment")).containsExactly("yes", "yes", "no", "no",
+                "no");
+        assertThat(row(page, "Invite sub-accounts, change their role, disable them")).containsExactly("yes", "no", "no",
+                "no", "no");
+        assertThat(page).doesNotContain("Staff: editions and prices");
+    }
+
+    /** The yes/no cells of the roles table's row for one right, in column order. */
+    private static java.util.List<String> row(String page, String right) {
+        int start = page.indexOf(">" + right + "</th>");
+        assertThat(start).as("row %s", right).isPositive();
+        String cells = page.substring(start, page.indexOf("</tr>", start));
+        return Pattern.compile("class=\"visually-hidden\">(yes|no)<").matcher(cells).results()
+                .map(m -> m.group(1)).toList();
     }
 }

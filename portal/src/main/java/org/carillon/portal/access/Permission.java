@@ -17,28 +17,37 @@ import static org.carillon.portal.access.PortalRole.VIEWER;
  */
 public enum Permission {
     /** Any signed-in portal user: the dashboard and the own profile. */
-    SIGNED_IN(EnumSet.allOf(PortalRole.class)),
+    SIGNED_IN("Sign in: the dashboard and the help guides", EnumSet.allOf(PortalRole.class)),
     /** License history and license list of the own customer. */
-    LICENSE_VIEW(EnumSet.of(OWNER, PURCHASER, TECHNICAL, BILLING, VIEWER)),
+    LICENSE_VIEW("See the license history and the licenses (keys masked)",
+            EnumSet.of(OWNER, PURCHASER, TECHNICAL, BILLING, VIEWER)),
     /** Full activation keys and license set-up. */
-    LICENSE_MANAGE(EnumSet.of(OWNER, TECHNICAL)),
+    LICENSE_MANAGE("See full activation keys, set licenses up, offline activation", EnumSet.of(OWNER, TECHNICAL)),
     /** Catalog, cart, checkout and payment. */
-    PURCHASE(EnumSet.of(OWNER, PURCHASER)),
+    PURCHASE("Buy: catalog, cart, checkout and payment", EnumSet.of(OWNER, PURCHASER)),
     /** Invoices, payment details and PDFs. */
-    INVOICE(EnumSet.of(OWNER, PURCHASER, BILLING)),
+    INVOICE("See invoices, their payment details and PDFs", EnumSet.of(OWNER, PURCHASER, BILLING)),
     /** Personal profile of a customer's user (staff have none). */
-    PROFILE(EnumSet.of(OWNER, PURCHASER, TECHNICAL, BILLING, VIEWER)),
+    PROFILE("Edit the own profile and change the own password",
+            EnumSet.of(OWNER, PURCHASER, TECHNICAL, BILLING, VIEWER)),
     /** Sub-account settings: invite, change role, disable. */
-    SUBACCOUNT(EnumSet.of(OWNER)),
+    SUBACCOUNT("Invite sub-accounts, change their role, disable them", EnumSet.of(OWNER)),
     /** Staff: customer and partner accounts. */
-    STAFF_CUSTOMERS(EnumSet.of(STAFF)),
+    STAFF_CUSTOMERS("Staff: customer and partner accounts", EnumSet.of(STAFF)),
     /** Staff: editions and prices. */
-    STAFF_CATALOG(EnumSet.of(STAFF));
+    STAFF_CATALOG("Staff: editions and prices", EnumSet.of(STAFF));
 
+    private final String summary;
     private final Set<PortalRole> roles;
 
-    Permission(Set<PortalRole> roles) {
+    Permission(String summary, Set<PortalRole> roles) {
+        this.summary = summary;
         this.roles = Set.copyOf(roles);
+    }
+
+    /** What the permission allows, in the help guides' words. */
+    public String summary() {
+        return summary;
     }
 
     public boolean grants(PortalRole role) {
