@@ -158,6 +158,17 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void sessionCookieIsHttpOnlyAndLaxAndSigningInGivesTheSessionANewId() {
+        WebClient web = web();
+        String before = web.get("/login").headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(before).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure"); // plain HTTP here
+        String after = web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD).headers().firstValue("Set-Cookie")
+                .orElseThrow();
+        assertThat(after).contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(after.substring(0, after.indexOf(';'))).isNotEqualTo(before.substring(0, before.indexOf(';')));
+    }
+
+    @Test
     void errorPageShowsNoStackTrace() {
         WebClient web = web();
         web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
