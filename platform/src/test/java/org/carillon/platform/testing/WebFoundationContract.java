@@ -124,6 +124,16 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void apiStateChangeWithTheSessionCookieNeedsTheCsrfTokenButHttpBasicDoesNot() {
+        WebClient web = web();
+        web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        var cookieOnly = web.postJson("/api/v1/me", "{}", null, null);
+        assertThat(cookieOnly.statusCode()).isEqualTo(403); // refused by the CSRF check before any handler
+        var basic = web().postJson("/api/v1/me", "{}", OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        assertThat(basic.statusCode()).isEqualTo(405); // past the CSRF check: GET is the only method there
+    }
+
+    @Test
     void responsesCarryTheSecurityHeaders() {
         var headers = web().get("/login").headers();
         assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
@@ -182,6 +192,19 @@ public abstract class WebFoundationContract {
         var response = web().get("/dev/mailbox");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Development mailbox");
+    }
+
+    @Test
+    void developmentMailboxRefusesRequestsThatCameThroughAProxy() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (var header : java.util.List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/dev/mailbox"))
+                    .header(header, header.equals("Forwarded") ? "for=203.0.113.9" : "203.0.113.9").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(header).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Development mailbox");
+        }
     }
 
     @Test
