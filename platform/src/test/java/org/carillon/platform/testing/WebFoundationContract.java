@@ -100,6 +100,18 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void aHashMadeWithWeakerParametersIsUpgradedAtTheNextSignIn() {
+        String email = "upgrade-" + System.nanoTime() + "@example.com";
+        var weak = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1);
+        accounts.create(email, "{argon2}" + weak.encode(OWNER_PASSWORD), ownerRole(), "Uma", "Upgrade");
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash()).contains("$m=4096,t=1,p=1$");
+        web().login(email, OWNER_PASSWORD);
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash())
+                .startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(web().getJson("/api/v1/me", email, OWNER_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void apiAcceptsHttpBasicWithoutCsrf() {
         var me = web().getJson("/api/v1/me", OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
         assertThat(me.statusCode()).isEqualTo(200);
