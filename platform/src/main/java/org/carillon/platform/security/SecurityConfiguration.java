@@ -31,7 +31,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
     /** Every response's CSP (error pages outside the chains get it from {@link ErrorPageHeaders}). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /** OWASP's Argon2id floor: 19 MiB, 2 iterations, parallelism 1; 16-byte salt, 32-byte hash. */

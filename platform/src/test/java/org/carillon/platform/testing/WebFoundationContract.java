@@ -146,6 +146,23 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void aJsonBodyOverOneMebibyteIsRefusedWith413BeforeSignInOrParsing() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/me"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("at most 1048576 bytes");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        var small = web().postJson("/api/v1/me", "{\"name\":\"x\"}", OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        assertThat(small.statusCode()).isEqualTo(405); // a small body passes on to the API as before
+    }
+
+    @Test
     void responsesCarryTheSecurityHeaders() {
         var headers = web().get("/login").headers();
         assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
