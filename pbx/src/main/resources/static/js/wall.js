@@ -16,6 +16,11 @@ document.addEventListener('DOMContentLoaded', () => {
   // One stream for the whole wall (a browser opens at most six connections to a host: a stream per team would
   // starve on a wall of many teams); each event names its team.
   const walls = document.getElementById('walls');
+  // Keep-alive: the stream alone does not renew the session's idle timer, so a wall left open would be signed out
+  // after 15 minutes (and its stream refused on the next reconnect); the 8-hour absolute limit still applies.
+  if (walls && walls.dataset.alive) {
+    setInterval(() => fetch(walls.dataset.alive, { credentials: 'same-origin' }), 5 * 60 * 1000);
+  }
   if (!walls || !window.EventSource) { return; }
   const cards = () => document.querySelectorAll('[data-wall]');
   const source = new EventSource(walls.dataset.stream);

@@ -4,7 +4,9 @@ import org.carillon.platform.mfa.Base32;
 import org.carillon.platform.mfa.Totp;
 import org.carillon.platform.testing.WebClient;
 import org.carillon.portal.access.PortalRole;
+import org.carillon.platform.audit.AuditLog;
 import org.carillon.portal.mfa.MfaPolicy;
+import org.carillon.portal.mfa.MfaThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,15 +26,21 @@ class MfaIT extends PortalContext {
     private static final Pattern CODES = Pattern.compile("<li class=\"col-6\">([0-9A-Z]{5}-[0-9A-Z]{5})</li>");
     @Autowired
     MfaPolicy policy;
+    @Autowired
+    MfaThrottle throttle;
+    @Autowired
+    AuditLog audit;
 
     @BeforeEach
     void requireMfa() {
         policy.setRequired(true);
+        throttle.reset();
     }
 
     @AfterEach
     void optional() {
         policy.setRequired(false);
+        throttle.reset();
     }
 
     @Test
@@ -107,6 +115,35 @@ class MfaIT extends PortalContext {
         }
         assertThat(last).endsWith("/login?error");
         assertThat(location(guesser.get("/"))).endsWith("/login");
+    }
+
+    @Test
+    void tenWrongCodesOverSeveralSessionsLockTheSecondStepEvenForTheRightCode() {
+        var customer = fixtures.customer();
+        WebClient owner = web();
+        owner.login(customer.ownerEmail(), PASSWORD);
+        Matcher m = SECRET.matcher(owner.get("/mfa/setup").body());
+        assertThat(m.find()).isTrue();
+        byte[] secret = Base32.decode(m.group(1));
+        owner.postForm("/mfa/setup", Map.of("_csrf", owner.csrfToken("/mfa/setup"),
+                "code", Totp.code(secret, Totp.step(Instant.now()))));
+        String right = Totp.code(secret, Totp.step(Instant.now()) + 1);
+        for (int session = 0; session < 2; session++) { // each session is signed out after its fifth wrong code
+            WebClient guesser = web();
+            guesser.login(customer.ownerEmail(), PASSWORD);
+            String token = guesser.csrfToken("/mfa/verify");
+            for (int i = 0; i < 5; i++) {
+                String wrong = String.format("%06d", (Integer.parseInt(right) + 1 + session * 10 + i) % 1_000_000);
+                guesser.postForm("/mfa/verify", Map.of("_csrf", token, "code", wrong));
+            }
+        }
+        WebClient again = web();
+        again.login(customer.ownerEmail(), PASSWORD);
+        var refused = again.postForm("/mfa/verify", Map.of("_csrf", again.csrfToken("/mfa/verify"), "code", right));
+        assertThat(refused.body()).contains("Too many wrong codes for this account");
+        assertThat(location(again.get("/"))).endsWith("/mfa/verify");
+        assertThat(audit.latest(50)).anyMatch(e -> e.actor().equals(customer.ownerEmail())
+                && e.action().equals("mfa_locked"));
     }
 
     private static String location(java.net.http.HttpResponse<String> response) {

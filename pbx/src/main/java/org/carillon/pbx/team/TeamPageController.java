@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.extension.Actor;
 import org.carillon.pbx.extension.ActorResolver;
 import org.carillon.pbx.tenant.TenantDirectory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -203,6 +204,15 @@ public class TeamPageController {
     @ResponseBody
     public SseEmitter wallStream(Authentication auth, HttpServletRequest request) {
         return wall.subscribe(access.visible(actors.resolve(auth, request), tenant()));
+    }
+
+    /**
+     * Called by the open wall every few minutes (SECURITY.md: long-open pages keep their session alive while open):
+     * any authenticated request renews the session's 15-minute idle timer; the 8-hour absolute limit still ends it.
+     */
+    @GetMapping("/wall/alive")
+    public ResponseEntity<Void> wallAlive() {
+        return ResponseEntity.noContent().build();
     }
 
     /** The wall's state change (form post, so it works without script too). */

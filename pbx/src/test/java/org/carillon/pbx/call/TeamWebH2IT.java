@@ -115,6 +115,15 @@ class TeamWebH2IT extends CallH2Context {
     }
 
     @Test
+    void theOpenWallKeepsItsSessionAlive() {
+        WebClient web = new WebClient(httpPort());
+        web.login(OWNER, OWNER_PASSWORD);
+        assertThat(web.get("/teams/wall").body()).contains("data-alive=\"/teams/wall/alive\"");
+        assertThat(web.get("/teams/wall/alive").statusCode()).isEqualTo(204);
+        assertThat(web.get("/js/wall.js").body()).contains("walls.dataset.alive");
+    }
+
+    @Test
     void theTeamFormShowsErrorsBesideFieldsAndTheReportExportsCsv() {
         String a = Calls.newExtension(this).number();
         WebClient web = new WebClient(httpPort());

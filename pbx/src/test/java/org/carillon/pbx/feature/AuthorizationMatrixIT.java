@@ -250,6 +250,7 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("GET /teams/{number:\\d+}/report", new Rule(REPORTS, NO_SUCH_OBJECT, null, Map.of(), true));
         TABLE.put("GET /teams/{number:\\d+}/report.csv", new Rule(REPORTS, NO_SUCH_OBJECT, null, Map.of(), true));
         rule("GET /teams/wall/stream", AGENT_STATES);
+        rule("GET /teams/wall/alive", AGENT_STATES);
         rule("GET /voicemail", OWN_VOICEMAIL);
         TABLE.put("GET /voicemail/messages/{id}/audio", new Rule(OWN_VOICEMAIL, NO_SUCH_OBJECT, null, Map.of(), true));
         TABLE.put("PATCH /api/v1/extensions/{number}/voicemail", new Rule(OWN_VOICEMAIL, OWN, NOT_OWN, Map.of(), false));

@@ -101,6 +101,50 @@ public interface RegistrarContract extends FeatureFixture {
         }
     }
 
+    /** An out-of-dialog request from a device, without credentials, as a scanner sends it. */
+    private static String unauthenticated(String method, String from, String to, int localPort, int serverPort,
+                                          List<String> extra) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(method).append(" sip:").append(to).append("@127.0.0.1:").append(serverPort).append(" SIP/2.0\r\n");
+        sb.append("Via: SIP/2.0/UDP 127.0.0.1:").append(localPort).append(";rport;branch=z9hG4bK")
+                .append(java.util.UUID.randomUUID().toString().replace("-", "")).append("\r\n");
+        sb.append("Max-Forwards: 70\r\n");
+        sb.append("From: <sip:").append(from).append("@127.0.0.1>;tag=s").append(localPort).append("\r\n");
+        sb.append("To: <sip:").append(to).append("@127.0.0.1>\r\n");
+        sb.append("Call-ID: ").append(java.util.UUID.randomUUID()).append("\r\n");
+        sb.append("CSeq: 1 ").append(method).append("\r\n");
+        sb.append("Contact: <sip:").append(from).append("@127.0.0.1:").append(localPort).append(">\r\n");
+        for (String h : extra) {
+            sb.append(h).append("\r\n");
+        }
+        sb.append("Content-Length: 0\r\n\r\n");
+        return sb.toString();
+    }
+
+    @Test
+    default void inviteAndSubscribeWithoutCredentialsAreChallengedAlikeForKnownAndUnknownCallers() {
+        String[] caller = newExtension();
+        String[] callee = newExtension();
+        for (String method : List.of("INVITE", "SUBSCRIBE")) {
+            List<String> extra = method.equals("SUBSCRIBE") ? List.of("Event: dialog", "Expires: 600",
+                    "Accept: application/dialog-info+xml") : List.of();
+            SipResponse known;
+            SipResponse unknown;
+            try (var phone = new SipTestClient(sipPort())) {
+                known = phone.exchange(unauthenticated(method, caller[0], callee[0], phone.localPort(), sipPort(),
+                        extra));
+            }
+            try (var phone = new SipTestClient(sipPort())) {
+                unknown = phone.exchange(unauthenticated(method, "99999999", callee[0], phone.localPort(), sipPort(),
+                        extra));
+            }
+            assertThat(known.statusCode()).as(method).isEqualTo(unknown.statusCode()).isEqualTo(407);
+            assertThat(known.headers().all(HeaderName.PROXY_AUTHENTICATE)).as(method).hasSize(2);
+            assertThat(unknown.headers().all(HeaderName.PROXY_AUTHENTICATE)).as(method).hasSize(2);
+        }
+        assertThat(extension(callee[0]).text("status")).isEqualTo("unregistered"); // nothing rang, nothing changed
+    }
+
     @Test
     default void bindingsLapseOnTheInjectedClock() {
         String[] ext = newExtension();

@@ -52,6 +52,21 @@ public interface SignedInUserContract extends FeatureFixture {
     }
 
     @Test
+    default void aSessionEndsEightHoursAfterSignInHoweverActiveItIs() {
+        String email = uniqueEmail("longday");
+        api().createExtension(email, "agent");
+        setWebPassword(email);
+        WebClient web = signedIn(email);
+        assertThat(web.get("/profile").statusCode()).isEqualTo(200);
+        advance(Duration.ofHours(8).minusMinutes(1));
+        assertThat(web.get("/profile").statusCode()).as("still within the absolute limit").isEqualTo(200);
+        advance(Duration.ofMinutes(2));
+        var ended = web.get("/profile");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).contains("/login");
+    }
+
+    @Test
     default void wrongCurrentPasswordsAreThrottledLikeSignInsThenLockedAndAudited() {
         String email = uniqueEmail("guesser");
         api().createExtension(email, "agent");

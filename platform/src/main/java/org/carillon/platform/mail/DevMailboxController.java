@@ -13,7 +13,10 @@ import java.net.UnknownHostException;
 
 /**
  * The development mailbox: the local outbox as a web page. It exists only while no SMTP server is configured and
- * only for requests from this machine (loopback); everyone else gets 404, as if it did not exist.
+ * only for requests from this machine (loopback); everyone else gets 404, as if it did not exist. A request that
+ * carries a forwarding header ({@code Forwarded}, {@code X-Forwarded-For}, {@code X-Real-IP}) came through a proxy
+ * — one on this machine connects from loopback on behalf of anyone — and is refused too: the mailbox holds
+ * password-reset and invitation links.
  */
 @Controller
 public class DevMailboxController {
@@ -42,9 +45,14 @@ public class DevMailboxController {
     }
 
     private void guard(HttpServletRequest request) {
-        if (!transport.local() || !loopback(request.getRemoteAddr())) {
+        if (!transport.local() || !loopback(request.getRemoteAddr()) || proxied(request)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+    }
+
+    private static boolean proxied(HttpServletRequest request) {
+        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("X-Real-IP") != null;
     }
 
     static boolean loopback(String address) {

@@ -1,11 +1,13 @@
 package org.carillon.platform.password;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.security.PasswordPolicy;
 import org.carillon.platform.token.AccountTokens;
 import org.carillon.platform.token.TokenPurpose;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Forgot password" → emailed link → new password, and the invitation link → first password. The forgot form
- * gives the same answer whether or not the address has an account; a used, expired or superseded link says so
- * without telling whose it was.
+ * gives the same answer whether or not the address has an account, and is rate-limited ({@link ResetRequestLimit});
+ * a used, expired or superseded link says so without telling whose it was.
  */
 @Controller
 public class PasswordController {
@@ -27,15 +29,17 @@ public class PasswordController {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final ResetRequestLimit limit;
 
     public PasswordController(AccountStore accounts, AccountTokens tokens, AccountLinks links, PasswordPolicy policy,
-                              PasswordEncoder encoder, AuditLog audit) {
+                              PasswordEncoder encoder, AuditLog audit, ResetRequestLimit limit) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
         this.policy = policy;
         this.encoder = encoder;
         this.audit = audit;
+        this.limit = limit;
     }
 
     @GetMapping("/password/forgot")
@@ -44,13 +48,22 @@ public class PasswordController {
     }
 
     @PostMapping("/password/forgot")
-    public String forgot(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request) {
+    public String forgot(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
+                         HttpServletResponse response) {
         if (email.isBlank() || !email.contains("@") || email.length() > 254) {
             model.addAttribute("emailError", "Enter the email address you sign in with.");
             model.addAttribute("email", email);
             return "platform/password-forgot";
         }
-        accounts.findByEmail(email).filter(a -> a.enabled()).ifPresent(a -> {
+        var verdict = limit.request(email, request.getRemoteAddr());
+        if (verdict == ResetRequestLimit.Verdict.REFUSE) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("emailError", "Too many reset requests from your network. Try again in 15 minutes.");
+            model.addAttribute("email", email);
+            return "platform/password-forgot";
+        }
+        boolean send = verdict == ResetRequestLimit.Verdict.SEND;
+        accounts.findByEmail(email).filter(a -> a.enabled() && send).ifPresent(a -> {
             links.sendPasswordReset(a);
             audit.record(a.email(), "password_reset_requested", "account", Long.toString(a.id()), "",
                     request.getRemoteAddr());

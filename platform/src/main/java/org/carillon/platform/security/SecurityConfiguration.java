@@ -30,6 +30,9 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+    /** Every response's CSP (error pages outside the chains get it from {@link ErrorPageHeaders}). */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /** OWASP's Argon2id floor: 19 MiB, 2 iterations, parallelism 1; 16-byte salt, 32-byte hash. */
     public static Argon2PasswordEncoder argon2id() {
@@ -61,11 +64,12 @@ public class SecurityConfiguration {
     @Bean
     public AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
                                                        LoginThrottle throttle,
-                                                       ThrottlingAuthenticationProvider.Waiter waiter) {
+                                                       ThrottlingAuthenticationProvider.Waiter waiter,
+                                                       SignInAudit audit) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         dao.setUserDetailsPasswordService(users);
-        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, waiter));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, waiter, audit));
     }
 
     @Bean
@@ -129,9 +133,7 @@ public class SecurityConfiguration {
 
     private static void headers(HttpSecurity http) throws Exception {
         http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"))
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny()));
     }

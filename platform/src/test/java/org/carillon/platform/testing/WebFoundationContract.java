@@ -32,6 +32,10 @@ public abstract class WebFoundationContract {
     protected org.carillon.platform.mail.MailOutboxStore outbox;
     @Autowired
     protected org.carillon.platform.password.AccountLinks links;
+    @Autowired
+    protected org.carillon.platform.audit.AuditLog audit;
+    @Autowired
+    protected org.carillon.platform.password.ResetRequestLimit resetLimit;
 
     /** The role the first-start account has in this app. */
     protected abstract String ownerRole();
@@ -43,6 +47,7 @@ public abstract class WebFoundationContract {
     @BeforeEach
     void resetThrottle() {
         throttle.reset();
+        resetLimit.reset();
         NoLoginWait.DELAYS.clear();
     }
 
@@ -95,6 +100,18 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void aHashMadeWithWeakerParametersIsUpgradedAtTheNextSignIn() {
+        String email = "upgrade-" + System.nanoTime() + "@example.com";
+        var weak = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 4096, 1);
+        accounts.create(email, "{argon2}" + weak.encode(OWNER_PASSWORD), ownerRole(), "Uma", "Upgrade");
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash()).contains("$m=4096,t=1,p=1$");
+        web().login(email, OWNER_PASSWORD);
+        assertThat(accounts.findByEmail(email).orElseThrow().passwordHash())
+                .startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(web().getJson("/api/v1/me", email, OWNER_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void apiAcceptsHttpBasicWithoutCsrf() {
         var me = web().getJson("/api/v1/me", OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
         assertThat(me.statusCode()).isEqualTo(200);
@@ -119,12 +136,75 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void apiStateChangeWithTheSessionCookieNeedsTheCsrfTokenButHttpBasicDoesNot() {
+        WebClient web = web();
+        web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        var cookieOnly = web.postJson("/api/v1/me", "{}", null, null);
+        assertThat(cookieOnly.statusCode()).isEqualTo(403); // refused by the CSRF check before any handler
+        var basic = web().postJson("/api/v1/me", "{}", OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        assertThat(basic.statusCode()).isEqualTo(405); // past the CSRF check: GET is the only method there
+    }
+
+    @Test
+    void aJsonBodyOverOneMebibyteIsRefusedWith413BeforeSignInOrParsing() throws Exception {
+        String big = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/me"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("at most 1048576 bytes");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        var small = web().postJson("/api/v1/me", "{\"name\":\"x\"}", OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        assertThat(small.statusCode()).isEqualTo(405); // a small body passes on to the API as before
+    }
+
+    @Test
     void responsesCarryTheSecurityHeaders() {
         var headers = web().get("/login").headers();
         assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
                 .contains("object-src 'none'").contains("base-uri 'none'").contains("frame-ancestors 'none'");
         assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(headers.firstValue("Referrer-Policy")).isPresent();
+    }
+
+    @Test
+    void errorPagesOfRequestsRefusedBeforeTheSecurityFiltersCarryTheHeadersToo() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var rejected = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/a;b/c"))
+                .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var trace = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/login"))
+                .method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(trace.statusCode()).isEqualTo(405);
+        for (var response : java.util.List.of(rejected, trace)) {
+            var headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("object-src 'none'").contains("frame-ancestors 'none'");
+            assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(headers.allValues("Content-Security-Policy")).hasSize(1);
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        var notFound = web().get("/no/such/page/signed/out.css");
+        assertThat(notFound.headers().allValues("Content-Security-Policy")).hasSize(1);
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndLaxAndSigningInGivesTheSessionANewId() {
+        WebClient web = web();
+        String before = web.get("/login").headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(before).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure"); // plain HTTP here
+        String after = web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD).headers().firstValue("Set-Cookie")
+                .orElseThrow();
+        assertThat(after).contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(after.substring(0, after.indexOf(';'))).isNotEqualTo(before.substring(0, before.indexOf(';')));
     }
 
     @Test
@@ -144,6 +224,19 @@ public abstract class WebFoundationContract {
     }
 
     @Test
+    void developmentMailboxRefusesRequestsThatCameThroughAProxy() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (var header : java.util.List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/dev/mailbox"))
+                    .header(header, header.equals("Forwarded") ? "for=203.0.113.9" : "203.0.113.9").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(header).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Development mailbox");
+        }
+    }
+
+    @Test
     void tenFailedLoginsLockTheAccountEvenForTheRightPassword() {
         for (int i = 0; i < 10; i++) {
             web().login(OwnerBootstrap.OWNER_EMAIL, "wrong password " + i);
@@ -155,6 +248,26 @@ public abstract class WebFoundationContract {
         var login = web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(web.get("/login?error").body()).contains("Too many failed sign-in attempts");
+        assertThat(audit.latest(50)).anyMatch(e -> e.actor().equals(OwnerBootstrap.OWNER_EMAIL)
+                && e.action().equals("sign_in_locked"));
+    }
+
+    @Test
+    void signInsAndRefusedPasswordsAreAuditedWithoutWhatWasTyped() {
+        String email = "audited-" + System.nanoTime() + "@example.com";
+        accounts.create(email, encoder.encode(OWNER_PASSWORD), ownerRole(), "Ada", "Audit");
+        web().login(email, "a wrong password typed");
+        web().login("my secret typed as a name", OWNER_PASSWORD);
+        assertThat(web().getJson("/api/v1/me", email, "wrong by http basic").statusCode()).isEqualTo(401);
+        web().login(email, OWNER_PASSWORD);
+
+        var events = audit.latest(50);
+        assertThat(events.stream().filter(e -> e.actor().equals(email) && e.action().equals("sign_in_failed")))
+                .hasSize(2).allMatch(e -> e.source().equals("127.0.0.1") || e.source().equals("0:0:0:0:0:0:0:1"));
+        assertThat(events).anyMatch(e -> e.actor().equals(email) && e.action().equals("signed_in"));
+        assertThat(events).anyMatch(e -> e.actor().equals("unknown") && e.action().equals("sign_in_failed"));
+        assertThat(events).noneMatch(e -> (e.actor() + e.objectId() + e.detail()).contains("typed")
+                || (e.actor() + e.objectId() + e.detail()).contains("http basic"));
     }
 
     private String linkTokenMailedTo(String email, String path) {
@@ -203,6 +316,27 @@ public abstract class WebFoundationContract {
         assertThat(oldSession.get("/").statusCode()).isEqualTo(302); // the other session was ended
         assertThat(outbox.latest(50)).anyMatch(m -> m.recipient().equals(email)
                 && m.subject().contains("your password was changed"));
+    }
+
+    @Test
+    void forgotPasswordMailsAnAddressThreeTimesAndRefusesASourceAfterTenRequests() {
+        String email = "limited-" + System.nanoTime() + "@example.com";
+        accounts.create(email, encoder.encode(OWNER_PASSWORD), ownerRole(), "Lee", "Limited");
+        WebClient web = web();
+        String csrf = web.csrfToken("/password/forgot");
+        for (int i = 0; i < 4; i++) {
+            var answer = web.postForm("/password/forgot", Map.of("email", email, "_csrf", csrf));
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("If an account exists for that address");
+        }
+        assertThat(outbox.latest(50).stream().filter(m -> m.recipient().equals(email))).hasSize(3);
+        for (int i = 4; i < 10; i++) {
+            var answer = web.postForm("/password/forgot", Map.of("email", "other-" + i + "@example.com", "_csrf", csrf));
+            assertThat(answer.statusCode()).isEqualTo(200);
+        }
+        var refused = web.postForm("/password/forgot", Map.of("email", "one-more@example.com", "_csrf", csrf));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("Too many reset requests").doesNotContain("If an account exists");
     }
 
     @Test

@@ -11,14 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 /**
  * Two-step sign-in pages: set-up (key for the authenticator app, first code, recovery codes shown once) and the
- * code prompt after the password. Five wrong codes in a session sign the user out.
+ * code prompt after the password. Five wrong codes in a session sign the user out; ten within 15 minutes, over any
+ * number of sessions, lock the account's second step for 15 minutes ({@link MfaThrottle}).
  */
 @Controller
 @Allowed(Permission.SIGNED_IN)
 public class MfaController {
     static final int MAX_FAILURES = 5;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final String FAILURES = MfaController.class.getName() + ".failures";
     private final MfaService mfa;
 
@@ -62,6 +67,12 @@ public class MfaController {
     public String verify(Viewer me, @RequestParam(defaultValue = "") String code, HttpServletRequest request,
                          Model model) {
         HttpSession session = request.getSession();
+        var locked = mfa.lockedUntil(me, request.getRemoteAddr());
+        if (locked.isPresent()) {
+            model.addAttribute("codeError", "Too many wrong codes for this account. Try again after "
+                    + TIME.format(locked.get()) + ".");
+            return "portal/mfa/verify";
+        }
         if (mfa.verify(me, code, request.getRemoteAddr())) {
             session.removeAttribute(FAILURES);
             MfaGate.pass(session, me);

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +26,14 @@ public class MfaService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final MfaStore store;
     private final AuditLog audit;
+    private final MfaThrottle throttle;
     private final Clock clock;
     private final String issuer;
 
-    public MfaService(MfaStore store, AuditLog audit, Clock clock, Environment environment) {
+    public MfaService(MfaStore store, AuditLog audit, MfaThrottle throttle, Clock clock, Environment environment) {
         this.store = store;
         this.audit = audit;
+        this.throttle = throttle;
         this.clock = clock;
         this.issuer = environment.getProperty("carillon.app-title", "Carillon");
     }
@@ -77,9 +80,22 @@ public class MfaService {
         return Optional.of(codes);
     }
 
-    /** Checks a sign-in's second step: a TOTP code, or a recovery code. */
+    /** Until when wrong codes have locked this account's (or this address's) second step; empty when not locked. */
+    public Optional<Instant> lockedUntil(Viewer me, String source) {
+        return throttle.lockedUntil(me.email(), source);
+    }
+
+    /**
+     * Checks a sign-in's second step: a TOTP code, or a recovery code. Refused without looking at the code while
+     * {@link #lockedUntil} says locked; each wrong code counts in {@link MfaThrottle}.
+     */
     @Transactional
     public boolean verify(Viewer me, String code, String source) {
+        if (lockedUntil(me, source).isPresent()) {
+            audit.record(me.email(), "mfa_refused", "account", Long.toString(me.accountId()),
+                    "locked: too many wrong codes", source);
+            return false;
+        }
         var credential = store.find(me.accountId()).filter(MfaStore.Credential::enabled);
         if (credential.isEmpty()) {
             return false;
@@ -96,6 +112,12 @@ public class MfaService {
         }
         audit.record(me.email(), ok ? "mfa_passed" : "mfa_failed", "account", Long.toString(me.accountId()), how,
                 source);
+        if (ok) {
+            throttle.passed(me.email());
+        } else if (throttle.failed(me.email(), source)) {
+            audit.record(me.email(), "mfa_locked", "account", Long.toString(me.accountId()),
+                    "second step locked for 15 minutes after 10 wrong codes", source);
+        }
         return ok;
     }
 }
