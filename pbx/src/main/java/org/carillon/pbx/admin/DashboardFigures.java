@@ -63,7 +63,7 @@ public class DashboardFigures {
         for (int i = 0; i < hours; i++) {
             Instant from = start.plusSeconds(3600L * i);
             bars.add(new Hour(i, HOUR.format(from.atZone(tenant.timeZone())), counts[i],
-                    max == 0 ? 0 : (int) Math.round(100.0 * counts[i] / max), !from.isAfter(now)));
+                    counts[i] == 0 ? 0 : (int) Math.max(1, Math.round(100.0 * counts[i] / max)), !from.isAfter(now)));
         }
         return new Today(bars, total, max);
     }
@@ -83,7 +83,7 @@ public class DashboardFigures {
 
     /**
      * One bar: the hour's index since midnight, its local start ("09:00"), its calls, its height in percent of the
-     * busiest hour, and whether it has begun.
+     * busiest hour (at least 1 when it had a call), and whether it has begun.
      */
     public record Hour(int index, String label, long calls, int percent, boolean begun) {
     }
