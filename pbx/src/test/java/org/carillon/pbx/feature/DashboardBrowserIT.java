@@ -58,6 +58,9 @@ class DashboardBrowserIT extends FeatureH2Context {
                 browser.navigate().refresh();
                 assertThat(chromium.pageWidth()).as("page width at 375 px").isLessThanOrEqualTo(375);
                 chromium.shot("dashboard-375");
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "document.getElementById('calls-per-hour').scrollIntoView()");
+                chromium.shot("dashboard-375-chart");
             } finally {
                 chromium.phoneWidth(false);
             }
