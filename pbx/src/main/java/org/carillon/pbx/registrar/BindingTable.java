@@ -127,6 +127,23 @@ final class BindingTable {
         return byExtension.values().stream().mapToInt(List::size).sum();
     }
 
+    /** A tenant's live (unlapsed at {@code now}) bindings and how many extensions hold at least one. */
+    Registered registered(long tenantId, Instant now) {
+        int contacts = 0;
+        int extensions = 0;
+        for (List<Binding> list : byExtension.values()) {
+            int live = 0;
+            for (Binding b : list) {
+                if (b.tenantId() == tenantId && !b.expired(now)) {
+                    live++;
+                }
+            }
+            contacts += live;
+            extensions += live > 0 ? 1 : 0;
+        }
+        return new Registered(contacts, extensions);
+    }
+
     void clear() {
         byExtension.clear();
     }

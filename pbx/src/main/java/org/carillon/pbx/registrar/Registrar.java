@@ -111,6 +111,11 @@ public class Registrar implements ExtensionPresence {
         return table.bindingCount();
     }
 
+    /** A tenant's registered devices now: live contacts, and extensions with at least one (the dashboard). */
+    public Registered registered(long tenantId) {
+        return table.registered(tenantId, clock.instant());
+    }
+
     @EventListener
     public void onRemoved(ExtensionRemoved removed) {
         table.remove(removed.extensionId(), removed.tenantId());

@@ -78,6 +78,12 @@ public class VoicemailStore {
                 .param(extensionId).query(Integer.class).single();
     }
 
+    /** Unheard messages in all of a tenant's mailboxes (the dashboard's "voicemail waiting"). */
+    public int countNewInTenant(long tenantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM voicemail_message WHERE tenant_id = ? AND heard = FALSE")
+                .param(tenantId).query(Integer.class).single();
+    }
+
     public boolean markHeard(long extensionId, String id, boolean heard) {
         return jdbc.sql("UPDATE voicemail_message SET heard = ? WHERE extension_id = ? AND id = ?")
                 .params(heard, extensionId, id).update() == 1;

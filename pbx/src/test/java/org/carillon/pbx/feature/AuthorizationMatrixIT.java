@@ -123,6 +123,7 @@ class AuthorizationMatrixIT extends FeatureH2Context {
 
     static {
         rule("GET /", SIGNED_IN);
+        rule("GET /dashboard/live", CALLS);
         rule("GET /api/v1/me", SIGNED_IN);
         rule("GET /api/v1/license", SIGNED_IN);
         rule("GET /profile", OWN_PROFILE);
