@@ -99,7 +99,9 @@ public interface DashboardContract extends FeatureFixture {
             assertThat(figure(after, "calls-today") - figure(before, "calls-today")).isEqualTo(1);
             assertThat(bar(after, hour) - bar(before, hour)).isEqualTo(1);
             assertThat(figure(after, "voicemail-waiting") - figure(before, "voicemail-waiting")).isEqualTo(1);
-            assertThat(after).contains("id=\"calls-per-hour-table\"").contains("hx-trigger=\"every 10s\"");
+            assertThat(after).contains("id=\"calls-per-hour-table\"").contains("hx-trigger=\"refresh, every 30s\"")
+                    .contains("data-status-stream=\"/extensions/status-stream\"")
+                    .contains("data-call-stream=\"/calls/active/stream\"");
 
             var live = web.get("/dashboard/live");
             assertThat(live.statusCode()).isEqualTo(200);
