@@ -101,6 +101,14 @@ public interface MailServerContract extends FeatureFixture {
             web.postForm("/settings/mail/test", Map.of("to", to, "_csrf", web.csrfToken("/settings/mail")));
             assertThat(awaitTestMail(smtp, to, 2)).hasSize(2);
             assertThat(web.get("/settings/mail").body()).contains("id=\"outbox-sent\"").doesNotContain(SMTP_PASSWORD);
+
+            Map<String, String> clear = form(smtp.getSmtp().getPort(), "", web.csrfToken("/settings/mail"));
+            clear.put("clearPassword", "on");
+            assertThat(web.postForm("/settings/mail", clear).statusCode()).isEqualTo(302);
+            assertThat(jdbc().sql("SELECT COUNT(*) FROM mail_server WHERE password_sealed IS NULL").query(Long.class)
+                    .single()).isEqualTo(1L);
+            assertThat(web.get("/settings/mail").body()).contains("placeholder=\"none stored\"")
+                    .doesNotContain("id=\"clear-password\"");
         } finally {
             web.postForm("/settings/mail/reset", Map.of("_csrf", web.csrfToken("/settings/mail")));
             smtp.stop();
