@@ -53,6 +53,8 @@ public enum Permission {
     AUDIT(EnumSet.of(OWNER, MANAGER)),
     /** SIP security: bans, scanners, registrar counters. */
     SECURITY(EnumSet.of(OWNER, MANAGER)),
+    /** Settings ▸ Mail server: the SMTP server, the outbox's state, test emails. */
+    MAIL_SERVER(EnumSet.of(OWNER, MANAGER)),
     /** Installing and activating licenses. */
     LICENSES(EnumSet.of(OWNER)),
     /** Bearer tokens for scripts. */

@@ -54,6 +54,7 @@ import static org.carillon.pbx.access.Permission.AUDIT;
 import static org.carillon.pbx.access.Permission.CALLS;
 import static org.carillon.pbx.access.Permission.EXTENSIONS;
 import static org.carillon.pbx.access.Permission.LICENSES;
+import static org.carillon.pbx.access.Permission.MAIL_SERVER;
 import static org.carillon.pbx.access.Permission.OWN_CALLS;
 import static org.carillon.pbx.access.Permission.OWN_PROFILE;
 import static org.carillon.pbx.access.Permission.ROLES;
@@ -326,6 +327,11 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         TABLE.put("PUT /api/v1/speed-dials/{code}", new Rule(SPEED_DIALS, NO_SUCH_OBJECT, null, Map.of(), true));
         TABLE.put("PUT /api/v1/teams/{number}", new Rule(TEAMS, NO_SUCH_OBJECT, null, Map.of(), true));
 
+        // invalid forms and no saved server: the rows reach the handlers without changing the shared PBX's mail
+        rule("GET /settings/mail", MAIL_SERVER);
+        rule("POST /settings/mail", MAIL_SERVER, Map.of("host", "", "port", "x", "security", "none", "from", ""));
+        rule("POST /settings/mail/test", MAIL_SERVER, Map.of("to", "not an address"));
+        rule("POST /settings/mail/reset", MAIL_SERVER);
         rule("GET /settings/api-tokens", API_TOKENS);
         rule("POST /settings/api-tokens", API_TOKENS, Map.of("name", "matrix", "scope", "read_only"));
         rule("POST /settings/api-tokens/{id}/revoke", API_TOKENS, (w, r) -> w.tokenOf(w.emails.get(r)),

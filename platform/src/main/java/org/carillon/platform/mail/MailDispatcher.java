@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * Sends due outbox messages. A failed send is retried with growing delays (1 min, 5 min, 15 min, then hourly) and
  * given up after {@value #MAX_ATTEMPTS} attempts; a message is marked sent only after the SMTP server accepted it, so
- * a crash in between re-sends it (at-least-once). Without SMTP, messages are marked {@code local}.
+ * a crash in between re-sends it (at-least-once). Without SMTP, messages are marked {@code local}. The transport is
+ * asked of the {@link SmtpTransportSource} at each dispatch that has something to send, so a mail server changed while
+ * running serves the next message.
  */
 @Component
 public class MailDispatcher {
@@ -29,12 +31,12 @@ public class MailDispatcher {
             Duration.ofMinutes(15), Duration.ofHours(1));
 
     private final MailOutboxStore store;
-    private final MailConfiguration.SmtpTransport transport;
+    private final SmtpTransportSource transports;
     private final Clock clock;
 
-    public MailDispatcher(MailOutboxStore store, MailConfiguration.SmtpTransport transport, Clock clock) {
+    public MailDispatcher(MailOutboxStore store, SmtpTransportSource transports, Clock clock) {
         this.store = store;
-        this.transport = transport;
+        this.transports = transports;
         this.clock = clock;
     }
 
@@ -50,14 +52,19 @@ public class MailDispatcher {
     /** Sends everything due now; returns how many messages left the outbox's pending state. */
     public synchronized int dispatchDue() {
         int done = 0;
-        for (OutboxEntry entry : store.due(clock.instant(), 50)) {
+        List<OutboxEntry> due = store.due(clock.instant(), 50);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        MailConfiguration.SmtpTransport transport = transports.current();
+        for (OutboxEntry entry : due) {
             if (transport.local()) {
                 store.markSent(entry.id(), "local", clock.instant());
                 done++;
                 continue;
             }
             try {
-                send(transport.sender().orElseThrow(), entry);
+                send(transport, entry);
                 store.markSent(entry.id(), "sent", clock.instant());
                 done++;
             } catch (MailException | MessagingException e) {
@@ -71,7 +78,8 @@ public class MailDispatcher {
         return done;
     }
 
-    private void send(JavaMailSenderImpl sender, OutboxEntry entry) throws MessagingException {
+    private void send(MailConfiguration.SmtpTransport transport, OutboxEntry entry) throws MessagingException {
+        JavaMailSenderImpl sender = transport.sender().orElseThrow();
         MimeMessage mime = sender.createMimeMessage();
         var attachments = store.attachments(entry.id());
         MimeMessageHelper helper = new MimeMessageHelper(mime, !attachments.isEmpty(), "UTF-8");

@@ -49,6 +49,20 @@ public class MailOutboxStore {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE id = ?").param(id).query(MailOutboxStore::map).optional();
     }
 
+    /** How many messages are in each status ({@code pending}, {@code sent}, {@code local}, {@code failed}). */
+    public java.util.Map<String, Long> countByStatus() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
+    /** The error of the latest message that has one (a message still retrying or given up). */
+    public java.util.Optional<String> lastError() {
+        return jdbc.sql("SELECT last_error FROM mail_outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .query(String.class).optional();
+    }
+
     public List<MailMessage.Attachment> attachments(long messageId) {
         return jdbc.sql("SELECT file_name, content_type, content FROM mail_attachment WHERE message_id = ? ORDER BY id")
                 .param(messageId)

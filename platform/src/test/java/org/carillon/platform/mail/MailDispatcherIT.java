@@ -37,7 +37,7 @@ class MailDispatcherIT {
         var outbox = new MailOutbox(store, clock);
         long id = outbox.enqueue(new MailMessage("ann@example.com", "Voicemail from 1001", "You have a message.",
                 List.of(new MailMessage.Attachment("message.wav", "audio/wav", new byte[]{1, 2, 3}))));
-        var dispatcher = new MailDispatcher(store, transport(smtp.getSmtp().getPort()), clock);
+        var dispatcher = new MailDispatcher(store, () -> transport(smtp.getSmtp().getPort()), clock);
 
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
 
@@ -58,7 +58,7 @@ class MailDispatcherIT {
         long id = outbox.enqueue(new MailMessage("bob@example.com", "Welcome", "Hello"));
         int closedPort = smtp.getSmtp().getPort();
         smtp.stop();
-        var dispatcher = new MailDispatcher(store, transport(closedPort), clock);
+        var dispatcher = new MailDispatcher(store, () -> transport(closedPort), clock);
 
         dispatcher.dispatchDue();
 
@@ -75,10 +75,29 @@ class MailDispatcherIT {
         var outbox = new MailOutbox(store, clock);
         long id = outbox.enqueue(new MailMessage("cy@example.com", "Reset", "link"));
         var dispatcher = new MailDispatcher(store,
-                new MailConfiguration.SmtpTransport(Optional.empty(), "x@y"), clock);
+                () -> new MailConfiguration.SmtpTransport(Optional.empty(), "x@y"), clock);
 
         dispatcher.dispatchDue();
 
         assertThat(store.find(id).orElseThrow().status()).isEqualTo("local");
+    }
+
+    @Test
+    void theTransportIsAskedAgainForEachDispatchSoAChangedServerServesTheNextMessage() throws Exception {
+        var outbox = new MailOutbox(store, clock);
+        var current = new java.util.concurrent.atomic.AtomicReference<>(
+                new MailConfiguration.SmtpTransport(Optional.empty(), "x@y"));
+        var dispatcher = new MailDispatcher(store, current::get, clock);
+        long first = outbox.enqueue(new MailMessage("dee@example.com", "Before", "kept locally"));
+        dispatcher.dispatchDue();
+        current.set(transport(smtp.getSmtp().getPort()));
+        long second = outbox.enqueue(new MailMessage("dee@example.com", "After", "sent"));
+
+        dispatcher.dispatchDue();
+
+        assertThat(store.find(first).orElseThrow().status()).isEqualTo("local");
+        assertThat(store.find(second).orElseThrow().status()).isEqualTo("sent");
+        assertThat(smtp.getReceivedMessages()).extracting(m -> m.getSubject()).containsExactly("After");
+        assertThat(store.countByStatus()).containsEntry("local", 1L).containsEntry("sent", 1L);
     }
 }

@@ -1,0 +1,5 @@
+package org.carillon.pbx.feature;
+
+/** Settings ▸ Mail server on PostgreSQL. */
+class MailServerPostgresIT extends FeaturePostgresContext implements MailServerContract {
+}
