@@ -1,6 +1,9 @@
 package org.carillon.pbx.feature;
 
 import org.carillon.pbx.mfa.PbxMfaPolicy;
+import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.apitoken.ApiTokenScope;
+import org.carillon.platform.apitoken.ApiTokens;
 import org.carillon.platform.mfa.Base32;
 import org.carillon.platform.mfa.MfaThrottle;
 import org.carillon.platform.mfa.Totp;
@@ -9,8 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,7 +41,7 @@ class PbxMfaIT extends FeatureH2Context {
     }
 
     @Test
-    void aUserWhoTurnsItOnMustEnterACodeBeforeAnyPageAndEachCodeWorksOnce() {
+    void aUserWhoTurnsItOnMustEnterACodeBeforeAnyPageAndEachCodeWorksOnce() throws Exception {
         String email = uniqueEmail("twostep");
         api().createExtension(email, "agent");
         setWebPassword(email);
@@ -74,6 +81,13 @@ class PbxMfaIT extends FeatureH2Context {
                 "code", codes.get(2)));
         assertThat(spent.body()).as("a recovery code works once").contains("That code is not valid");
         assertThat(location(fourth.get("/profile"))).endsWith("/mfa/verify");
+
+        assertThat(meStatus("Basic " + Base64.getEncoder().encodeToString(
+                (email + ":" + USER_PASSWORD).getBytes(StandardCharsets.UTF_8))))
+                .as("the password alone no longer opens the API").isEqualTo(401);
+        long account = bean(AccountStore.class).findByEmail(email).orElseThrow().id();
+        String token = bean(ApiTokens.class).create(account, "script", ApiTokenScope.READ_ONLY).secret();
+        assertThat(meStatus("Bearer " + token)).as("an API token is a credential of its own").isEqualTo(200);
     }
 
     @Test
@@ -99,6 +113,12 @@ class PbxMfaIT extends FeatureH2Context {
     /** The code {@code ahead} 30-second steps after the PBX's clock now. */
     private String code(byte[] secret, int ahead) {
         return Totp.code(secret, Totp.step(clock().instant()) + ahead);
+    }
+
+    private int meStatus(String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/api/v1/me"))
+                .header("Authorization", authorization).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private WebClient signedIn(String email) {

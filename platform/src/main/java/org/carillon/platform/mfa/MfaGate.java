@@ -3,6 +3,7 @@ package org.carillon.platform.mfa;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.carillon.platform.apitoken.BearerTokenFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -12,8 +13,8 @@ import java.io.IOException;
  * The second step of signing in, in front of every page of the app's own handlers (package {@code appPackage}): a
  * user with two-step sign-in on must enter a code once per session ({@code /mfa/verify}); a user who must have it
  * ({@link MfaUser#required()}) and has not set it up is sent to {@code /mfa/setup} first. REST calls answer 401
- * instead of redirecting. A request that carries a bearer token is let through: the token was made by a signed-in
- * user and is a credential of its own. Runs before the permission check.
+ * instead of redirecting. A request {@link BearerTokenFilter} authenticated is let through: the token was made by a
+ * signed-in user and is a credential of its own (a bearer header on a page, which that filter does not read, is not). Runs before the permission check.
  */
 public final class MfaGate implements HandlerInterceptor {
     static final String PASSED = MfaGate.class.getName() + ".passed";
@@ -45,8 +46,7 @@ public final class MfaGate implements HandlerInterceptor {
                 || !method.getBeanType().getName().startsWith(appPackage)) {
             return true;
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (request.getAttribute(BearerTokenFilter.AUTHENTICATED) != null) {
             return true;
         }
         var user = users.current(request);
