@@ -6,7 +6,7 @@ import org.carillon.platform.testing.WebClient;
 import org.carillon.portal.access.PortalRole;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.portal.mfa.MfaPolicy;
-import org.carillon.portal.mfa.MfaThrottle;
+import org.carillon.platform.mfa.MfaThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

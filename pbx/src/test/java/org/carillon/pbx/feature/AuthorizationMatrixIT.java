@@ -127,6 +127,10 @@ class AuthorizationMatrixIT extends FeatureH2Context {
         rule("GET /dashboard/live", CALLS);
         rule("GET /api/v1/me", SIGNED_IN);
         rule("GET /api/v1/license", SIGNED_IN);
+        rule("GET /mfa/setup", SIGNED_IN);
+        rule("POST /mfa/setup", SIGNED_IN, Map.of("code", "000000"));
+        rule("GET /mfa/verify", SIGNED_IN);
+        rule("POST /mfa/verify", SIGNED_IN, Map.of("code", "000000"));
         rule("GET /profile", OWN_PROFILE);
         rule("POST /profile", OWN_PROFILE, Map.of("firstName", "Matrix", "lastName", "User", "mobile", ""));
         rule("POST /profile/password", OWN_PROFILE, Map.of("currentPassword", "not the password",

@@ -21,6 +21,11 @@ import java.util.Locale;
  * (no session). A read-only token may only GET or HEAD; an unknown, revoked or disabled-account token is a 401.
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
+    /**
+     * Request attribute set (to the token's id) on a request this filter authenticated: a server-side mark that a
+     * header alone cannot forge, for checks that treat a token as a credential of its own (two-step sign-in).
+     */
+    public static final String AUTHENTICATED = BearerTokenFilter.class.getName() + ".tokenId";
     private final ApiTokens tokens;
     private final AccountStore accounts;
 
@@ -54,6 +59,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(account.get().email(), null, authorities);
         var context = new SecurityContextImpl(authentication);
         SecurityContextHolder.setContext(context);
+        request.setAttribute(AUTHENTICATED, match.get().tokenId());
         try {
             chain.doFilter(request, response);
         } finally {

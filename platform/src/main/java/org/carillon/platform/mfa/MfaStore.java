@@ -1,4 +1,4 @@
-package org.carillon.portal.mfa;
+package org.carillon.platform.mfa;
 
 import org.carillon.platform.account.AccountStore;
 import org.springframework.jdbc.core.simple.JdbcClient;

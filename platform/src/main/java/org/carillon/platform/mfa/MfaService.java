@@ -1,10 +1,6 @@
-package org.carillon.portal.mfa;
+package org.carillon.platform.mfa;
 
 import org.carillon.platform.audit.AuditLog;
-import org.carillon.platform.mfa.Base32;
-import org.carillon.platform.mfa.RecoveryCodes;
-import org.carillon.platform.mfa.Totp;
-import org.carillon.portal.access.Viewer;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +44,7 @@ public class MfaService {
 
     /** Starts (or restarts) an enrolment; empty when two-step sign-in is already on. */
     @Transactional
-    public Optional<Enrolment> enrolment(Viewer me) {
+    public Optional<Enrolment> enrolment(MfaUser me) {
         var existing = store.find(me.accountId());
         if (existing.isPresent() && existing.get().enabled()) {
             return Optional.empty();
@@ -65,7 +61,7 @@ public class MfaService {
      * @return the recovery codes to show once, or empty when the code is wrong
      */
     @Transactional
-    public Optional<List<String>> confirm(Viewer me, String code, String source) {
+    public Optional<List<String>> confirm(MfaUser me, String code, String source) {
         var credential = store.find(me.accountId()).filter(c -> !c.enabled());
         if (credential.isEmpty()) {
             return Optional.empty();
@@ -81,7 +77,7 @@ public class MfaService {
     }
 
     /** Until when wrong codes have locked this account's (or this address's) second step; empty when not locked. */
-    public Optional<Instant> lockedUntil(Viewer me, String source) {
+    public Optional<Instant> lockedUntil(MfaUser me, String source) {
         return throttle.lockedUntil(me.email(), source);
     }
 
@@ -90,7 +86,7 @@ public class MfaService {
      * {@link #lockedUntil} says locked; each wrong code counts in {@link MfaThrottle}.
      */
     @Transactional
-    public boolean verify(Viewer me, String code, String source) {
+    public boolean verify(MfaUser me, String code, String source) {
         if (lockedUntil(me, source).isPresent()) {
             audit.record(me.email(), "mfa_refused", "account", Long.toString(me.accountId()),
                     "locked: too many wrong codes", source);
