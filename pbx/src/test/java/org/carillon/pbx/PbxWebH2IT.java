@@ -111,6 +111,13 @@ class PbxWebH2IT extends WebFoundationContract {
     }
 
     @Test
+    void tokenSearchIgnoresCaseEscapesWildcardsAndPagesInSql() {
+        ApiTokenSearchCheck.searchIgnoresCaseEscapesWildcardsAndPages(tokens, jdbc.sql(
+                "SELECT id FROM user_account WHERE email = ?").param(OwnerBootstrap.OWNER_EMAIL)
+                .query(Long.class).single());
+    }
+
+    @Test
     void tokensAreSearchedIgnoringCaseAndPagedByTwentyFive() {
         long owner = jdbc.sql("SELECT id FROM user_account WHERE email = ?").param(OwnerBootstrap.OWNER_EMAIL)
                 .query(Long.class).single();
