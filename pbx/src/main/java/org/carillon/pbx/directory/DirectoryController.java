@@ -57,28 +57,25 @@ public class DirectoryController {
     static final int PAGE_SIZE = 25;
 
     /**
-     * The directory page, searchable and paged like every list (SPEC §5). The rows are filtered and cut in memory:
-     * favourites, which sort first, and team members live outside the extension query.
+     * The directory page, searchable and paged like every list (SPEC §5). The rows are searched, ordered (the
+     * user's favourites first) and cut in SQL.
      */
     @GetMapping("/directory")
     public String page(@RequestParam(defaultValue = "") String q,
                        @RequestParam(defaultValue = "false") boolean favourites,
                        @RequestParam(defaultValue = "") String team, @RequestParam(defaultValue = "0") int page,
                        Authentication auth, HttpServletRequest request, Model model) {
-        List<Member> members;
+        DirectoryService.Page found;
         try {
-            members = directory.members(tenants.current(), accountId(auth), q, favourites, team);
+            found = directory.page(tenants.current(), accountId(auth), q, favourites, team, page, PAGE_SIZE);
         } catch (UnknownTeamException e) {
             model.addAttribute("teamError", e.getMessage());
-            members = List.of();
+            found = new DirectoryService.Page(List.of(), 0, 0);
         }
-        int pages = Math.max(1, (members.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
-        model.addAttribute("members", members.subList(shown * PAGE_SIZE,
-                Math.min(members.size(), (shown + 1) * PAGE_SIZE)));
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", members.size());
+        model.addAttribute("members", found.members());
+        model.addAttribute("page", found.page());
+        model.addAttribute("pages", (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("total", found.total());
         model.addAttribute("teams", directory.teams(tenants.current()));
         model.addAttribute("team", team);
         model.addAttribute("own", actors.resolve(auth, request).extension().orElse(""));

@@ -193,5 +193,10 @@ class DirectoryBrowserH2IT extends CallH2Context {
         assertThat(web.get("/directory?q=" + made.get(3)).body()).contains("1 person<")
                 .contains("data-member=\"" + made.get(3) + "\"");
         assertThat(web.get("/directory?q=no+such+colleague").body()).contains("Nobody found.");
+        assertThat(api().put("/api/v1/directory/favourites/" + made.get(25), "").status()).isEqualTo(204);
+        var starred = web.get("/directory?q=" + tag).body(); // the favourite leads the first page
+        assertThat(starred.indexOf("data-member=\"" + made.get(25) + "\""))
+                .isPositive().isLessThan(starred.indexOf("data-member=\"" + made.get(0) + "\""));
+        assertThat(web.get("/directory?q=" + tag + "&page=1").body()).doesNotContain("data-member=\"" + made.get(25));
     }
 }

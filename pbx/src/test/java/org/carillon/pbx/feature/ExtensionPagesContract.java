@@ -100,6 +100,23 @@ public interface ExtensionPagesContract extends FeatureFixture {
     }
 
     @Test
+    default void theDirectoryIsSearchedByNameOrNumberInSql() {
+        String tag = "Dq" + System.nanoTime();
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var r = api().post("/api/v1/extensions", "{\"email\":\"" + uniqueEmail("dq") + "\",\"firstName\":\"Ann\","
+                    + "\"lastName\":\"" + tag + "\",\"role\":\"agent\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            made.add(r.text("number"));
+        }
+        WebClient web = owner();
+        assertThat(web.get("/directory?q=ann+" + tag.toLowerCase()).body()).contains("3 people");
+        assertThat(web.get("/directory?q=" + made.get(1)).body()).contains("data-member=\"" + made.get(1) + "\"")
+                .contains("1 person<");
+        assertThat(web.get("/directory?q=" + tag + "%25").body()).contains("Nobody found."); // % is no wildcard
+    }
+
+    @Test
     default void bansAreSearchedByAddressAndPagedByTwentyFive() throws Exception {
         var bans = bean(org.carillon.pbx.security.SourceBans.class);
         List<InetAddress> made = new java.util.ArrayList<>();
