@@ -39,6 +39,8 @@ class PbxWebH2IT extends WebFoundationContract {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.carillon.platform.apitoken.ApiTokens tokens;
 
     @Override
     protected String ownerRole() {
@@ -106,5 +108,38 @@ class PbxWebH2IT extends WebFoundationContract {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"name-error\"").contains("is-invalid")
                 .contains(">Carillon PBX</a>");   // the layout's appTitle (platform AppViewVariables)
+    }
+
+    @Test
+    void tokenSearchIgnoresCaseEscapesWildcardsAndPagesInSql() {
+        ApiTokenSearchCheck.searchIgnoresCaseEscapesWildcardsAndPages(tokens, jdbc.sql(
+                "SELECT id FROM user_account WHERE email = ?").param(OwnerBootstrap.OWNER_EMAIL)
+                .query(Long.class).single());
+    }
+
+    @Test
+    void tokensAreSearchedIgnoringCaseAndPagedByTwentyFive() {
+        long owner = jdbc.sql("SELECT id FROM user_account WHERE email = ?").param(OwnerBootstrap.OWNER_EMAIL)
+                .query(Long.class).single();
+        String tag = "Tok" + new java.util.Random().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        java.util.List<Long> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            made.add(tokens.create(owner, tag + " " + i, org.carillon.platform.apitoken.ApiTokenScope.parse("read_only"))
+                    .token().id());
+        }
+        try {
+            WebClient web = owner();
+            var first = web.get("/settings/api-tokens?q=" + tag.toUpperCase());
+            assertThat(first.body()).contains("id=\"token-search\"").contains("26 tokens").contains("1 / 2");
+            assertThat(first.body().split("/revoke\"", -1)).hasSize(26); // 25 rows on the first page
+            var second = web.get("/settings/api-tokens?q=" + tag + "&page=1");
+            assertThat(second.body().split("/revoke\"", -1)).hasSize(2);
+            assertThat(second.body()).contains("2 / 2").contains(tag + " 0<"); // newest first: the oldest is last
+            assertThat(web.get("/settings/api-tokens?q=" + tag + "+7").body()).contains("1 token<");
+            assertThat(web.get("/settings/api-tokens?q=no+such+token+anywhere").body()).contains("No tokens found.");
+        } finally {
+            made.forEach(id -> tokens.revoke(owner, id));
+        }
     }
 }

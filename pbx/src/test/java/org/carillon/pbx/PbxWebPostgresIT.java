@@ -42,6 +42,18 @@ class PbxWebPostgresIT extends WebFoundationContract {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.carillon.platform.apitoken.ApiTokens tokens;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.junit.jupiter.api.Test
+    void tokenSearchIgnoresCaseEscapesWildcardsAndPagesInSql() {
+        ApiTokenSearchCheck.searchIgnoresCaseEscapesWildcardsAndPages(tokens, jdbc.sql(
+                "SELECT id FROM user_account WHERE email = ?").param(
+                org.carillon.platform.account.OwnerBootstrap.OWNER_EMAIL).query(Long.class).single());
+    }
+
     @Override
     protected String ownerRole() {
         return "owner";

@@ -37,9 +37,22 @@ public class ApiTokenController {
         this.audit = audit;
     }
 
+    /** Tokens on one page of the list. */
+    static final int PAGE_SIZE = 25;
+
+    /** The page; the tokens are searched (name, prefix or access) and paged in SQL like every list (SPEC §5). */
     @GetMapping("/settings/api-tokens")
-    public String page(Authentication who, Model model) {
-        model.addAttribute("tokens", tokens.list(accountId(who)));
+    public String page(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                       Authentication who, Model model) {
+        long account = accountId(who);
+        long total = tokens.count(account, q);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.clamp(page, 0, pages - 1);
+        model.addAttribute("tokens", tokens.page(account, q, shown * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", total);
         model.addAttribute("active", "api-tokens");
         return "pbx/api-tokens";
     }
@@ -85,7 +98,7 @@ public class ApiTokenController {
 
     private String again(Authentication who, Model model, String name) {
         model.addAttribute("name", name);
-        return page(who, model);
+        return page("", 0, who, model);
     }
 
     private long accountId(Authentication who) {

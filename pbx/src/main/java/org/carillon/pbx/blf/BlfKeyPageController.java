@@ -44,10 +44,18 @@ public class BlfKeyPageController {
     public record Row(String position, String type, String value, String label) {
     }
 
+    /**
+     * The side menu's BLF keys: the user's own keys; an account without an extension (the first-start Owner) gets a
+     * page that says so, as My schedule does, instead of the Extensions list with the wrong menu entry lit.
+     */
     @GetMapping("/blf-keys")
-    public String own(Authentication auth, HttpServletRequest request) {
-        return actors.resolve(auth, request).extension().map(n -> "redirect:/extensions/" + n + "/blf-keys")
-                .orElse("redirect:/extensions");
+    public String own(Authentication auth, HttpServletRequest request, Model model) {
+        var own = actors.resolve(auth, request).extension();
+        if (own.isEmpty()) {
+            model.addAttribute("active", "blf-keys");
+            return "pbx/blf-keys-no-extension";
+        }
+        return "redirect:/extensions/" + own.get() + "/blf-keys";
     }
 
     @GetMapping("/extensions/{number}/blf-keys")

@@ -30,7 +30,7 @@ import java.util.List;
 
 /**
  * The team directory (every signed-in user): the page {@code /directory} with search, a team filter, favourites and
- * a Call button per colleague (click-to-call through {@code POST /api/v1/calls}), its live
+ * paging, a Call button per colleague (click-to-call through {@code POST /api/v1/calls}), its live
  * stream {@code /directory/stream} (SSE), a keep-alive the open page calls so the session lasts while it is open
  * (SECURITY.md, within the absolute limit), and the API {@code GET /api/v1/directory?q=&favourites=&team=} and
  * {@code PUT|DELETE /api/v1/directory/favourites/{number}}.
@@ -53,19 +53,29 @@ public class DirectoryController {
         this.actors = actors;
     }
 
+    /** Colleagues on one page of the directory. */
+    static final int PAGE_SIZE = 25;
+
+    /**
+     * The directory page, searchable and paged like every list (SPEC §5). The rows are searched, ordered (the
+     * user's favourites first) and cut in SQL.
+     */
     @GetMapping("/directory")
     public String page(@RequestParam(defaultValue = "") String q,
                        @RequestParam(defaultValue = "false") boolean favourites,
-                       @RequestParam(defaultValue = "") String team, Authentication auth,
-                       HttpServletRequest request, Model model) {
-        List<Member> members;
+                       @RequestParam(defaultValue = "") String team, @RequestParam(defaultValue = "0") int page,
+                       Authentication auth, HttpServletRequest request, Model model) {
+        DirectoryService.Page found;
         try {
-            members = directory.members(tenants.current(), accountId(auth), q, favourites, team);
+            found = directory.page(tenants.current(), accountId(auth), q, favourites, team, page, PAGE_SIZE);
         } catch (UnknownTeamException e) {
             model.addAttribute("teamError", e.getMessage());
-            members = List.of();
+            found = new DirectoryService.Page(List.of(), 0, 0);
         }
-        model.addAttribute("members", members);
+        model.addAttribute("members", found.members());
+        model.addAttribute("page", found.page());
+        model.addAttribute("pages", (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("total", found.total());
         model.addAttribute("teams", directory.teams(tenants.current()));
         model.addAttribute("team", team);
         model.addAttribute("own", actors.resolve(auth, request).extension().orElse(""));
@@ -90,7 +100,7 @@ public class DirectoryController {
     @PostMapping("/directory/favourites/{number}")
     public String toggle(@PathVariable String number, @RequestParam(defaultValue = "true") boolean on,
                          @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String team,
-                         Authentication auth) {
+                         @RequestParam(defaultValue = "0") int page, Authentication auth) {
         directory.favourite(tenants.current(), accountId(auth), number, on);
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/directory");
         if (!q.isBlank()) {
@@ -98,6 +108,9 @@ public class DirectoryController {
         }
         if (!team.isBlank()) {
             back.queryParam("team", team);
+        }
+        if (page > 0) {
+            back.queryParam("page", page);
         }
         return "redirect:" + back.encode().build().toUriString();
     }

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Service;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,6 +73,40 @@ public class DirectoryService {
                 .map(e -> member(tenant, e, stars.contains(e.number())))
                 .sorted(Comparator.comparing((Member m) -> !m.favourite()).thenComparing(Member::number))
                 .toList();
+    }
+
+    /**
+     * One page of the directory.
+     *
+     * @param page  the page shown, from 0 (the one asked for, clamped to those there are)
+     * @param total how many members match in all
+     */
+    public record Page(List<Member> members, int page, long total) {
+    }
+
+    /**
+     * Like {@link #members(Tenant, long, String, boolean, String)}, page {@code page} (from 0; clamped) of
+     * {@code size} members, searched, ordered and cut in SQL.
+     *
+     * @throws UnknownTeamException when the tenant has no team {@code team}
+     */
+    public Page page(Tenant tenant, long accountId, String query, boolean favouritesOnly, String team, int page,
+                     int size) {
+        String q = query == null ? "" : query.strip();
+        Set<String> stars = favourites.of(tenant.id(), accountId);
+        Optional<Set<String>> only = team == null || team.isBlank() ? Optional.empty()
+                : Optional.of(teams.find(tenant.id(), team.strip()).map(t -> (Set<String>) new HashSet<>(t.members()))
+                .orElseThrow(() -> new UnknownTeamException(team.strip())));
+        if (favouritesOnly) {
+            Set<String> narrowed = new HashSet<>(stars);
+            only.ifPresent(narrowed::retainAll);
+            only = Optional.of(narrowed);
+        }
+        long total = extensions.directoryCount(tenant, q, only);
+        int shown = (int) Math.clamp(page, 0, Math.max(0, (total - 1) / size));
+        List<Member> members = extensions.directoryPage(tenant, q, only, stars, shown * size, size).stream()
+                .map(e -> member(tenant, e, stars.contains(e.number()))).toList();
+        return new Page(members, shown, total);
     }
 
     private Member member(Tenant tenant, Extension e, boolean favourite) {

@@ -164,6 +164,20 @@ public class ExtensionService {
         return store.page(tenant.id(), "", 0, Integer.MAX_VALUE);
     }
 
+    /**
+     * A page of the team directory (names and numbers are for every user), searched and cut in SQL: see
+     * {@link ExtensionStore#directoryPage}.
+     */
+    public List<Extension> directoryPage(Tenant tenant, String query, Optional<java.util.Set<String>> only,
+                                         java.util.Set<String> first, int offset, int limit) {
+        return store.directoryPage(tenant.id(), query, only, first, offset, limit);
+    }
+
+    /** How many extensions {@link #directoryPage} finds. */
+    public long directoryCount(Tenant tenant, String query, Optional<java.util.Set<String>> only) {
+        return store.directoryCount(tenant.id(), query, only);
+    }
+
     public long count(Tenant tenant, String query) {
         return store.count(tenant.id(), query);
     }

@@ -9,10 +9,12 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * SQL for {@code extension} joined with its user's {@code user_account}. Every query names the tenant.
@@ -82,6 +84,51 @@ public class ExtensionStore {
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + q + "%";
+    }
+
+    /**
+     * One page of the team directory: {@code query} matches part of the number or of "first last" (ignoring case);
+     * with {@code only} present just those numbers; the numbers in {@code first} (a user's favourites) come first,
+     * then by number.
+     */
+    public List<Extension> directoryPage(long tenantId, String query, Optional<Set<String>> only, Set<String> first,
+                                         int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = directoryWhere(tenantId, query, only, params);
+        String order = first.isEmpty() ? "" : "CASE WHEN e.number IN (" + marks(first.size()) + ") THEN 0 ELSE 1 END, ";
+        params.addAll(first);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(SELECT + where + " ORDER BY " + order + "e.number LIMIT ? OFFSET ?").params(params)
+                .query(ExtensionStore::map).list();
+    }
+
+    /** How many extensions {@link #directoryPage} finds for these filters. */
+    public long directoryCount(long tenantId, String query, Optional<Set<String>> only) {
+        List<Object> params = new ArrayList<>();
+        String where = directoryWhere(tenantId, query, only, params);
+        return jdbc.sql("SELECT COUNT(*) FROM extension e JOIN user_account a ON a.id = e.account_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    private static String directoryWhere(long tenantId, String query, Optional<Set<String>> only,
+                                         List<Object> params) {
+        params.add(tenantId);
+        params.add(like(query));
+        params.add(like(query));
+        String where = " WHERE e.tenant_id = ? AND (e.number LIKE ? OR LOWER(e.first_name || ' ' || e.last_name) LIKE ?)";
+        if (only.isPresent()) {
+            if (only.get().isEmpty()) {
+                return where + " AND 1 = 0";
+            }
+            params.addAll(only.get());
+            where += " AND e.number IN (" + marks(only.get().size()) + ")";
+        }
+        return where;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Extensions of every tenant (the license counts them all). */

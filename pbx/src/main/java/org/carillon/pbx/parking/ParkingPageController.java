@@ -49,15 +49,36 @@ public class ParkingPageController {
         }
     }
 
+    /** Lots on one page of the list. */
+    static final int PAGE_SIZE = 25;
+
+    /**
+     * The lots, searchable (name, park number or one of its slots, ignoring case) and paged like every list (SPEC §5).
+     * Lots are held in memory by {@link ParkingLotService}, so they are filtered here, not in SQL.
+     */
     @GetMapping("/parking")
-    public String page(Model model) {
+    public String page(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
+                       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+                       Model model) {
         long tenant = tenants.current().id();
-        List<LotRow> rows = lots.lots(tenant).stream().map(l -> {
+        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+        List<ParkingLot> found = lots.lots(tenant).stream()
+                .filter(l -> needle.isEmpty() || l.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || l.parkNumber().contains(needle) || l.slots().contains(needle))
+                .toList();
+        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.clamp(page, 0, pages - 1);
+        List<LotRow> rows = found.subList(shown * PAGE_SIZE, Math.min(found.size(), (shown + 1) * PAGE_SIZE))
+                .stream().map(l -> {
             List<Map<String, String>> slots = l.slots().stream().map(s -> stream.data(s, parking.find(tenant, s)))
                     .toList();
             return new LotRow(l, slots, slots.stream().filter(s -> s.get("state").equals("occupied")).count());
         }).toList();
         model.addAttribute("lots", rows);
+        model.addAttribute("q", q);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", found.size());
         model.addAttribute("active", "parking");
         return "pbx/parking";
     }

@@ -28,9 +28,18 @@ public class FeatureCodePageController {
         this.tenants = tenants;
     }
 
+    /** Features on one page of the table. */
+    static final int PAGE_SIZE = 25;
+
+    /**
+     * The table, searchable (feature name, its code or default, ignoring case) and paged like every list (SPEC §5);
+     * the features are a fixed list, so they are filtered here. Saving sends only the rows shown, which is all the
+     * service changes.
+     */
     @GetMapping("/feature-codes")
-    public String page(Model model) {
-        return render(model, codes.table(tenants.current().id()), Map.of());
+    public String page(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                       Model model) {
+        return render(model, codes.table(tenants.current().id()), Map.of(), q, page);
     }
 
     @PostMapping("/feature-codes")
@@ -48,14 +57,26 @@ public class FeatureCodePageController {
         } catch (InvalidDialCodeException e) {
             Map<Feature, String> shown = codes.table(tenants.current().id());
             shown.putAll(changes);
-            return render(model, shown, e.byField());
+            return render(model, shown, e.byField(), "", 0);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/feature-codes";
     }
 
-    private String render(Model model, Map<Feature, String> table, Map<String, String> errors) {
-        model.addAttribute("features", Feature.values());
+    private String render(Model model, Map<Feature, String> table, Map<String, String> errors, String q, int page) {
+        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.List<Feature> found = java.util.Arrays.stream(Feature.values())
+                .filter(f -> needle.isEmpty() || f.label().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                        || table.getOrDefault(f, "").contains(needle) || f.defaultCode().contains(needle))
+                .toList();
+        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.clamp(page, 0, pages - 1);
+        model.addAttribute("features", found.subList(shown * PAGE_SIZE,
+                Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("q", q);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", found.size());
         model.addAttribute("codes", table);
         model.addAttribute("errors", errors);
         model.addAttribute("active", "feature-codes");

@@ -30,9 +30,27 @@ public class BanPageController {
         this.audit = audit;
     }
 
+    /** Bans on one page of the list. */
+    static final int PAGE_SIZE = 25;
+
+    /**
+     * The page; the bans are searchable (part of the address, ignoring case) and paged like every list (SPEC §5).
+     * Bans are held in memory by {@link SourceBans}, so they are filtered here, not in SQL.
+     */
     @GetMapping("/security")
-    public String page(Model model) {
-        model.addAttribute("bans", bans.bans());
+    public String page(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                       Model model) {
+        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.List<Ban> found = bans.bans().stream()
+                .filter(b -> needle.isEmpty() || b.address().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .toList();
+        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.clamp(page, 0, pages - 1);
+        model.addAttribute("bans", found.subList(shown * PAGE_SIZE, Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("q", q);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", found.size());
         model.addAttribute("scanners", gate.scannersRefused());
         model.addAttribute("refused", gate.bannedRefused());
         model.addAttribute("active", "security");

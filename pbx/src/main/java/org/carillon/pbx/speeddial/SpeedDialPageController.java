@@ -45,9 +45,17 @@ public class SpeedDialPageController {
     public record Form(String scope, String code, String number, String label) {
     }
 
+    /** System speed dials on one page of the list. */
+    static final int PAGE_SIZE = 25;
+
+    /**
+     * The page; the system speed dials are searchable (code, number or label, ignoring case) and paged like every
+     * list (SPEC §5). They are held in memory by {@link SpeedDialService}, so they are filtered there, not in SQL.
+     */
     @GetMapping("/speed-dials")
-    public String page(Authentication auth, HttpServletRequest request, Model model) {
-        return render(actors.resolve(auth, request), model, new Form("", "", "", ""), Map.of());
+    public String page(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                       Authentication auth, HttpServletRequest request, Model model) {
+        return render(actors.resolve(auth, request), model, new Form("", "", "", ""), Map.of(), q, page);
     }
 
     @PostMapping("/speed-dials/{scope}")
@@ -60,7 +68,7 @@ public class SpeedDialPageController {
             speedDials.save(tenants.current().id(), owner, code, number, label, false, actor.email(),
                     actor.source());
         } catch (InvalidDialCodeException e) {
-            return render(actor, model, new Form(scope, code, number, label), e.byField());
+            return render(actor, model, new Form(scope, code, number, label), e.byField(), "", 0);
         }
         redirect.addFlashAttribute("saved", code);
         return "redirect:/speed-dials";
@@ -88,10 +96,22 @@ public class SpeedDialPageController {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
-    private String render(Actor actor, Model model, Form form, Map<String, String> errors) {
+    private String render(Actor actor, Model model, Form form, Map<String, String> errors, String q, int page) {
         long tenant = tenants.current().id();
+        String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
+        java.util.List<SpeedDial> found = speedDials.list(tenant, "").stream()
+                .filter(s -> needle.isEmpty() || s.code().contains(needle) || s.number().contains(needle)
+                        || s.label().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .toList();
+        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.clamp(page, 0, pages - 1);
         model.addAttribute("prefix", codes.codes(tenant).speedDial());
-        model.addAttribute("system", speedDials.list(tenant, ""));
+        model.addAttribute("system", found.subList(shown * PAGE_SIZE,
+                Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("q", q);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("total", found.size());
         model.addAttribute("mine", actor.extension().map(n -> speedDials.list(tenant, n)).orElse(java.util.List.of()));
         model.addAttribute("hasExtension", actor.extension().isPresent());
         model.addAttribute("admin", actor.admin());

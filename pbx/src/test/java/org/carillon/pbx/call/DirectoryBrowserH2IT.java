@@ -48,6 +48,11 @@ class DirectoryBrowserH2IT extends CallH2Context {
         String base = "http://127.0.0.1:" + httpPort();
         chromium.signIn(base, agentEmail, USER_PASSWORD);
         browser.get(base + "/directory");
+        WebElement box = browser.findElement(By.id("directory-q"));
+        box.sendKeys(colleague.number()); // filters the page's rows while typing; Enter searches all (paged) rows
+        box.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("q=" + colleague.number()));
         assertThat(badge(colleague.number())).isEqualTo("Offline");
         chromium.shot("directory-offline");
 
@@ -70,6 +75,7 @@ class DirectoryBrowserH2IT extends CallH2Context {
         awaitBadge(colleague.number(), "Available");
 
         WebElement search = browser.findElement(By.id("directory-q"));
+        search.clear();
         search.sendKeys(colleague.number());
         List<WebElement> shown = browser.findElements(By.cssSelector("tr[data-member]")).stream()
                 .filter(WebElement::isDisplayed).toList();
@@ -99,8 +105,9 @@ class DirectoryBrowserH2IT extends CallH2Context {
 
         String base = "http://127.0.0.1:" + httpPort();
         chromium.signIn(base, agentEmail, USER_PASSWORD);
-        browser.get(base + "/directory");
+        browser.get(base + "/directory?q=" + outsider.number());
         assertThat(browser.findElements(By.cssSelector("tr[data-member='" + outsider.number() + "']"))).hasSize(1);
+        browser.findElement(By.id("directory-q")).clear(); // the team is chosen over everyone, not this search
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("directory-team"))).selectByValue(team);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("team=" + team));
         List<String> shown = browser.findElements(By.cssSelector("tr[data-member]")).stream()
@@ -136,7 +143,7 @@ class DirectoryBrowserH2IT extends CallH2Context {
         By callButton = By.cssSelector("tr[data-member='" + colleague.number() + "'] [data-call]");
 
         chromium.signIn(base, phoneless.email(), USER_PASSWORD);
-        browser.get(base + "/directory");
+        browser.get(base + "/directory?q=" + colleague.number());
         browser.findElement(callButton).click();
         WebElement status = browser.findElement(By.id("directory-call-status"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> status.isDisplayed());
@@ -144,9 +151,11 @@ class DirectoryBrowserH2IT extends CallH2Context {
                 + " has no registered phone to ring first.");
 
         chromium.signIn(base, user.email(), USER_PASSWORD);
-        browser.get(base + "/directory");
+        browser.get(base + "/directory?q=" + user.number());
+        assertThat(browser.findElements(By.cssSelector("tr[data-member='" + user.number() + "']"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("tr[data-member='" + user.number() + "'] [data-call]")))
                 .as("no Call button on one's own row").isEmpty();
+        browser.get(base + "/directory?q=" + colleague.number());
         try (SippPeer usersPhone = SippPeer.start("callee.xml", sipPort(), uPort, List.of()).awaitBound();
              SippPeer colleaguesPhone = SippPeer.start("callee_hangs_up.xml", sipPort(), tPort,
                      List.of("-d", "500")).awaitBound()) {
@@ -160,5 +169,34 @@ class DirectoryBrowserH2IT extends CallH2Context {
         JsonNode call = Calls.lastCallOf(this, user.number());
         assertThat(call.path("callee").asString()).isEqualTo(colleague.number());
         assertThat(call.path("transfers").toString()).isEqualTo("[\"click_to_call\"]");
+    }
+
+    @Test
+    void theDirectoryIsSearchedIgnoringCaseAndPagedByTwentyFive() {
+        String tag = "Dir" + new java.util.Random().ints(6, 'a', 'z' + 1) // letters: a number search must not hit it
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            var r = api().post("/api/v1/extensions", "{\"email\":\"" + uniqueEmail("dir") + "\",\"firstName\":\""
+                    + tag + "\",\"lastName\":\"Paged\",\"role\":\"agent\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            made.add(r.text("number"));
+        }
+        var web = new org.carillon.platform.testing.WebClient(httpPort());
+        web.login(OWNER, OWNER_PASSWORD);
+        var first = web.get("/directory?q=" + tag.toUpperCase());
+        assertThat(first.body()).contains("26 people").contains("1 / 2");
+        assertThat(first.body().split("data-member=\"", -1)).hasSize(26); // 25 rows on the first page
+        var second = web.get("/directory?q=" + tag + "&page=1");
+        assertThat(second.body().split("data-member=\"", -1)).hasSize(2);
+        assertThat(second.body()).contains("2 / 2").contains("data-member=\"" + made.get(25) + "\"");
+        assertThat(web.get("/directory?q=" + made.get(3)).body()).contains("1 person<")
+                .contains("data-member=\"" + made.get(3) + "\"");
+        assertThat(web.get("/directory?q=no+such+colleague").body()).contains("Nobody found.");
+        assertThat(api().put("/api/v1/directory/favourites/" + made.get(25), "").status()).isEqualTo(204);
+        var starred = web.get("/directory?q=" + tag).body(); // the favourite leads the first page
+        assertThat(starred.indexOf("data-member=\"" + made.get(25) + "\""))
+                .isPositive().isLessThan(starred.indexOf("data-member=\"" + made.get(0) + "\""));
+        assertThat(web.get("/directory?q=" + tag + "&page=1").body()).doesNotContain("data-member=\"" + made.get(25));
     }
 }

@@ -188,4 +188,26 @@ class ParkingLotApiH2IT extends CallH2Context {
                 + "701–720, 581–585, 691–695, " + (last + 2) + "–" + (last + 4) + ".");
         assertThat(keys.body()).doesNotContain("keys[0].value");
     }
+
+    @Test
+    void theParkingPageIsSearchedIgnoringCaseAndPagedByTwentyFiveLots() {
+        String tag = "Lot" + new java.util.Random().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        for (int i = 0; i < 26; i++) { // park 800, slot 801; park 802, slot 803; ...
+            String park = Integer.toString(800 + 2 * i);
+            String slot = Integer.toString(801 + 2 * i);
+            var r = api().post("/api/v1/parking/lots", lot(tag + " " + i, park, slot, slot, ""));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        var web = new org.carillon.platform.testing.WebClient(httpPort());
+        web.login(OWNER, OWNER_PASSWORD);
+        var first = web.get("/parking?q=" + tag.toUpperCase());
+        assertThat(first.body()).contains("id=\"lot-search\"").contains("26 parking lots").contains("1 / 2");
+        assertThat(first.body().split("data-lot=\"", -1)).hasSize(26); // 25 lots on the first page
+        var second = web.get("/parking?q=" + tag + "&page=1");
+        assertThat(second.body().split("data-lot=\"", -1)).hasSize(2);
+        assertThat(second.body()).contains("2 / 2");
+        assertThat(web.get("/parking?q=807").body()).contains("1 parking lot<").contains(tag + " 3<");
+        assertThat(web.get("/parking?q=no+such+lot+anywhere").body()).contains("No parking lots found.");
+    }
 }

@@ -127,4 +127,47 @@ class SpeedDialH2IT extends CallH2Context {
             api().patch("/api/v1/feature-codes", "{\"group_pickup\":\"*8\"}");
         }
     }
+
+    @Test
+    void theSystemSpeedDialsAreSearchedIgnoringCaseAndPagedByTwentyFive() {
+        String tag = "Sd" + new java.util.Random().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+        List<String> made = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 26; i++) {
+                String code = Integer.toString(900 + i);
+                var r = api().post("/api/v1/speed-dials", "{\"code\":\"" + code + "\",\"number\":\"1000\","
+                        + "\"label\":\"" + tag + " " + i + "\"}");
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                made.add(code);
+            }
+            WebClient web = ownerWeb();
+            var first = web.get("/speed-dials?q=" + tag.toUpperCase());
+            assertThat(first.body()).contains("id=\"speed-dial-search\"").contains("26 system speed dials")
+                    .contains("1 / 2");
+            assertThat(first.body().split("speed-dials/system/", -1)).hasSize(26); // a delete form per row
+            var second = web.get("/speed-dials?q=" + tag + "&page=1");
+            assertThat(second.body().split("speed-dials/system/", -1)).hasSize(2);
+            assertThat(second.body()).contains("2 / 2");
+            assertThat(web.get("/speed-dials?q=" + tag + "+3").body()).contains("1 system speed dial<");
+            assertThat(web.get("/speed-dials?q=no+such+dial+anywhere").body()).contains("No speed dials found.");
+        } finally {
+            made.forEach(c -> api().delete("/api/v1/speed-dials/" + c));
+        }
+    }
+
+    @Test
+    void theFeatureCodeTableIsSearchedIgnoringCaseAndPaged() {
+        WebClient web = ownerWeb();
+        int all = org.carillon.pbx.routing.Feature.values().length; // fewer than a page: one page, no pager
+        var everything = web.get("/feature-codes?page=3");
+        assertThat(everything.body()).contains("id=\"feature-code-search\"").contains(all + " features")
+                .doesNotContain("aria-label=\"Pages\"");
+        assertThat(everything.body().split("id=\"code-", -1)).hasSize(all + 1);
+        var voicemail = web.get("/feature-codes?q=VOICEMAIL");
+        assertThat(voicemail.body().split("id=\"code-", -1)).hasSize(3);
+        assertThat(voicemail.body()).contains("id=\"code-voicemail_own\"").contains("id=\"code-voicemail_any\"")
+                .contains("2 features");
+        assertThat(web.get("/feature-codes?q=no+such+feature").body()).contains("No feature codes found.");
+    }
 }

@@ -4,6 +4,7 @@ import org.carillon.platform.testing.WebClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +97,50 @@ public interface ExtensionPagesContract extends FeatureFixture {
         assertThat(lifted.statusCode()).isEqualTo(302);
         assertThat(bans.isBanned(scanner)).isFalse();
         assertThat(web.get("/security").body()).contains("No address is banned");
+    }
+
+    @Test
+    default void theDirectoryIsSearchedByNameOrNumberInSql() {
+        String tag = "Dq" + System.nanoTime();
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var r = api().post("/api/v1/extensions", "{\"email\":\"" + uniqueEmail("dq") + "\",\"firstName\":\"Ann\","
+                    + "\"lastName\":\"" + tag + "\",\"role\":\"agent\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            made.add(r.text("number"));
+        }
+        WebClient web = owner();
+        assertThat(web.get("/directory?q=ann+" + tag.toLowerCase()).body()).contains("3 people");
+        assertThat(web.get("/directory?q=" + made.get(1)).body()).contains("data-member=\"" + made.get(1) + "\"")
+                .contains("1 person<");
+        assertThat(web.get("/directory?q=" + tag + "%25").body()).contains("Nobody found."); // % is no wildcard
+    }
+
+    @Test
+    default void bansAreSearchedByAddressAndPagedByTwentyFive() throws Exception {
+        var bans = bean(org.carillon.pbx.security.SourceBans.class);
+        List<InetAddress> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) { // 198.51.100.0/24 is a documentation range no other test bans
+            InetAddress a = InetAddress.getByName("198.51.100." + (100 + i));
+            for (int f = 0; f < 10 && !bans.isBanned(a); f++) {
+                bans.recordFailure(a);
+            }
+            made.add(a);
+        }
+        try {
+            WebClient web = owner();
+            var first = web.get("/security?q=198.51.100.");
+            assertThat(first.body()).contains("id=\"ban-search\"").contains("26 banned addresses").contains("1 / 2");
+            assertThat(first.body().split("name=\"address\"", -1)).hasSize(26); // 25 rows on the first page
+            var second = web.get("/security?q=198.51.100.&page=1");
+            assertThat(second.body().split("name=\"address\"", -1)).hasSize(2);
+            assertThat(second.body()).contains("2 / 2");
+            assertThat(web.get("/security?q=198.51.100.107").body()).contains("1 banned address<")
+                    .contains("198.51.100.107");
+            assertThat(web.get("/security?q=203.0.113.250").body()).contains("No bans found.");
+        } finally {
+            made.forEach(bans::lift);
+        }
     }
 
     private org.carillon.pbx.extension.ExtensionCsv extensionCsv() {

@@ -72,6 +72,16 @@ public interface OwnPagesContract extends FeatureFixture {
     }
 
     @Test
+    default void blfKeysMenuEntryTellsAnAccountWithoutAnExtensionSoInsteadOfTheExtensionList() {
+        WebClient owner = signedIn(OWNER, OWNER_PASSWORD); // the first-start Owner has no extension
+        var page = owner.get("/blf-keys");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"no-extension\"").contains("no phone whose BLF keys")
+                .containsPattern("class=\"[^\"]*active[^\"]*\" id=\"menu-blf-keys\"")
+                .doesNotContainPattern("class=\"[^\"]*active[^\"]*\" id=\"menu-extensions\"");
+    }
+
+    @Test
     default void theOwnCallHistoryShowsOnlyTheUsersOwnCalls() {
         String email = uniqueEmail("mycalls");
         String mine = agent(email);

@@ -62,6 +62,32 @@ public class ApiTokens {
                 .query(ApiTokens::map).list();
     }
 
+    /**
+     * One page of an account's tokens, newest first; {@code query} matches part of the name, the prefix shown or
+     * the scope ({@code read_only}, {@code full}), ignoring case (empty: every token).
+     */
+    public List<ApiToken> page(long accountId, String query, int offset, int limit) {
+        String like = like(query);
+        return jdbc.sql("SELECT * FROM api_token WHERE account_id = ? AND " + MATCH
+                        + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(accountId, like, like, like, limit, offset).query(ApiTokens::map).list();
+    }
+
+    /** How many of an account's tokens {@link #page} finds for {@code query}. */
+    public long count(long accountId, String query) {
+        String like = like(query);
+        return jdbc.sql("SELECT COUNT(*) FROM api_token WHERE account_id = ? AND " + MATCH)
+                .params(accountId, like, like, like).query(Long.class).single();
+    }
+
+    private static final String MATCH = "(LOWER(name) LIKE ? OR LOWER(prefix) LIKE ? OR scope LIKE ?)";
+
+    private static String like(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + q + "%";
+    }
+
     public Optional<ApiToken> find(long accountId, long id) {
         return jdbc.sql("SELECT * FROM api_token WHERE account_id = ? AND id = ?").params(accountId, id)
                 .query(ApiTokens::map).optional();
