@@ -56,7 +56,7 @@ public class InvoiceController {
         InvoiceSearch search = new InvoiceSearch(number(number, errors), date(from, "from", errors),
                 date(to, "to", errors), amount(amount, errors),
                 status.isBlank() ? Optional.empty() : Optional.of(status.trim()));
-        Page<Invoice> found = invoices.page(me.customer(), search, page);
+        Page<InvoiceListed> found = invoices.page(me.customer(), search, page);
         String invoicesUrl = request.getContextPath() + "/invoices";
         List<InvoiceRow> rows = found.items().stream().map(i -> InvoiceRow.of(i, money, dates)).toList();
         model.addAttribute("page", new Page<>(rows, found.number(), found.size(), found.total()));

@@ -16,7 +16,7 @@ import org.carillon.portal.view.DateFormat;
  */
 public record InvoiceRow(long id, String number, String issued, String amount, String status, String detailsId) {
 
-    static InvoiceRow of(Invoice i, MoneyFormat money, DateFormat dates) {
+    static InvoiceRow of(InvoiceListed i, MoneyFormat money, DateFormat dates) {
         return new InvoiceRow(i.id(), i.displayNumber(), dates.day(i.issuedAt()), money.format(i.totalMinor()),
                 i.status(), "pay-" + i.id());
     }

@@ -43,7 +43,7 @@ public class InvoiceService {
         return store.findByOrder(customerId, orderId);
     }
 
-    public Page<Invoice> page(long customerId, InvoiceSearch search, int page) {
+    public Page<InvoiceListed> page(long customerId, InvoiceSearch search, int page) {
         return store.page(customerId, search, page);
     }
 }
