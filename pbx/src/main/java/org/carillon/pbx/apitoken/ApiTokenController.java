@@ -1,5 +1,6 @@
 package org.carillon.pbx.apitoken;
 
+import org.carillon.pbx.paging.ListPage;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,6 @@ public class ApiTokenController {
     }
 
     /** Tokens on one page of the list. */
-    static final int PAGE_SIZE = 25;
 
     /** The page; the tokens are searched (name, prefix or access) and paged in SQL like every list (SPEC §5). */
     @GetMapping("/settings/api-tokens")
@@ -46,13 +46,9 @@ public class ApiTokenController {
                        Authentication who, Model model) {
         long account = accountId(who);
         long total = tokens.count(account, q);
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
-        model.addAttribute("tokens", tokens.page(account, q, shown * PAGE_SIZE, PAGE_SIZE));
-        model.addAttribute("q", q);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", total);
+        int shown = ListPage.clamp(page, total);
+        new ListPage<>(tokens.page(account, q, shown * ListPage.SIZE, ListPage.SIZE), shown, ListPage.pages(total),
+                total).addTo(model, "tokens", q);
         model.addAttribute("active", "api-tokens");
         return "pbx/api-tokens";
     }

@@ -1,5 +1,6 @@
 package org.carillon.pbx.parking;
 
+import org.carillon.pbx.paging.ListPage;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -50,7 +51,6 @@ public class ParkingPageController {
     }
 
     /** Lots on one page of the list. */
-    static final int PAGE_SIZE = 25;
 
     /**
      * The lots, searchable (name, park number or one of its slots, ignoring case) and paged like every list (SPEC §5).
@@ -66,19 +66,11 @@ public class ParkingPageController {
                 .filter(l -> needle.isEmpty() || l.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
                         || l.parkNumber().contains(needle) || l.slots().contains(needle))
                 .toList();
-        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
-        List<LotRow> rows = found.subList(shown * PAGE_SIZE, Math.min(found.size(), (shown + 1) * PAGE_SIZE))
-                .stream().map(l -> {
+        ListPage.of(found, page).map(l -> {
             List<Map<String, String>> slots = l.slots().stream().map(s -> stream.data(s, parking.find(tenant, s)))
                     .toList();
             return new LotRow(l, slots, slots.stream().filter(s -> s.get("state").equals("occupied")).count());
-        }).toList();
-        model.addAttribute("lots", rows);
-        model.addAttribute("q", q);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", found.size());
+        }).addTo(model, "lots", q);
         model.addAttribute("active", "parking");
         return "pbx/parking";
     }

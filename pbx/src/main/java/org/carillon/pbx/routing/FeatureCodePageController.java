@@ -1,5 +1,6 @@
 package org.carillon.pbx.routing;
 
+import org.carillon.pbx.paging.ListPage;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,6 @@ public class FeatureCodePageController {
     }
 
     /** Features on one page of the table. */
-    static final int PAGE_SIZE = 25;
 
     /**
      * The table, searchable (feature name, its code or default, ignoring case) and paged like every list (SPEC §5);
@@ -69,14 +69,7 @@ public class FeatureCodePageController {
                 .filter(f -> needle.isEmpty() || f.label().toLowerCase(java.util.Locale.ROOT).contains(needle)
                         || table.getOrDefault(f, "").contains(needle) || f.defaultCode().contains(needle))
                 .toList();
-        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
-        model.addAttribute("features", found.subList(shown * PAGE_SIZE,
-                Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
-        model.addAttribute("q", q);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", found.size());
+        ListPage.of(found, page).addTo(model, "features", q);
         model.addAttribute("codes", table);
         model.addAttribute("errors", errors);
         model.addAttribute("active", "feature-codes");

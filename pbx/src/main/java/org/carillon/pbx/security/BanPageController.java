@@ -1,5 +1,6 @@
 package org.carillon.pbx.security;
 
+import org.carillon.pbx.paging.ListPage;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,6 @@ public class BanPageController {
     }
 
     /** Bans on one page of the list. */
-    static final int PAGE_SIZE = 25;
 
     /**
      * The page; the bans are searchable (part of the address, ignoring case) and paged like every list (SPEC §5).
@@ -44,13 +44,7 @@ public class BanPageController {
         java.util.List<Ban> found = bans.bans().stream()
                 .filter(b -> needle.isEmpty() || b.address().toLowerCase(java.util.Locale.ROOT).contains(needle))
                 .toList();
-        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
-        model.addAttribute("bans", found.subList(shown * PAGE_SIZE, Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
-        model.addAttribute("q", q);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", found.size());
+        ListPage.of(found, page).addTo(model, "bans", q);
         model.addAttribute("scanners", gate.scannersRefused());
         model.addAttribute("refused", gate.bannedRefused());
         model.addAttribute("active", "security");

@@ -1,5 +1,6 @@
 package org.carillon.pbx.speeddial;
 
+import org.carillon.pbx.paging.ListPage;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +47,6 @@ public class SpeedDialPageController {
     }
 
     /** System speed dials on one page of the list. */
-    static final int PAGE_SIZE = 25;
 
     /**
      * The page; the system speed dials are searchable (code, number or label, ignoring case) and paged like every
@@ -103,15 +103,8 @@ public class SpeedDialPageController {
                 .filter(s -> needle.isEmpty() || s.code().contains(needle) || s.number().contains(needle)
                         || s.label().toLowerCase(java.util.Locale.ROOT).contains(needle))
                 .toList();
-        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
         model.addAttribute("prefix", codes.codes(tenant).speedDial());
-        model.addAttribute("system", found.subList(shown * PAGE_SIZE,
-                Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
-        model.addAttribute("q", q);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", found.size());
+        ListPage.of(found, page).addTo(model, "system", q);
         model.addAttribute("mine", actor.extension().map(n -> speedDials.list(tenant, n)).orElse(java.util.List.of()));
         model.addAttribute("hasExtension", actor.extension().isPresent());
         model.addAttribute("admin", actor.admin());

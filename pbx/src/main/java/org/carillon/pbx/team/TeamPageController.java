@@ -1,5 +1,6 @@
 package org.carillon.pbx.team;
 
+import org.carillon.pbx.paging.ListPage;
 import org.carillon.platform.web.ApiProblem;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
@@ -64,7 +65,6 @@ public class TeamPageController {
     }
 
     /** Teams on one page of the list. */
-    static final int PAGE_SIZE = 25;
 
     /**
      * The team list, searchable (name, number or a member's extension, ignoring case) and paged like every list
@@ -79,13 +79,7 @@ public class TeamPageController {
                 .filter(t -> needle.isEmpty() || t.name().toLowerCase(java.util.Locale.ROOT).contains(needle)
                         || t.number().contains(needle) || t.members().contains(needle))
                 .toList();
-        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.clamp(page, 0, pages - 1);
-        model.addAttribute("teams", found.subList(shown * PAGE_SIZE, Math.min(found.size(), (shown + 1) * PAGE_SIZE)));
-        model.addAttribute("q", q);
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
-        model.addAttribute("total", found.size());
+        ListPage.of(found, page).addTo(model, "teams", q);
         model.addAttribute("admin", actor.admin());
         if (!model.containsAttribute("auxText")) {
             model.addAttribute("auxText", agents.auxCodes(tenant()).stream().map(c -> c.code() + " = " + c.label())
