@@ -1,5 +1,6 @@
 package org.carillon.pbx.directory;
 
+import org.carillon.pbx.paging.ListPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.pbx.access.Allowed;
 import org.carillon.pbx.access.Permission;
@@ -53,9 +54,6 @@ public class DirectoryController {
         this.actors = actors;
     }
 
-    /** Colleagues on one page of the directory. */
-    static final int PAGE_SIZE = 25;
-
     /**
      * The directory page, searchable and paged like every list (SPEC §5). The rows are searched, ordered (the
      * user's favourites first) and cut in SQL.
@@ -67,14 +65,14 @@ public class DirectoryController {
                        Authentication auth, HttpServletRequest request, Model model) {
         DirectoryService.Page found;
         try {
-            found = directory.page(tenants.current(), accountId(auth), q, favourites, team, page, PAGE_SIZE);
+            found = directory.page(tenants.current(), accountId(auth), q, favourites, team, page, ListPage.SIZE);
         } catch (UnknownTeamException e) {
             model.addAttribute("teamError", e.getMessage());
             found = new DirectoryService.Page(List.of(), 0, 0);
         }
         model.addAttribute("members", found.members());
         model.addAttribute("page", found.page());
-        model.addAttribute("pages", (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pages", ListPage.pages(found.total()));
         model.addAttribute("total", found.total());
         model.addAttribute("teams", directory.teams(tenants.current()));
         model.addAttribute("team", team);

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,18 +60,8 @@ public class DirectoryService {
      * @throws UnknownTeamException when the tenant has no team {@code team}
      */
     public List<Member> members(Tenant tenant, long accountId, String query, boolean favouritesOnly, String team) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        Set<String> stars = favourites.of(tenant.id(), accountId);
-        Set<String> inTeam = team == null || team.isBlank() ? null : teams.find(tenant.id(), team.strip())
-                .map(t -> Set.copyOf(t.members())).orElseThrow(() -> new UnknownTeamException(team.strip()));
-        return extensions.directory(tenant).stream()
-                .filter(e -> inTeam == null || inTeam.contains(e.number()))
-                .filter(e -> q.isEmpty() || e.number().contains(q)
-                        || (e.firstName() + " " + e.lastName()).toLowerCase(Locale.ROOT).contains(q))
-                .filter(e -> !favouritesOnly || stars.contains(e.number()))
-                .map(e -> member(tenant, e, stars.contains(e.number())))
-                .sorted(Comparator.comparing((Member m) -> !m.favourite()).thenComparing(Member::number))
-                .toList();
+        // the page's SQL search, unbounded: one set of search rules for the page and the API
+        return page(tenant, accountId, query, favouritesOnly, team, 0, Integer.MAX_VALUE).members();
     }
 
     /**

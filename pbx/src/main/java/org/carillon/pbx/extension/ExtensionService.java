@@ -159,11 +159,6 @@ public class ExtensionService {
         return store.page(tenant.id(), query, page * size, size);
     }
 
-    /** Every extension of the tenant ordered by number: names and numbers are for every user (team directory). */
-    public List<Extension> directory(Tenant tenant) {
-        return store.page(tenant.id(), "", 0, Integer.MAX_VALUE);
-    }
-
     /**
      * A page of the team directory (names and numbers are for every user), searched and cut in SQL: see
      * {@link ExtensionStore#directoryPage}.
