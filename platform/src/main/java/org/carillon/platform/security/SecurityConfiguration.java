@@ -30,6 +30,9 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+    /** Every response's Referrer-Policy (error pages outside the chains get it from {@link ErrorPageHeaders}). */
+    public static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY =
+            ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN;
     /** Every response's CSP (error pages outside the chains get it from {@link ErrorPageHeaders}). */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -134,7 +137,7 @@ public class SecurityConfiguration {
     private static void headers(HttpSecurity http) throws Exception {
         http.headers(h -> h
                 .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .referrerPolicy(r -> r.policy(REFERRER_POLICY))
                 .frameOptions(f -> f.deny()));
     }
 }
