@@ -75,15 +75,6 @@ public class InvoiceStore {
                 .query(Long.class).optional().flatMap(id -> find(customerId, id));
     }
 
-    public List<Invoice> page(long customerId, InvoiceSearch search, int offset, int limit) {
-        List<Object> params = new ArrayList<>();
-        String where = where(customerId, search, params);
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql("SELECT * FROM invoice " + where + " ORDER BY invoice_number DESC LIMIT ? OFFSET ?")
-                .params(params).query((rs, n) -> map(rs, List.of())).list();
-    }
-
     /**
      * One page of the list and how many invoices match, with only the listed columns ({@link InvoiceListed}). Without
      * a search (the list as it opens) the count kept per customer is read in the page's own statement, one round trip
