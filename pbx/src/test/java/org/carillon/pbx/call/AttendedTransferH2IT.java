@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +28,8 @@ class AttendedTransferH2IT extends CallH2Context {
     }
 
     private Phones phones() {
-        int xPort = Sipp.freePort();
-        int cPort = Sipp.freePort();
+        int xPort = TestPorts.udp();
+        int cPort = TestPorts.udp();
         return new Phones(xPort, Calls.registeredSipp(this, xPort), cPort, Calls.registeredSipp(this, cPort),
                 Calls.newExtension(this));
     }
@@ -74,7 +74,7 @@ class AttendedTransferH2IT extends CallH2Context {
 
     @Test
     void aReplacesNamingNoDialogOfTheTransferorIsRefusedInTheSipfragAndNothingChanges() throws Exception {
-        int xPort = Sipp.freePort();
+        int xPort = TestPorts.udp();
         Calls.Ext x = Calls.registeredSipp(this, xPort);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer xPhone = SippPeer.start("callee.xml", sipPort(), xPort, List.of());

@@ -1,5 +1,6 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,8 +42,8 @@ final class Baresip implements AutoCloseable {
     /** As above, answering as {@code answerMode} says ({@code auto}, {@code manual}). */
     static Baresip phone(Path dir, String name, Calls.Ext e, int pbxPort, Path audioIn, String answerMode)
             throws IOException {
-        return new Baresip(dir.resolve(name), e.number(), e.username(), e.password(), pbxPort, Ports.sipPair(),
-                Ports.tcp(), Ports.rtpBlock(), audioIn, answerMode);
+        return new Baresip(dir.resolve(name), e.number(), e.username(), e.password(), pbxPort, TestPorts.sipPair(),
+                TestPorts.tcp(), TestPorts.udpBlock(20), audioIn, answerMode);
     }
 
     Baresip(Path dir, String number, String username, String password, int pbxPort, int sipPort, int ctrlPort,

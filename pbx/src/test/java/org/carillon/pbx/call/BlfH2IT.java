@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class BlfH2IT extends CallH2Context {
      * which on a loaded machine can outlast SIPp's usual 20 s; every step has its own bound below.
      */
     private SippPeer watcher(Calls.Ext w, String watched, String first) throws Exception {
-        return SippPeer.start("blf_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", watched, "-au",
+        return SippPeer.start("blf_watcher.xml", sipPort(), TestPorts.udp(), List.of("-s", watched, "-au",
                 w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", first,
                 "-trace_logs"), Duration.ofSeconds(90));
     }
@@ -120,19 +120,19 @@ class BlfH2IT extends CallH2Context {
 
     @Test
     void pressingARingingLampSendsInviteWithReplacesAndPicksTheCallUp() throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         Calls.Ext p = Calls.newExtension(this);
         try (SippPeer lamp = watcher(p, b.number(), "early")) {
             awaitWatched(b.number());
             try (SippPeer ringingPhone = SippPeer.start("callee_rings.xml", sipPort(), bPort, List.of()).awaitBound();
-                 SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s",
+                 SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), TestPorts.udp(), List.of("-s",
                          b.number(), "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()))) {
                 Calls.await("the early NOTIFY", Duration.ofSeconds(10), () -> logged(lamp, "early"));
                 Seen early = seen(lamp).stream().filter(s -> s.state().equals("early")).findFirst().orElseThrow();
                 String replaces = early.callId() + ";to-tag=" + early.localTag() + ";from-tag=" + early.remoteTag();
-                try (SippPeer picker = SippPeer.start("pickup_replaces.xml", sipPort(), Sipp.freePort(),
+                try (SippPeer picker = SippPeer.start("pickup_replaces.xml", sipPort(), TestPorts.udp(),
                         List.of("-s", b.number(), "-au", p.username(), "-ap", p.password(), "-key", "caller",
                                 p.number(), "-key", "replaces", replaces, "-d", "500"))) {
                     assertThat(picker.await()).as(picker.output()).isZero();
@@ -152,7 +152,7 @@ class BlfH2IT extends CallH2Context {
     void aWatcherAnsweringNotify481IsDroppedAtOnce() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
         Calls.Ext watched = Calls.newExtension(this);
-        try (SippPeer forgetful = SippPeer.start("blf_watcher_481.xml", sipPort(), Sipp.freePort(), List.of("-s",
+        try (SippPeer forgetful = SippPeer.start("blf_watcher_481.xml", sipPort(), TestPorts.udp(), List.of("-s",
                 watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number()))) {
             assertThat(forgetful.await()).as(forgetful.output()).isZero();
         }
@@ -166,7 +166,7 @@ class BlfH2IT extends CallH2Context {
         Calls.Ext w = Calls.newExtension(this);
         Calls.Ext watched = Calls.newExtension(this);
         long failedBefore = bean(SubscriptionService.class).notifyCounters().failed();
-        try (SippPeer refusing = SippPeer.start("blf_watcher_retry.xml", sipPort(), Sipp.freePort(), List.of("-s",
+        try (SippPeer refusing = SippPeer.start("blf_watcher_retry.xml", sipPort(), TestPorts.udp(), List.of("-s",
                 watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(),
                 "-trace_logs"))) {
             assertThat(refusing.await()).as(refusing.output() + refusing.logs()).isZero();
@@ -180,7 +180,7 @@ class BlfH2IT extends CallH2Context {
     void aSubscriptionThatIsNotRefreshedEndsWithATerminatingNotifyOnceItsTimeIsUp() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
         Calls.Ext watched = Calls.newExtension(this);
-        try (SippPeer lapsing = SippPeer.start("blf_watcher_expires.xml", sipPort(), Sipp.freePort(), List.of("-s",
+        try (SippPeer lapsing = SippPeer.start("blf_watcher_expires.xml", sipPort(), TestPorts.udp(), List.of("-s",
                 watched.number(), "-au", w.username(), "-ap", w.password(), "-key", "watcher", w.number(),
                 "-trace_logs"))) {
             awaitWatched(watched.number());
@@ -197,7 +197,7 @@ class BlfH2IT extends CallH2Context {
     @Test
     void anUnknownEventPackageIsRefusedWith489() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
-        try (SippPeer bad = SippPeer.start("subscribe_unknown_event.xml", sipPort(), Sipp.freePort(),
+        try (SippPeer bad = SippPeer.start("subscribe_unknown_event.xml", sipPort(), TestPorts.udp(),
                 List.of("-s", w.number(), "-key", "watcher", w.number()))) {
             assertThat(bad.await()).as(bad.output()).isZero();
         }

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,19 +13,19 @@ class CallHistoryPostgresIT extends CallPostgresContext {
 
     @Test
     void callsAreStoredSearchedPagedAndExportedOnPostgres() throws Exception {
-        int calleePort = Sipp.freePort();
+        int calleePort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, calleePort);
         Calls.voicemailOff(this, b); // the engine's own 486 is checked, not voicemail
         Calls.Ext a = Calls.newExtension(this);
         List<String> auth = List.of("-s", b.number(), "-au", a.username(), "-ap", a.password(), "-key", "caller",
                 a.number());
         try (SippPeer callee = SippPeer.start("callee.xml", sipPort(), calleePort, List.of());
-             SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), concat(auth, "-d", "300"))) {
+             SippPeer caller = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), concat(auth, "-d", "300"))) {
             assertThat(caller.await()).as(caller.output()).isZero();
             assertThat(callee.await()).as(callee.output()).isZero();
         }
         try (SippPeer callee = SippPeer.start("callee_busy.xml", sipPort(), calleePort, List.of());
-             SippPeer caller = SippPeer.start("caller_refused.xml", sipPort(), Sipp.freePort(), auth)) {
+             SippPeer caller = SippPeer.start("caller_refused.xml", sipPort(), TestPorts.udp(), auth)) {
             assertThat(caller.await()).as(caller.output()).isZero();
             assertThat(callee.await()).as(callee.output()).isZero();
         }

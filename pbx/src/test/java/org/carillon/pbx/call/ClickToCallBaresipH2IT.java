@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class ClickToCallBaresipH2IT extends CallH2Context {
         Path silence = dir.resolve("silence.wav");
         Signals.write(silence, Signals.pad(new short[0], 30_000));
         Calls.Ext user = Calls.newExtension(this);
-        int tPort = Sipp.freePort();
+        int tPort = TestPorts.udp();
         Calls.Ext colleague = Calls.registeredSipp(this, tPort);
         setWebPassword(user.email());
         try (Baresip phone = Baresip.phone(dir, "u", user, sipPort(), silence);

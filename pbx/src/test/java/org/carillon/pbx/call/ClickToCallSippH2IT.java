@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +17,8 @@ class ClickToCallSippH2IT extends CallH2Context {
 
     @Test
     void thePbxRingsTheUsersPhoneThenTheColleagueAndBridgesThem() throws Exception {
-        int uPort = Sipp.freePort();
-        int tPort = Sipp.freePort();
+        int uPort = TestPorts.udp();
+        int tPort = TestPorts.udp();
         Calls.Ext user = Calls.registeredSipp(this, uPort);
         Calls.Ext colleague = Calls.registeredSipp(this, tPort);
         setWebPassword(user.email());

@@ -1,7 +1,7 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.feature.Chromium;
-import org.carillon.pbx.feature.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -56,7 +56,7 @@ class DirectoryBrowserH2IT extends CallH2Context {
         assertThat(badge(colleague.number())).isEqualTo("Offline");
         chromium.shot("directory-offline");
 
-        int phonePort = Sipp.freePort();
+        int phonePort = TestPorts.udp();
         try (SippPeer reg = SippPeer.start("register.xml", sipPort(), phonePort, List.of("-s", colleague.number(),
                 "-au", colleague.username(), "-ap", colleague.password(), "-key", "expires", "600"))) {
             assertThat(reg.await()).as(reg.output()).isZero();
@@ -64,7 +64,7 @@ class DirectoryBrowserH2IT extends CallH2Context {
         awaitBadge(colleague.number(), "Available");
 
         try (SippPeer phone = SippPeer.start("callee_rings.xml", sipPort(), phonePort, List.of()).awaitBound();
-             SippPeer call = SippPeer.start("caller_refused.xml", sipPort(), Sipp.freePort(), List.of("-s",
+             SippPeer call = SippPeer.start("caller_refused.xml", sipPort(), TestPorts.udp(), List.of("-s",
                      colleague.number(), "-au", caller.username(), "-ap", caller.password(), "-key", "caller",
                      caller.number()))) {
             awaitBadge(colleague.number(), "Ringing");
@@ -115,7 +115,7 @@ class DirectoryBrowserH2IT extends CallH2Context {
         assertThat(shown).containsExactly(member.number());
         chromium.shot("directory-team");
 
-        int phonePort = Sipp.freePort();
+        int phonePort = TestPorts.udp();
         try (SippPeer reg = SippPeer.start("register.xml", sipPort(), phonePort, List.of("-s", member.number(),
                 "-au", member.username(), "-ap", member.password(), "-key", "expires", "600"))) {
             assertThat(reg.await()).as(reg.output()).isZero();
@@ -132,8 +132,8 @@ class DirectoryBrowserH2IT extends CallH2Context {
 
     @Test
     void theCallButtonRingsTheUsersPhoneThenTheColleagues() throws Exception {
-        int uPort = Sipp.freePort();
-        int tPort = Sipp.freePort();
+        int uPort = TestPorts.udp();
+        int tPort = TestPorts.udp();
         Calls.Ext user = Calls.registeredSipp(this, uPort);
         Calls.Ext colleague = Calls.registeredSipp(this, tPort);
         Calls.Ext phoneless = Calls.newExtension(this);
@@ -156,6 +156,8 @@ class DirectoryBrowserH2IT extends CallH2Context {
         assertThat(browser.findElements(By.cssSelector("tr[data-member='" + user.number() + "'] [data-call]")))
                 .as("no Call button on one's own row").isEmpty();
         browser.get(base + "/directory?q=" + colleague.number());
+        assertThat(api().get("/api/v1/extensions/" + colleague.number()).body())
+                .as("the colleague's phone is still registered").contains("127.0.0.1:" + tPort);
         try (SippPeer usersPhone = SippPeer.start("callee.xml", sipPort(), uPort, List.of()).awaitBound();
              SippPeer colleaguesPhone = SippPeer.start("callee_hangs_up.xml", sipPort(), tPort,
                      List.of("-d", "500")).awaitBound()) {
@@ -163,8 +165,14 @@ class DirectoryBrowserH2IT extends CallH2Context {
             WebElement ringing = browser.findElement(By.id("directory-call-status"));
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ringing.getText().startsWith("Your phone"));
             chromium.shot("directory-click-to-call");
-            assertThat(colleaguesPhone.await()).as(colleaguesPhone.output()).isZero();
-            assertThat(usersPhone.await()).as(usersPhone.output()).isZero();
+            int colleagueExit = colleaguesPhone.await();
+            int userExit = usersPhone.await();
+            // on failure, say what the PBX made of the call (its history row) beside what each phone saw
+            java.util.function.Supplier<String> seen = () -> "user's phone:\n" + usersPhone.output()
+                    + "\ncolleague's phone:\n" + colleaguesPhone.output() + "\ncalls of " + user.number() + ": "
+                    + api().get("/api/v1/calls?number=" + user.number()).body();
+            assertThat(colleagueExit).as(seen).isZero();
+            assertThat(userExit).as(seen).isZero();
         }
         JsonNode call = Calls.lastCallOf(this, user.number());
         assertThat(call.path("callee").asString()).isEqualTo(colleague.number());

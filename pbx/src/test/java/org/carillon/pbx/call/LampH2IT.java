@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.carillon.pbx.team.AgentService;
 import org.carillon.pbx.team.AgentState;
@@ -29,13 +29,13 @@ class LampH2IT extends CallH2Context {
     }
 
     private SippPeer dialogLamp(Calls.Ext w, String code, String first) throws Exception {
-        return SippPeer.start("blf_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", code, "-au",
+        return SippPeer.start("blf_watcher.xml", sipPort(), TestPorts.udp(), List.of("-s", code, "-au",
                 w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", first,
                 "-trace_logs"));
     }
 
     private SippPeer pidfWatcher(Calls.Ext w, String watched, String first, String last) throws Exception {
-        return SippPeer.start("presence_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s", watched, "-au",
+        return SippPeer.start("presence_watcher.xml", sipPort(), TestPorts.udp(), List.of("-s", watched, "-au",
                 w.username(), "-ap", w.password(), "-key", "watcher", w.number(), "-key", "first", first,
                 "-key", "last", last, "-trace_logs"));
     }
@@ -58,7 +58,7 @@ class LampH2IT extends CallH2Context {
 
     /** Dials a feature code from {@code from}'s phone: the PBX answers, confirms and hangs up. */
     private void press(Calls.Ext from, String code) throws Exception {
-        try (SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", code,
+        try (SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), TestPorts.udp(), List.of("-s", code,
                 "-au", from.username(), "-ap", from.password(), "-key", "caller", from.number()))) {
             assertThat(caller.await()).as(caller.output()).isZero();
         }

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +52,7 @@ class LateOfferH2IT extends CallH2Context {
 
     @Test
     void aLateOfferCallToAnExtensionIsConnectedAndHungUpAsUsual() throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer callee = SippPeer.start("callee.xml", sipPort(), bPort, List.of());

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.parking.ParkingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +54,8 @@ class ParkingLotSippH2IT extends CallH2Context {
 
     @Test
     void aCallNobodyRetrievesFromTheSecondLotRingsBackAfterItsTimeoutThenGoesToItsFallback() throws Exception {
-        int bPort = Sipp.freePort();
-        int fPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
+        int fPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext f = Calls.registeredSipp(this, fPort);
         Calls.Ext a = Calls.newExtension(this);

@@ -1,7 +1,7 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.feature.Chromium;
-import org.carillon.pbx.feature.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -38,7 +38,7 @@ class ParkingPageBrowserH2IT extends CallH2Context {
 
     @Test
     void aSlotGoesOccupiedThenFreeWithoutAReloadAndABadTimeoutIsShownBesideItsField() throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         Calls.Ext c = Calls.newExtension(this);
@@ -55,7 +55,7 @@ class ParkingPageBrowserH2IT extends CallH2Context {
         SippPeer parked;
         try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
                 List.of("-d", "300", "-key", "target", "704")).awaitBound()) {
-            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+            parked = SippPeer.start("caller_waits.xml", sipPort(), TestPorts.udp(), List.of("-s", b.number(),
                     "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
             assertThat(parker.await()).as(parker.output()).isZero();
         }
@@ -68,7 +68,7 @@ class ParkingPageBrowserH2IT extends CallH2Context {
             assertThat(browser.findElement(By.cssSelector("[data-lot] [data-field='occupied']")).getText())
                     .as("the default lot's count, live").isEqualTo("1 of 20");
             chromium.shot("parking-occupied");
-            try (SippPeer retriever = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", "704",
+            try (SippPeer retriever = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", "704",
                     "-au", c.username(), "-ap", c.password(), "-key", "caller", c.number(), "-d", "500"))) {
                 assertThat(retriever.await()).as(retriever.output()).isZero();
             }

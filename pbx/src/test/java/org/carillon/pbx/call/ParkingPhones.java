@@ -1,7 +1,7 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.feature.FeatureFixture;
-import org.carillon.pbx.feature.Sipp;
 import org.carillon.pbx.parking.ParkingService;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -44,7 +44,7 @@ final class ParkingPhones {
         var args = new ArrayList<>(List.of("-s", dialled, "-au", from.username(), "-ap", from.password(),
                 "-key", "caller", from.number()));
         args.addAll(List.of(extra));
-        return SippPeer.start(scenario, f.sipPort(), Sipp.freePort(), args);
+        return SippPeer.start(scenario, f.sipPort(), TestPorts.udp(), args);
     }
 
     /** B (registered SIPp phone on {@code bPort}) parks its caller A by REFER to {@code target}; A waits. */
@@ -71,7 +71,7 @@ final class ParkingPhones {
 
     /** {@code watcher}'s BLF lamp on {@code slot}, subscribed (its first NOTIFY after the subscription is early). */
     SippPeer lamp(Calls.Ext watcher, String slot) throws Exception {
-        SippPeer lamp = SippPeer.start("blf_watcher.xml", f.sipPort(), Sipp.freePort(), List.of("-s", slot,
+        SippPeer lamp = SippPeer.start("blf_watcher.xml", f.sipPort(), TestPorts.udp(), List.of("-s", slot,
                 "-au", watcher.username(), "-ap", watcher.password(), "-key", "watcher", watcher.number(),
                 "-key", "first", "early", "-trace_logs"));
         Calls.await("a watcher of slot " + slot, Duration.ofSeconds(10),
@@ -86,7 +86,7 @@ final class ParkingPhones {
     Parties parkAndRetrieveWhileTheLampFollows(String parkNumber, String slot, WhileParked whileParked)
             throws Exception {
         Calls.Ext w = Calls.newExtension(f);
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Parties p = new Parties(Calls.newExtension(f), Calls.registeredSipp(f, bPort), Calls.newExtension(f));
         try (SippPeer lamp = lamp(w, slot)) {
             try (SippPeer parked = parkedBy(p.a(), p.b(), bPort, parkNumber)) {

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.parking.ParkingService;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,7 @@ class ParkingSettingsSippH2IT extends CallH2Context {
         SippPeer parked;
         try (SippPeer parker = SippPeer.start("callee_transfers.xml", sipPort(), bPort,
                 List.of("-d", "300", "-key", "target", "700")).awaitBound()) {
-            parked = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+            parked = SippPeer.start("caller_waits.xml", sipPort(), TestPorts.udp(), List.of("-s", b.number(),
                     "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()));
             assertThat(parker.await()).as(parker.output()).isZero();
         }
@@ -89,8 +89,8 @@ class ParkingSettingsSippH2IT extends CallH2Context {
 
     @Test
     void aParkedCallTimesOutAfterTheTenantsTimeoutAndRingsTheTenantsFallback() throws Exception {
-        int bPort = Sipp.freePort();
-        int fPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
+        int fPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext f = Calls.registeredSipp(this, fPort);
         Calls.Ext a = Calls.newExtension(this);
@@ -114,8 +114,8 @@ class ParkingSettingsSippH2IT extends CallH2Context {
 
     @Test
     void aParkedCallNobodyTakesBackGoesToTheTenantsFallbackTeam() throws Exception {
-        int bPort = Sipp.freePort();
-        int gPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
+        int gPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext g = Calls.registeredSipp(this, gPort);
         Calls.Ext a = Calls.newExtension(this);
@@ -141,7 +141,7 @@ class ParkingSettingsSippH2IT extends CallH2Context {
 
     @Test
     void aPromptFallbackPlaysItToTheParkedCallerAndHangsUp() throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         var saved = api().put("/api/v1/parking/settings", "{\"timeoutSeconds\": 10, \"fallback\": {\"type\": "

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,7 +35,7 @@ class ParkingSippH2IT extends CallH2Context {
     @Test
     void pressingTheLampOfAnOccupiedSlotRetrievesTheCallWithReplaces() throws Exception {
         Calls.Ext w = Calls.newExtension(this);
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer lamp = phones.lamp(w, "702")) {
@@ -44,7 +44,7 @@ class ParkingSippH2IT extends CallH2Context {
                 Matcher early = EARLY.matcher(lamp.logs());
                 assertThat(early.find()).isTrue();
                 String replaces = early.group(1) + ";to-tag=" + early.group(2) + ";from-tag=" + early.group(3);
-                try (SippPeer picker = SippPeer.start("pickup_replaces.xml", sipPort(), Sipp.freePort(),
+                try (SippPeer picker = SippPeer.start("pickup_replaces.xml", sipPort(), TestPorts.udp(),
                         List.of("-s", "702", "-au", w.username(), "-ap", w.password(), "-key", "caller",
                                 w.number(), "-key", "replaces", replaces, "-d", "500"))) {
                     assertThat(picker.await()).as(picker.output()).isZero();
@@ -60,7 +60,7 @@ class ParkingSippH2IT extends CallH2Context {
 
     @Test
     void aParkedCallerWhoHangsUpFreesTheSlot() throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer parked = phones.parkedBy(a, b, bPort, "703", "caller.xml", "-d", "8000")) {
@@ -75,7 +75,7 @@ class ParkingSippH2IT extends CallH2Context {
 
     @Test
     void parkedCallRingsTheParkerBackAfterTheTimeout() throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer parked = phones.parkedBy(a, b, bPort, "700");
@@ -92,8 +92,8 @@ class ParkingSippH2IT extends CallH2Context {
 
     @Test
     void referToATakenSlotIsRefusedBusyAndAnEmptySlotAnswersNotFound() throws Exception {
-        int bPort = Sipp.freePort();
-        int ePort = Sipp.freePort();
+        int bPort = TestPorts.udp();
+        int ePort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext e = Calls.registeredSipp(this, ePort);
         Calls.Ext a = Calls.newExtension(this);

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProfileCallH2IT extends CallH2Context {
 
     private SippPeer call(String scenario, Calls.Ext from, String dialled) throws Exception {
-        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), List.of("-s", dialled, "-au", from.username(),
+        return SippPeer.start(scenario, sipPort(), TestPorts.udp(), List.of("-s", dialled, "-au", from.username(),
                 "-ap", from.password(), "-key", "caller", from.number()));
     }
 
@@ -39,7 +39,7 @@ class ProfileCallH2IT extends CallH2Context {
 
     @Test
     void awaySendsInternalCallersStraightToItsRuleAndTheHistorySaysWhy() throws Exception {
-        Calls.Ext b = Calls.registeredSipp(this, Sipp.freePort());
+        Calls.Ext b = Calls.registeredSipp(this, TestPorts.udp());
         var rule = api().send("PUT", "/api/v1/extensions/" + b.number() + "/profiles/away", """
                 {"internal": {"ringSeconds": 0, "onNoAnswer": {"type": "hangup", "target": "busy"}}}""");
         assertThat(rule.status()).as(rule.body()).isEqualTo(200);
@@ -54,7 +54,7 @@ class ProfileCallH2IT extends CallH2Context {
 
     @Test
     void aHolidayWithAudioIsPlayedToTheCallerInsteadOfRinging() throws Exception {
-        Calls.Ext b = Calls.registeredSipp(this, Sipp.freePort());
+        Calls.Ext b = Calls.registeredSipp(this, TestPorts.udp());
         LocalDate today = LocalDate.ofInstant(clock().instant(), bean(TenantDirectory.class).current().timeZone());
         var holiday = api().post("/api/v1/extensions/" + b.number() + "/holidays", """
                 {"name": "Founders Day", "date": "%s", "allDay": true}""".formatted(today));
@@ -72,7 +72,7 @@ class ProfileCallH2IT extends CallH2Context {
 
     @Test
     void starSeventySixSwitchesTheCallersProfileAndAnnouncesIt() throws Exception {
-        Calls.Ext a = Calls.registeredSipp(this, Sipp.freePort());
+        Calls.Ext a = Calls.registeredSipp(this, TestPorts.udp());
         callAndAwait("caller_waits.xml", a, "*762");
         assertThat(api().get("/api/v1/extensions/" + a.number() + "/profile").text("active")).isEqualTo("busy");
         var audit = api().get("/api/v1/audit?objectType=call_profile&objectId=" + a.number()).json().path("items")
@@ -92,7 +92,7 @@ class ProfileCallH2IT extends CallH2Context {
     @Test
     void theProfilesRingTimeGovernsBeyondTheNoAnswerSetting() throws Exception {
         // CARILLON_CALL_NO_ANSWER_SECONDS is 4 here; Available rings 9 s and the user answers after 6 s
-        int port = Sipp.freePort();
+        int port = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, port);
         Calls.voicemailOff(this, b);
         var rule = api().put("/api/v1/extensions/" + b.number() + "/profiles/available", """
@@ -100,7 +100,7 @@ class ProfileCallH2IT extends CallH2Context {
         assertThat(rule.status()).as(rule.body()).isEqualTo(200);
         Calls.Ext a = Calls.newExtension(this);
         try (SippPeer callee = SippPeer.start("callee_late.xml", sipPort(), port, List.of("-d", "6000"));
-             SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", b.number(),
+             SippPeer caller = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", b.number(),
                      "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number(), "-d", "300"))) {
             assertThat(caller.await()).as(caller.output()).isZero();
             assertThat(callee.await()).as(callee.output()).isZero();

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ class ScheduleCodeH2IT extends CallH2Context {
         // calls are listed newest first by start time: the test clock moves so that no two share one
         advance(java.time.Duration.ofSeconds(1));
         int before = Calls.callCountOf(this, from.number());
-        try (SippPeer caller = SippPeer.start(scenario, sipPort(), Sipp.freePort(), List.of("-s", dialled, "-au",
+        try (SippPeer caller = SippPeer.start(scenario, sipPort(), TestPorts.udp(), List.of("-s", dialled, "-au",
                 from.username(), "-ap", from.password(), "-key", "caller", from.number()))) {
             assertThat(caller.await()).as(caller.output()).isZero();
         }

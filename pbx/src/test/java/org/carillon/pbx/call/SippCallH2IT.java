@@ -1,7 +1,7 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import tools.jackson.databind.JsonNode;
-import org.carillon.pbx.feature.Sipp;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ class SippCallH2IT extends CallH2Context {
         var args = new java.util.ArrayList<>(List.of("-s", to.number(), "-au", from.username(), "-ap",
                 from.password(), "-key", "caller", from.number()));
         args.addAll(List.of(extra));
-        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), args);
+        return SippPeer.start(scenario, sipPort(), TestPorts.udp(), args);
     }
 
     private JsonNode run(String callerScenario, String calleeScenario, String expectedResult, String... callerExtra)
@@ -32,7 +32,7 @@ class SippCallH2IT extends CallH2Context {
 
     private JsonNode run(String callerScenario, String calleeScenario, String expectedResult, List<String> calleeExtra,
                          ThrowingRunnable during, String... callerExtra) throws Exception {
-        int calleePort = Sipp.freePort();
+        int calleePort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, calleePort);
         Calls.voicemailOff(this, b); // these tests check the engine's own outcomes, not voicemail's
         Calls.Ext a = Calls.newExtension(this);
@@ -120,7 +120,7 @@ class SippCallH2IT extends CallH2Context {
     void thePbxRefreshesACalleesSessionHalfWayWithAnOfferlessReInvite() throws Exception {
         // RFC 4028's shortest interval, 90 s: the refresh comes at 45 s; callee_timer_refreshed.xml checks it and
         // that our ACK answers its offer, and the call goes on until the caller hangs up at 50 s
-        int calleePort = Sipp.freePort();
+        int calleePort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, calleePort);
         Calls.voicemailOff(this, b);
         Calls.Ext a = Calls.newExtension(this);

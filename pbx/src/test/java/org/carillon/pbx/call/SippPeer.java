@@ -1,5 +1,6 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.feature.Sipp;
 
 import java.io.IOException;
@@ -37,8 +38,8 @@ final class SippPeer implements AutoCloseable {
             throws IOException {
         Path dir = Files.createTempDirectory("sipp-call");
         List<String> cmd = new ArrayList<>(List.of(Sipp.binary().toString(), "-sf", scenario(scenario),
-                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(Ports.sippMedia()),
-                "-cp", Integer.toString(Ports.sippControl()), "-nostdin", "-timeout", timeout.toSeconds() + "s",
+                "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(TestPorts.udpBlock(4)),
+                "-cp", Integer.toString(TestPorts.udp()), "-nostdin", "-timeout", timeout.toSeconds() + "s",
                 "-timeout_error", "-trace_err", "-m", "1"));
         cmd.addAll(extra);
         cmd.add("127.0.0.1:" + pbxPort);

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,13 +19,13 @@ class SippTransferH2IT extends CallH2Context {
         var args = new java.util.ArrayList<>(List.of("-s", dialled, "-au", from.username(), "-ap", from.password(),
                 "-key", "caller", from.number()));
         args.addAll(List.of(extra));
-        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), args);
+        return SippPeer.start(scenario, sipPort(), TestPorts.udp(), args);
     }
 
     @Test
     void calleeTransfersTheCallerBlindToAThirdExtensionWhichTakesItsPlace() throws Exception {
-        int bPort = Sipp.freePort();
-        int cPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
+        int cPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext c = Calls.registeredSipp(this, cPort);
         Calls.Ext a = Calls.newExtension(this);
@@ -44,7 +44,7 @@ class SippTransferH2IT extends CallH2Context {
     }
 
     private void pickup(String code, boolean group) throws Exception {
-        int bPort = Sipp.freePort();
+        int bPort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, bPort);
         Calls.Ext a = Calls.newExtension(this);
         Calls.Ext p = Calls.newExtension(this);

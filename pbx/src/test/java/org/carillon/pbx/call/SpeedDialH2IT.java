@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.platform.testing.WebClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +25,7 @@ class SpeedDialH2IT extends CallH2Context {
 
     @Test
     void aSystemSpeedDialReachesItsTarget() throws Exception {
-        int calleePort = Sipp.freePort();
+        int calleePort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, calleePort);
         Calls.Ext a = Calls.newExtension(this);
         String code = Integer.toString(10 + SEQUENCE.incrementAndGet() % 80);
@@ -33,7 +33,7 @@ class SpeedDialH2IT extends CallH2Context {
                 + "\",\"label\":\"Sales\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         try (SippPeer callee = SippPeer.start("callee.xml", sipPort(), calleePort, List.of()).awaitBound();
-             SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", "*0" + code,
+             SippPeer caller = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", "*0" + code,
                      "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number(), "-d", "300"))) {
             assertThat(caller.await()).as(caller.output()).isZero();
             assertThat(callee.await()).as(callee.output()).isZero();
@@ -107,15 +107,15 @@ class SpeedDialH2IT extends CallH2Context {
         var changed = api().patch("/api/v1/feature-codes", "{\"group_pickup\":\"*9\"}");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         try {
-            int bPort = Sipp.freePort();
+            int bPort = TestPorts.udp();
             Calls.Ext b = Calls.registeredSipp(this, bPort);
             Calls.Ext a = Calls.newExtension(this);
             Calls.Ext p = Calls.newExtension(this);
             try (SippPeer ringing = SippPeer.start("callee_rings.xml", sipPort(), bPort, List.of()).awaitBound();
-                 SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s",
+                 SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), TestPorts.udp(), List.of("-s",
                          b.number(), "-au", a.username(), "-ap", a.password(), "-key", "caller", a.number()))) {
                 Calls.awaitActiveState(this, "ringing");
-                try (SippPeer picker = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", "*9",
+                try (SippPeer picker = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", "*9",
                         "-au", p.username(), "-ap", p.password(), "-key", "caller", p.number(), "-d", "300"))) {
                     assertThat(picker.await()).as(picker.output()).isZero();
                 }

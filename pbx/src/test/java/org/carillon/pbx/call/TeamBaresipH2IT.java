@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.team.AgentService;
 import org.carillon.pbx.team.AgentState;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -31,7 +31,7 @@ class TeamBaresipH2IT extends CallH2Context {
             for (int i = 0; i < agents.size(); i++) {
                 Calls.Ext a = agents.get(i);
                 phones.add(new Baresip(dir.resolve("agent" + i), a.number(), a.username(), a.password(), sipPort(),
-                        Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav));
+                        TestPorts.sipPair(), TestPorts.tcp(), TestPorts.udpBlock(20), wav));
             }
             for (Baresip p : phones) {
                 p.awaitStarted(Duration.ofSeconds(10));
@@ -74,7 +74,7 @@ class TeamBaresipH2IT extends CallH2Context {
                     .state() != AgentState.IN_CALL, Duration.ofSeconds(5));
         }
         Calls.Ext c = Calls.newExtension(this);
-        try (SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+        try (SippPeer caller = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", team, "-au",
                 c.username(), "-ap", c.password(), "-key", "caller", c.number(), "-d", "4000"))) {
             assertThat(caller.await()).as(caller.output()).isZero();
         }

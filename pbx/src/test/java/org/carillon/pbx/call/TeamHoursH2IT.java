@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class TeamHoursH2IT extends CallH2Context {
     }
 
     private SippPeer caller(String scenario, Calls.Ext a, String team) throws Exception {
-        return SippPeer.start(scenario, sipPort(), Sipp.freePort(), List.of("-s", team, "-au", a.username(), "-ap",
+        return SippPeer.start(scenario, sipPort(), TestPorts.udp(), List.of("-s", team, "-au", a.username(), "-ap",
                 a.password(), "-key", "caller", a.number(), "-d", "500"));
     }
 
@@ -85,7 +85,7 @@ class TeamHoursH2IT extends CallH2Context {
 
     @Test
     void aCallOutsideTheTeamsOfficeHoursRingsItsOutOfHoursExtensionAndTheHistorySaysWhy() throws Exception {
-        int afterHoursPort = Sipp.freePort();
+        int afterHoursPort = TestPorts.udp();
         Calls.Ext afterHours = Calls.registeredSipp(this, afterHoursPort);
         Calls.Ext agent = Calls.newExtension(this); // never rung: its phone is not even there
         String team = team(agent, ",\"outOfHours\":{\"type\":\"extension\",\"target\":\"" + afterHours.number()
@@ -116,7 +116,7 @@ class TeamHoursH2IT extends CallH2Context {
     @Test
     void onAGlobalHolidayAClosedTeamWhoseGlobalActionIsItselfOverflowsInsteadAndTheHistoryNamesTheHoliday()
             throws Exception {
-        int overflowPort = Sipp.freePort();
+        int overflowPort = TestPorts.udp();
         Calls.Ext overflow = Calls.registeredSipp(this, overflowPort);
         Calls.Ext agent = Calls.newExtension(this);
         String team = team(agent, ",\"overflow\":{\"type\":\"extension\",\"target\":\"" + overflow.number()
@@ -178,7 +178,7 @@ class TeamHoursH2IT extends CallH2Context {
                 + "\"breakTimeAction\":{\"type\":\"voicemail\",\"target\":\"\"},\"exemptExtensions\":[]}");
         assertThat(open.status()).as(open.body()).isEqualTo(200);
         assertThat(api().get("/api/v1/schedule").json().path("status").path("state").asString()).isEqualTo("open");
-        int afterHoursPort = Sipp.freePort();
+        int afterHoursPort = TestPorts.udp();
         Calls.Ext afterHours = Calls.registeredSipp(this, afterHoursPort);
         Calls.Ext agent = Calls.newExtension(this); // never rung: its phone is not even there
         String team = ownHoursTeam(agent, "{\"" + day(1) + "\":[\"09:00-17:00\"]}",
@@ -188,7 +188,7 @@ class TeamHoursH2IT extends CallH2Context {
 
     @Test
     void aTeamWithinItsOwnHoursTakesCallsWhileTheOfficeIsClosed() throws Exception {
-        int agentPort = Sipp.freePort();
+        int agentPort = TestPorts.udp();
         Calls.Ext agent = Calls.registeredSipp(this, agentPort);
         Calls.Ext afterHours = Calls.newExtension(this); // never rung
         String team = ownHoursTeam(agent, "{\"" + day(0) + "\":[\"00:00-24:00\"]}",

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +14,7 @@ class TeamPostgresIT extends CallPostgresContext {
 
     @Test
     void aTeamCallIsAnsweredAndTheAgentsHistoryAndTheReportAreStoredOnPostgres() throws Exception {
-        int agentPort = Sipp.freePort();
+        int agentPort = TestPorts.udp();
         Calls.Ext agent = Calls.registeredSipp(this, agentPort);
         Calls.Ext caller = Calls.newExtension(this);
         var r = api().post("/api/v1/teams", "{\"name\":\"PG\",\"strategy\":\"hunt\",\"members\":[\"" + agent.number()
@@ -22,7 +22,7 @@ class TeamPostgresIT extends CallPostgresContext {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String team = r.text("number");
         try (SippPeer phone = SippPeer.start("callee.xml", sipPort(), agentPort, List.of());
-             SippPeer call = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+             SippPeer call = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", team, "-au",
                      caller.username(), "-ap", caller.password(), "-key", "caller", caller.number(), "-d", "1500"))) {
             assertThat(call.await()).as(call.output()).isZero();
             assertThat(phone.await()).as(phone.output()).isZero();

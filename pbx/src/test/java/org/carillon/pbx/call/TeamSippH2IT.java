@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.team.AgentService;
 import org.carillon.pbx.team.AgentState;
 import org.carillon.pbx.team.TeamQueue;
@@ -31,7 +31,7 @@ class TeamSippH2IT extends CallH2Context {
 
     /** A registered extension whose SIPp phone runs {@code scenario} for up to {@code calls} calls. */
     private Calls.Ext agentPhone(String scenario, int calls) throws Exception {
-        int port = Sipp.freePort();
+        int port = TestPorts.udp();
         Calls.Ext e = Calls.registeredSipp(this, port);
         peers.add(SippPeer.start(scenario, sipPort(), port, List.of("-m", Integer.toString(calls), "-timeout",
                 "90s")));
@@ -58,7 +58,7 @@ class TeamSippH2IT extends CallH2Context {
     /** One caller dials the team, talks {@code talkMs} once an agent answered, and hangs up. */
     private void call(String team, long talkMs) throws Exception {
         Calls.Ext a = Calls.newExtension(this);
-        try (SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+        try (SippPeer caller = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", team, "-au",
                 a.username(), "-ap", a.password(), "-key", "caller", a.number(), "-d", Long.toString(talkMs)))) {
             assertThat(caller.await()).as(caller.output()).isZero();
         }
@@ -229,8 +229,8 @@ class TeamSippH2IT extends CallH2Context {
 
     @Test
     void anAgentWhoBlindTransfersATeamCallGoesToWrapUpWhileTheCallGoesOn() throws Exception {
-        int agentPort = Sipp.freePort();
-        int targetPort = Sipp.freePort();
+        int agentPort = TestPorts.udp();
+        int targetPort = TestPorts.udp();
         Calls.Ext agent = Calls.registeredSipp(this, agentPort);
         Calls.Ext target = Calls.registeredSipp(this, targetPort);
         String team = team("hunt", List.of(agent), "").trim();
@@ -242,7 +242,7 @@ class TeamSippH2IT extends CallH2Context {
         try (SippPeer targetPhone = SippPeer.start("callee.xml", sipPort(), targetPort, List.of()).awaitBound();
              SippPeer agentPhone = SippPeer.start("callee_transfers.xml", sipPort(), agentPort,
                      List.of("-d", "300", "-key", "target", target.number())).awaitBound();
-             SippPeer caller = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+             SippPeer caller = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", team, "-au",
                      a.username(), "-ap", a.password(), "-key", "caller", a.number(), "-d", "10000"))) {
             assertThat(agentPhone.await()).as(agentPhone.output()).isZero();
             // the agent is off the call, the caller still talks to the transfer target: the agent's team call is over

@@ -1,7 +1,7 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.feature.Chromium;
-import org.carillon.pbx.feature.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -59,7 +59,7 @@ class TeamWallBrowserIT extends CallH2Context {
         api().send("PUT", "/api/v1/agents/" + agent.number() + "/state", "{\"state\":\"break\",\"auxCode\":\"lunch\"}");
         wait.until(d -> agentState(team, agent.number()).equals("On break (lunch)"));
 
-        try (SippPeer call = SippPeer.start("caller.xml", sipPort(), Sipp.freePort(), List.of("-s", team, "-au",
+        try (SippPeer call = SippPeer.start("caller.xml", sipPort(), TestPorts.udp(), List.of("-s", team, "-au",
                 caller.username(), "-ap", caller.password(), "-key", "caller", caller.number(), "-d", "4000"))) {
             wait.until(d -> field(team, "waitingCount").equals("1"));
             assertThat(browser.findElement(By.cssSelector("[data-wall='" + team + "'] [data-field='waiting']"))

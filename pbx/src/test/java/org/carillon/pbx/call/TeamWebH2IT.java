@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.team.AgentService;
 import org.carillon.pbx.team.AgentState;
 import org.carillon.pbx.tenant.TenantDirectory;
@@ -270,7 +270,7 @@ class TeamWebH2IT extends CallH2Context {
 
     /** The phone dials a code; the PBX answers, beeps and hangs up (the scenario answers its BYE). */
     private void dial(Calls.Ext from, String code) throws Exception {
-        try (SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), Sipp.freePort(), List.of("-s", code,
+        try (SippPeer caller = SippPeer.start("caller_waits.xml", sipPort(), TestPorts.udp(), List.of("-s", code,
                 "-au", from.username(), "-ap", from.password(), "-key", "caller", from.number()))) {
             assertThat(caller.await()).as(caller.output()).isZero();
         }

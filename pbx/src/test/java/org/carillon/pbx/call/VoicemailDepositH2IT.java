@@ -1,9 +1,9 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.carillon.pbx.feature.Sipp;
 import org.carillon.platform.mail.MailDispatcher;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +38,7 @@ class VoicemailDepositH2IT extends CallH2Context {
         short[] melody = Signals.melody(MELODY, STEP_MS, 0.4);
         Path wav = dir.resolve("a.wav");
         Signals.write(wav, Signals.pad(Signals.lead(melody, LEAD_MS), 30_000));
-        int calleePort = Sipp.freePort();
+        int calleePort = TestPorts.udp();
         Calls.Ext b = Calls.registeredSipp(this, calleePort);
         setWebPassword(b.email());
         var settings = apiAs(b.email()).patch("/api/v1/extensions/" + b.number() + "/voicemail",

@@ -1,9 +1,9 @@
 package org.carillon.pbx.call;
 
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.feature.Api;
 import org.carillon.pbx.feature.FeatureFixture;
 import org.carillon.pbx.feature.PackagedPbx;
-import org.carillon.pbx.feature.Sipp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +45,8 @@ class VoicemailKillH2IT {
 
     @Test
     void aSigkillDuringARecordingLeavesNoCorruptFileAndNoOrphanRow() throws Exception {
-        int http = Sipp.freeTcpPort();
-        int sip = Sipp.freeUdpAndTcpPort();
+        int http = TestPorts.tcp();
+        int sip = TestPorts.udpAndTcp();
         pbx = start(http, sip, "first.log");
         Api api = new Api(http, FeatureFixture.OWNER, FeatureFixture.OWNER_PASSWORD);
         var a = api.createExtension("kill-caller@example.com", "agent");
@@ -55,7 +55,7 @@ class VoicemailKillH2IT {
         Path wav = work.resolve("a.wav");
         Signals.write(wav, Signals.pad(Signals.melody(new double[]{500, 700, 900, 600}, 400, 0.4), 30_000));
         try (Baresip phone = new Baresip(work.resolve("a"), a.text("number"), a.text("username"),
-                a.text("password"), sip, Ports.sipPair(), Ports.tcp(), Ports.rtpBlock(), wav)) {
+                a.text("password"), sip, TestPorts.sipPair(), TestPorts.tcp(), TestPorts.udpBlock(20), wav)) {
             phone.awaitStarted(Duration.ofSeconds(10));
             phone.command("dial", "sip:" + b.text("number") + "@127.0.0.1:" + sip, Duration.ofMillis(200));
             assertThat(phone.awaitLog("Call established", Duration.ofSeconds(10))).as(phone.safeLog()).isTrue();

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.Sipp;
+import org.carillon.pbx.feature.TestPorts;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class VoicemailMwiH2IT extends CallH2Context {
 
         // a phone that registers and never subscribes: the NOTIFY that follows its registration is retransmitted
         // (RFC 3261 §17.1.2) until the phone, listening on the port it registered from, answers it
-        int port = Sipp.freePort();
+        int port = TestPorts.udp();
         try (SippPeer reg = SippPeer.start("register.xml", sipPort(), port, List.of("-s", b.number(), "-au",
                 b.username(), "-ap", b.password(), "-key", "expires", "600"))) {
             assertThat(reg.await()).as(reg.output()).isZero();
@@ -38,7 +38,7 @@ class VoicemailMwiH2IT extends CallH2Context {
         }
 
         long tenant = bean(TenantDirectory.class).current().id();
-        try (SippPeer watcher = SippPeer.start("mwi_watcher.xml", sipPort(), Sipp.freePort(), List.of("-s",
+        try (SippPeer watcher = SippPeer.start("mwi_watcher.xml", sipPort(), TestPorts.udp(), List.of("-s",
                 b.number(), "-au", b.username(), "-ap", b.password(), "-trace_logs"))) {
             Calls.await("a message-summary subscription", Duration.ofSeconds(10),
                     () -> bean(SubscriptionService.class).watching(tenant, "message-summary", b.number()) == 1);

@@ -2,9 +2,6 @@ package org.carillon.pbx.feature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +31,8 @@ final class Baresip implements AutoCloseable {
         requireInstalled();
         try {
             Path dir = Files.createTempDirectory("baresip");
-            int port = freePair();
-            int rtp = FeaturePorts.baresipRtp();
+            int port = TestPorts.sipPair();
+            int rtp = TestPorts.udpBlock(20);
             Files.writeString(dir.resolve("config"), """
                     poll_method		epoll
                     sip_listen		127.0.0.1:%d
@@ -86,22 +83,4 @@ final class Baresip implements AutoCloseable {
     }
 
     /** A port free for UDP and TCP whose successor is free too (baresip also binds TLS on port + 1). */
-    private static int freePair() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int p = Sipp.freePort();
-            if (p < 65_000 && free(p) && free(p + 1)) {
-                return p;
-            }
-        }
-        throw new IOException("no free port pair");
-    }
-
-    private static boolean free(int port) {
-        try (DatagramSocket u = new DatagramSocket(port, InetAddress.getLoopbackAddress());
-             ServerSocket t = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

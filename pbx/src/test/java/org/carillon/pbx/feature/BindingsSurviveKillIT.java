@@ -38,8 +38,8 @@ class BindingsSurviveKillIT {
 
     @Test
     void aRegistrationSurvivesSigkillAndRestart() throws Exception {
-        int http = Sipp.freeTcpPort();
-        int sip = Sipp.freeUdpAndTcpPort();
+        int http = TestPorts.tcp();
+        int sip = TestPorts.udpAndTcp();
         pbx = start(http, sip, "first.log");
         awaitHealthy(http, pbx, work.resolve("first.log"));
         Api api = new Api(http, FeatureFixture.OWNER, PASSWORD);

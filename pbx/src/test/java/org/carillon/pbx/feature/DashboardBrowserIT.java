@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard in a real headless Chromium: a phone registering after the page opened shows up without a reload
  * (pushed: the extension's status event makes the page fetch its live cards again, well before their 30 s
- * fallback refresh), the chart of today's calls, and the page fitting a 375 px phone.
+ * fallback refresh), and so does a second phone of the same extension (no status change: a device-count event),
+ * the chart of today's calls, and the page fitting a 375 px phone.
  */
 class DashboardBrowserIT extends FeatureH2Context {
     @RegisterExtension
@@ -51,6 +52,12 @@ class DashboardBrowserIT extends FeatureH2Context {
                     .statusCode()).isEqualTo(200);
             new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage("registered devices pushed to 1")
                     .until(d -> d.findElement(By.id("registered-devices")).getText().equals("1"));
+            try (var desk = new SipTestClient(sipPort())) { // a second phone: the status stays Ready, the count moves
+                assertThat(desk.register(ext.text("number"), ext.text("username"), ext.text("password"), 120)
+                        .statusCode()).isEqualTo(200);
+                new WebDriverWait(browser, Duration.ofSeconds(10)).withMessage("registered devices pushed to 2")
+                        .until(d -> d.findElement(By.id("registered-devices")).getText().equals("2"));
+            }
             assertThat(browser.findElements(By.cssSelector("#calls-per-hour [data-hour]")).size())
                     .isBetween(23, 25);
             chromium.shot("dashboard-1280");

@@ -31,7 +31,7 @@ public interface RegistrarContract extends FeatureFixture {
     @Test
     default void sippRegistersWithMd5RefreshesAndUnregisters() {
         String[] ext = newExtension();
-        int port = Sipp.freePort();
+        int port = TestPorts.udp();
         List<String> auth = List.of("-s", ext[0], "-au", ext[1], "-ap", ext[2]);
         var first = Sipp.run("register_auth.xml", sipPort(), port, concat(auth, "-key", "expires", "600"));
         assertThat(first.succeeded()).as(first.output()).isTrue();
@@ -78,7 +78,7 @@ public interface RegistrarContract extends FeatureFixture {
     @Test
     default void wrongPasswordAndUnknownUserGetTheSameAnswerAndTenFailuresBanTheSource() {
         String[] ext = newExtension();
-        var sipp = Sipp.run("register_auth.xml", sipPort(), Sipp.freePort(),
+        var sipp = Sipp.run("register_auth.xml", sipPort(), TestPorts.udp(),
                 List.of("-s", ext[0], "-au", ext[1], "-ap", "wrong-password", "-key", "expires", "600"));
         assertThat(sipp.succeeded()).isFalse();
         assertThat(sipp.output()).contains("401");

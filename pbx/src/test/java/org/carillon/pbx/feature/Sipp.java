@@ -2,9 +2,6 @@ package org.carillon.pbx.feature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +43,8 @@ public final class Sipp {
         try {
             Path dir = Files.createTempDirectory("sipp");
             List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-sf", scenario(scenario),
-                    "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(FeaturePorts.sippMedia()),
-                    "-cp", Integer.toString(FeaturePorts.sippControl()), "-nostdin", "-timeout", "20s", "-timeout_error",
+                    "-i", "127.0.0.1", "-p", Integer.toString(localPort), "-mp", Integer.toString(TestPorts.udpBlock(4)),
+                    "-cp", Integer.toString(TestPorts.udp()), "-nostdin", "-timeout", "20s", "-timeout_error",
                     "-trace_err", "-m", "1"));
             cmd.addAll(extra);
             cmd.add("127.0.0.1:" + pbxPort);
@@ -79,36 +76,5 @@ public final class Sipp {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A UDP port free right now (small race with other processes, accepted in tests). */
-    public static int freePort() {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A TCP port free right now: an HTTP port ({@link #freePort()} probes UDP only, and the two are taken apart). */
-    public static int freeTcpPort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A port free right now for both UDP and TCP: the PBX's SIP port listens on both. */
-    public static int freeUdpAndTcpPort() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (DatagramSocket u = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                 ServerSocket t = new ServerSocket(u.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
-                return t.getLocalPort();
-            } catch (IOException takenForTcp) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no port free for both UDP and TCP on loopback");
     }
 }
