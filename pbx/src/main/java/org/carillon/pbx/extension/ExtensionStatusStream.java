@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Pushes status changes to open extension lists as server-sent events ({@code event: status}, data
- * {@code {"number":"1000","status":"ready","label":"Ready"}}), so the list updates without a reload.
+ * {@code {"number":"1000","status":"ready","label":"Ready"}}), so the list updates without a reload; also, with the
+ * status unchanged, when an extension's number of registered devices changes (the dashboard counts devices).
  *
  * <p>Threads: thread-safe; publishing never blocks the SIP handler or sweeper that reports the change
  * ({@link EventHub}).
@@ -31,7 +32,16 @@ public class ExtensionStatusStream {
 
     @EventListener
     public void onStatus(ExtensionStatusChanged change) {
-        hub.publish(change.tenantId(), Map.of("number", change.number(), "status", change.status().wire(),
-                "label", change.status().label()));
+        publish(change.tenantId(), change.number(), change.status());
+    }
+
+    /** The same event, status unchanged: lists re-apply it, the dashboard fetches its device count again. */
+    @EventListener
+    public void onDeviceCount(DeviceCountChanged change) {
+        publish(change.tenantId(), change.number(), change.status());
+    }
+
+    private void publish(long tenantId, String number, ExtensionStatus status) {
+        hub.publish(tenantId, Map.of("number", number, "status", status.wire(), "label", status.label()));
     }
 }

@@ -1,6 +1,7 @@
 package org.carillon.pbx.registrar;
 
 import org.carillon.pbx.extension.DeviceAccount;
+import org.carillon.pbx.extension.DeviceCountChanged;
 import org.carillon.pbx.extension.DeviceDirectory;
 import org.carillon.pbx.extension.ExtensionPresence;
 import org.carillon.pbx.extension.ExtensionRemoved;
@@ -33,7 +34,8 @@ public class Registrar implements ExtensionPresence {
     private final ApplicationEventPublisher events;
     private final DeviceDirectory devices;
     private final BindingTable table = new BindingTable(this::changed);
-    private final ConcurrentHashMap<Long, ExtensionStatus> lastStatus = new ConcurrentHashMap<>();
+    /** What listeners were last told of each extension: its status and how many devices it has. */
+    private final ConcurrentHashMap<Long, Seen> lastSeen = new ConcurrentHashMap<>();
     private volatile LongConsumer writeBehind = id -> { };
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -119,7 +121,7 @@ public class Registrar implements ExtensionPresence {
     @EventListener
     public void onRemoved(ExtensionRemoved removed) {
         table.remove(removed.extensionId(), removed.tenantId());
-        lastStatus.remove(removed.extensionId());
+        lastSeen.remove(removed.extensionId());
     }
 
     void load(List<Binding> bindings) {
@@ -127,7 +129,7 @@ public class Registrar implements ExtensionPresence {
                 .forEach((id, list) -> {
                     if (devices.findById(id).isPresent()) {
                         table.load(id, list);
-                        lastStatus.put(id, statusOf(list));
+                        lastSeen.put(id, new Seen(statusOf(list), list.size()));
                     }
                 });
     }
@@ -160,11 +162,23 @@ public class Registrar implements ExtensionPresence {
 
     private void changed(long extensionId, long tenantId) {
         writeBehind.accept(extensionId);
-        ExtensionStatus now = status(extensionId);
-        ExtensionStatus before = lastStatus.put(extensionId, now);
-        if (before != now && !(before == null && now == ExtensionStatus.UNREGISTERED)) {
-            String number = devices.findById(extensionId).map(DeviceAccount::number).orElse("");
-            events.publishEvent(new ExtensionStatusChanged(tenantId, extensionId, number, now));
+        List<Binding> current = bindings(extensionId);
+        Seen now = new Seen(statusOf(current), current.size());
+        Seen before = lastSeen.put(extensionId, now);
+        ExtensionStatus was = before == null ? null : before.status();
+        if (was != now.status() && !(was == null && now.status() == ExtensionStatus.UNREGISTERED)) {
+            events.publishEvent(new ExtensionStatusChanged(tenantId, extensionId, number(extensionId), now.status()));
+        } else if (before != null && before.devices() != now.devices()) {
+            // a second phone of a registered extension: the status stays, the device count (dashboard) moves
+            events.publishEvent(new DeviceCountChanged(tenantId, extensionId, number(extensionId), now.status(),
+                    now.devices()));
         }
+    }
+
+    private String number(long extensionId) {
+        return devices.findById(extensionId).map(DeviceAccount::number).orElse("");
+    }
+
+    private record Seen(ExtensionStatus status, int devices) {
     }
 }
