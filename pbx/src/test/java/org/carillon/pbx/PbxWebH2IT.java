@@ -35,6 +35,8 @@ class PbxWebH2IT extends WebFoundationContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         PbxTestSettings.common(registry, () -> data);
+        // The foundation contract's proxy tests: 127.0.0.2 and .3 are trusted reverse proxies here, 127.0.0.1 is not.
+        registry.add("carillon.web.trusted-proxies", () -> WebFoundationContract.TRUSTED_PROXIES);
     }
 
     @Autowired

@@ -57,6 +57,15 @@ class StartupFailureIT {
     }
 
     @Test
+    void aTrustedProxyThatIsNoAddressIsOneLineNamingItAndExitTwo() throws Exception {
+        Outcome outcome = start(Map.of("CARILLON_WEB_TRUSTED_PROXIES", "10.0.0.0/24, proxy.example.com"));
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).containsExactly("carillon: invalid setting CARILLON_WEB_TRUSTED_PROXIES:"
+                + " 'proxy.example.com' is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/24, 2001:db8::/32)");
+        assertThat(outcome.stdout()).doesNotContain("Exception");
+    }
+
+    @Test
     void unwritableDataDirectoryIsOneLineAndExitTwo() throws Exception {
         Outcome outcome = start(Map.of("CARILLON_DATA_DIR", "/proc/carillon-not-here"));
         assertThat(outcome.exitCode()).isEqualTo(2);

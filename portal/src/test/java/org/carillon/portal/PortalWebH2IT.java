@@ -22,6 +22,8 @@ class PortalWebH2IT extends WebFoundationContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         PortalTestSettings.common(registry, () -> data);
+        // The foundation contract's proxy tests: 127.0.0.2 and .3 are trusted reverse proxies here, 127.0.0.1 is not.
+        registry.add("carillon.web.trusted-proxies", () -> WebFoundationContract.TRUSTED_PROXIES);
         // The foundation contract signs the staff account in with its password alone; MfaIT covers the second step.
         registry.add("carillon.portal.mfa.required", () -> "false");
     }

@@ -1,9 +1,13 @@
 package org.carillon.pbx.feature;
 
+import org.carillon.platform.account.AccountStore;
+import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.security.LoginThrottle;
 import org.carillon.platform.testing.NoLoginWait;
 import org.carillon.platform.testing.WebClient;
+import org.carillon.platform.testing.WebFoundationContract;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +28,14 @@ public interface SignedInUserContract extends FeatureFixture {
         assertThat(web.login(email, USER_PASSWORD).headers().firstValue("Location").orElse(""))
                 .doesNotContain("error");
         return web;
+    }
+
+    @Test
+    default void forwardingHeadersChangeNothingWhileNoProxyIsTrusted() {
+        // CARILLON_WEB_TRUSTED_PROXIES is empty here (the default): even 127.0.0.2, a trusted proxy in PbxWebH2IT, is
+        // taken for the client, and its X-Forwarded-Proto / -For are not believed.
+        WebFoundationContract.assertForwardingHeadersIgnored(httpPort(), "127.0.0.2", bean(AccountStore.class),
+                bean(PasswordEncoder.class), bean(AuditLog.class), "owner");
     }
 
     @Test

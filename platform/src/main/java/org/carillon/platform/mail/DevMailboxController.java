@@ -1,6 +1,7 @@
 package org.carillon.platform.mail;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.Globals;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,10 @@ import java.net.UnknownHostException;
  * only for requests from this machine (loopback); everyone else gets 404, as if it did not exist. A request that
  * carries a forwarding header ({@code Forwarded}, {@code X-Forwarded-For}, {@code X-Real-IP}) came through a proxy
  * — one on this machine connects from loopback on behalf of anyone — and is refused too: the mailbox holds
- * password-reset and invitation links.
+ * password-reset and invitation links. So is every request whose connection came from a trusted proxy
+ * ({@code CARILLON_WEB_TRUSTED_PROXIES}): Tomcat's remote-IP valve has then already replaced the address with the
+ * one the proxy reported (a loopback one too, if that is what it said) and removed the {@code X-Forwarded-For} it
+ * used up, but it marks such a request ({@link Globals#REQUEST_FORWARDED_ATTRIBUTE}).
  */
 @Controller
 public class DevMailboxController {
@@ -51,7 +55,8 @@ public class DevMailboxController {
     }
 
     private static boolean proxied(HttpServletRequest request) {
-        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+        return request.getAttribute(Globals.REQUEST_FORWARDED_ATTRIBUTE) != null
+                || request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
                 || request.getHeader("X-Real-IP") != null;
     }
 

@@ -1,7 +1,9 @@
 package org.carillon.platform.testing;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,11 +25,53 @@ public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private final String base;
     private final HttpClient http;
+    private final Map<String, String> headers;
 
     public WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.headers = Map.of();
+    }
+
+    private WebClient(int port, InetAddress from, Map<String, String> headers) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(new BrowserSideOfTls()).localAddress(from)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.headers = Map.copyOf(headers);
+    }
+
+    /**
+     * A browser behind a reverse proxy, as the app sees it: each request is sent from {@code from} (another loopback
+     * address, e.g. 127.0.0.2: Linux answers on all of 127.0.0.0/8) with the proxy's {@code headers}. Its cookies
+     * are kept as the browser on the other side of the proxy's TLS keeps them: {@code Secure} ones are sent too.
+     */
+    public static WebClient from(int port, String from, Map<String, String> headers) {
+        try {
+            return new WebClient(port, InetAddress.getByName(from), headers);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(from, e);
+        }
+    }
+
+    /** Cookies stored and sent as for https, whatever the plain connection to the app. */
+    private static final class BrowserSideOfTls extends CookieHandler {
+        private final CookieManager cookies = new CookieManager();
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> requestHeaders)
+                throws IOException {
+            return cookies.get(https(uri), requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> responseHeaders) throws IOException {
+            cookies.put(https(uri), responseHeaders);
+        }
+
+        private static URI https(URI uri) {
+            return URI.create("https" + uri.toString().substring(uri.getScheme().length()));
+        }
     }
 
     public HttpResponse<String> get(String path) {
@@ -110,6 +154,7 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder builder) {
+        headers.forEach(builder::header);
         try {
             return http.send(builder.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class WebFoundationContract {
     public static final String OWNER_PASSWORD = "correct horse battery staple 42";
+    /**
+     * The reverse proxies each app's foundation-contract context trusts ({@code CARILLON_WEB_TRUSTED_PROXIES}):
+     * 127.0.0.2 and 127.0.0.3 — not 127.0.0.1, where the other tests connect from — and an IPv6 range.
+     */
+    public static final String TRUSTED_PROXIES = "127.0.0.2/31, 2001:db8::/32";
+    static final String PROXY = "127.0.0.2";
+    static final String CLIENT = "203.0.113.7";
+    static final String FORGED = "198.51.100.66";
 
     @LocalServerPort
     protected int port;
@@ -234,6 +243,95 @@ public abstract class WebFoundationContract {
             assertThat(response.statusCode()).as(header).isEqualTo(404);
             assertThat(response.body()).doesNotContain("Development mailbox");
         }
+        // From a trusted proxy: its X-Forwarded-For, used up by the remote-IP valve, may even say loopback.
+        for (var headers : List.of(Map.of("X-Forwarded-For", "127.0.0.1"), Map.<String, String>of())) {
+            var response = WebClient.from(port, PROXY, headers).get("/dev/mailbox");
+            assertThat(response.statusCode()).as("via the proxy with " + headers).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Development mailbox");
+        }
+    }
+
+    private WebClient viaProxy(String forwardedFor) {
+        return WebClient.from(port, PROXY, Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", forwardedFor));
+    }
+
+    @Test
+    void behindATrustedProxyReportingHttpsTheSessionCookieIsSecureAndHstsIsSent() {
+        var headers = viaProxy(CLIENT).get("/login").headers();
+        assertThat(headers.firstValue("Set-Cookie").orElseThrow()).contains("Secure").contains("HttpOnly");
+        assertThat(headers.firstValue("Strict-Transport-Security").orElseThrow()).contains("max-age=");
+    }
+
+    @Test
+    void behindATrustedProxyThrottleAndAuditCountTheClientNotAForgedLeftMostEntry() {
+        String email = "proxied-" + System.nanoTime() + "@example.com";
+        accounts.create(email, encoder.encode(OWNER_PASSWORD), ownerRole(), "Pia", "Proxied");
+        // What nginx's $proxy_add_x_forwarded_for makes of a client that sent its own X-Forwarded-For, passed on by a
+        // second trusted proxy (127.0.0.3): the client is the right-most entry that is not a trusted proxy.
+        for (int i = 0; i < 5; i++) {
+            viaProxy(FORGED + ", " + CLIENT + ", 127.0.0.3").login(email, "wrong password " + i);
+        }
+        assertThat(audit.latest(50).stream().filter(e -> e.actor().equals(email)
+                && e.action().equals("sign_in_failed"))).hasSize(5).allMatch(e -> e.source().equals(CLIENT));
+        assertThat(throttle.check("someone-else@example.com", CLIENT).delay()).isPositive();
+        for (String notTheClient : List.of(FORGED, PROXY, "127.0.0.3", "127.0.0.1")) {
+            assertThat(throttle.check("someone-else@example.com", notTheClient).delay()).as(notTheClient).isZero();
+        }
+    }
+
+    @Test
+    void behindATrustedProxyResetRequestsAreLimitedPerClientNotPerProxy() {
+        WebClient client = viaProxy("203.0.113.20");
+        String csrf = client.csrfToken("/password/forgot");
+        for (int i = 0; i < 10; i++) {
+            var answer = client.postForm("/password/forgot", Map.of("email", "p" + i + "@example.com", "_csrf", csrf));
+            assertThat(answer.statusCode()).isEqualTo(200);
+        }
+        assertThat(client.postForm("/password/forgot", Map.of("email", "p10@example.com", "_csrf", csrf))
+                .statusCode()).isEqualTo(429);
+        WebClient another = viaProxy("203.0.113.21");
+        assertThat(another.postForm("/password/forgot", Map.of("email", "p11@example.com",
+                "_csrf", another.csrfToken("/password/forgot"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void behindATrustedProxyReportingHttpsSignInRedirectsToHttps() {
+        WebClient web = viaProxy(CLIENT);
+        var toLogin = web.get("/account/sessions");
+        assertThat(toLogin.statusCode()).isEqualTo(302);
+        assertThat(toLogin.headers().firstValue("Location").orElseThrow()).doesNotStartWith("http:");
+        var signedIn = web.login(OwnerBootstrap.OWNER_EMAIL, OWNER_PASSWORD);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith("https://")
+                .contains("/account/sessions");
+        assertThat(web.get("/account/sessions").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void forwardingHeadersFromAPeerThatIsNoTrustedProxyChangeNothing() {
+        assertForwardingHeadersIgnored(port, "127.0.0.1", accounts, encoder, audit, ownerRole());
+    }
+
+    /**
+     * A request from {@code from} with a proxy's {@code X-Forwarded-Proto: https} and {@code X-Forwarded-For} is
+     * taken as what its connection is: plain HTTP (no {@code Secure} cookie, no HSTS, http:// redirects) from
+     * {@code from} (in the audit log). Also run by each app's shared context, which trusts no proxy.
+     */
+    public static void assertForwardingHeadersIgnored(int port, String from, AccountStore accounts,
+                                                      org.springframework.security.crypto.password.PasswordEncoder encoder,
+                                                      org.carillon.platform.audit.AuditLog audit, String role) {
+        WebClient web = WebClient.from(port, from, Map.of("X-Forwarded-Proto", "https",
+                "X-Forwarded-For", FORGED + ", " + CLIENT));
+        var headers = web.get("/login").headers();
+        assertThat(headers.firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+        assertThat(headers.firstValue("Strict-Transport-Security")).isEmpty();
+        String email = "unproxied-" + System.nanoTime() + "@example.com";
+        accounts.create(email, encoder.encode(OWNER_PASSWORD), role, "Una", "Unproxied");
+        web.login(email, "a wrong password");
+        assertThat(audit.latest(50)).anyMatch(e -> e.actor().equals(email) && e.action().equals("sign_in_failed")
+                && e.source().equals(from));
+        assertThat(web.get("/account/sessions").statusCode()).isEqualTo(302);
+        assertThat(web.login(email, OWNER_PASSWORD).headers().firstValue("Location").orElseThrow())
+                .startsWith("http://").contains("/account/sessions");
     }
 
     @Test
