@@ -45,7 +45,7 @@ public class ExtensionMfaReset {
     /**
      * Resets the two-step sign-in of the extension's user and ends their sessions.
      *
-     * @return whether it was on (a reset of a user without it only ends their sessions)
+     * @return whether it was on (when it was not, nothing is changed or audited)
      * @throws ExtensionNotFoundException  when the actor cannot see the extension
      * @throws ExtensionForbiddenException when the actor may not reset this user's (see the class comment)
      */
@@ -58,14 +58,15 @@ public class ExtensionMfaReset {
             throw new ExtensionForbiddenException(
                     "only an Owner can reset the two-step sign-in of an Owner or a Manager");
         }
-        Boolean wasOn = tx.execute(status -> {
-            boolean on = mfa.reset(e.accountId());
+        if (!mfa.enabled(e.accountId())) {
+            return false;
+        }
+        tx.executeWithoutResult(status -> {
+            mfa.reset(e.accountId());
             audit.record(actor.email(), actor.source(), "extension.mfa.reset", "extension", number,
-                    on ? "two-step sign-in reset; the user's sessions ended"
-                            : "two-step sign-in was not on; the user's sessions ended",
-                    Map.of("twoStepSignIn", on), Map.of("twoStepSignIn", false));
-            return on;
+                    "two-step sign-in reset; the user's sessions ended", Map.of("twoStepSignIn", true),
+                    Map.of("twoStepSignIn", false));
         });
-        return Boolean.TRUE.equals(wasOn);
+        return true;
     }
 }

@@ -191,7 +191,7 @@ public class ExtensionPageController {
         redirect.addFlashAttribute("notice", wasOn
                 ? "Two-step sign-in of extension " + number + " was reset and its user signed out. They sign in "
                         + "with their password and can set up two-step sign-in again."
-                : "Two-step sign-in was not on for extension " + number + "; its user was signed out.");
+                : "Two-step sign-in is not on for extension " + number + "; nothing was changed.");
         return "redirect:/extensions/" + number;
     }
 
