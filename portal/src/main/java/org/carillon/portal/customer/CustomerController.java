@@ -8,7 +8,6 @@ import org.carillon.portal.access.PortalRole;
 import org.carillon.portal.access.Viewer;
 import org.carillon.portal.form.FieldErrors;
 import org.carillon.portal.form.InvalidFormException;
-import org.carillon.portal.mfa.MfaReset;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +27,10 @@ public class CustomerController {
     private final CustomerService service;
     private final MemberStore members;
     private final MemberInvitations invitations;
-    private final MfaReset mfaReset;
+    private final MemberMfaReset mfaReset;
 
     public CustomerController(CustomerService service, MemberStore members, MemberInvitations invitations,
-                              MfaReset mfaReset) {
+                              MemberMfaReset mfaReset) {
         this.service = service;
         this.mfaReset = mfaReset;
         this.members = members;

@@ -8,10 +8,10 @@ import org.carillon.portal.access.Viewer;
 import org.carillon.portal.customer.CustomerStore;
 import org.carillon.portal.customer.Member;
 import org.carillon.portal.customer.MemberInvitations;
+import org.carillon.portal.customer.MemberMfaReset;
 import org.carillon.portal.customer.MemberStore;
 import org.carillon.portal.form.FieldErrors;
 import org.carillon.portal.form.InvalidFormException;
-import org.carillon.portal.mfa.MfaReset;
 import org.carillon.portal.paging.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +30,11 @@ public class SubAccountService {
     private final CustomerStore customers;
     private final AccountStore accounts;
     private final AuditLog audit;
-    private final MfaReset mfaReset;
+    private final MemberMfaReset mfaReset;
     private final Clock clock;
 
     public SubAccountService(MemberStore members, MemberInvitations invitations, CustomerStore customers,
-                             AccountStore accounts, AuditLog audit, MfaReset mfaReset, Clock clock) {
+                             AccountStore accounts, AuditLog audit, MemberMfaReset mfaReset, Clock clock) {
         this.mfaReset = mfaReset;
         this.members = members;
         this.invitations = invitations;

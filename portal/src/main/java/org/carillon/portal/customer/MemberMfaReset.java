@@ -1,11 +1,10 @@
-package org.carillon.portal.mfa;
+package org.carillon.portal.customer;
 
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.mail.MailMessage;
 import org.carillon.platform.mail.MailOutbox;
 import org.carillon.platform.mfa.MfaService;
 import org.carillon.platform.settings.Settings;
-import org.carillon.portal.customer.Member;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +20,7 @@ import java.time.format.DateTimeFormatter;
  * whom two-step sign-in is required, are asked to set it up again at their next sign-in.
  */
 @Service
-public class MfaReset {
+public class MemberMfaReset {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private final MfaService mfa;
@@ -30,7 +29,7 @@ public class MfaReset {
     private final Clock clock;
     private final String baseUrl;
 
-    public MfaReset(MfaService mfa, AuditLog audit, MailOutbox outbox, Clock clock, Settings settings) {
+    public MemberMfaReset(MfaService mfa, AuditLog audit, MailOutbox outbox, Clock clock, Settings settings) {
         this.mfa = mfa;
         this.audit = audit;
         this.outbox = outbox;
