@@ -114,6 +114,8 @@ class AuthorizationMatrixIT extends PortalContext {
                 w -> "/subaccounts/" + w.bMember + "/disable", w -> Map.of());
         rule("POST /subaccounts/{id}/enable", OWNERS, w -> "/subaccounts/" + w.aTarget + "/enable",
                 w -> "/subaccounts/" + w.bMember + "/enable", w -> Map.of());
+        rule("POST /subaccounts/{id}/mfa-reset", OWNERS, w -> "/subaccounts/" + w.aTarget + "/mfa-reset",
+                w -> "/subaccounts/" + w.bMember + "/mfa-reset", w -> Map.of());
         rule("GET /customers", STAFF_ONLY);
         rule("GET /customers/new", STAFF_ONLY);
         rule("POST /customers", STAFF_ONLY);
@@ -124,6 +126,10 @@ class AuthorizationMatrixIT extends PortalContext {
         rule("POST /customers/{id}/owners/{accountId}/invitation", STAFF_ONLY,
                 w -> "/customers/" + w.a.id() + "/owners/" + fixturesOf(w).accountId(w.a.ownerEmail()) + "/invitation",
                 w -> "/customers/" + w.a.id() + "/owners/" + fixturesOf(w).accountId(w.b.ownerEmail()) + "/invitation",
+                w -> Map.of());
+        rule("POST /customers/{id}/owners/{accountId}/mfa-reset", STAFF_ONLY,
+                w -> "/customers/" + w.a.id() + "/owners/" + fixturesOf(w).accountId(w.a.ownerEmail()) + "/mfa-reset",
+                w -> "/customers/" + w.a.id() + "/owners/" + fixturesOf(w).accountId(w.b.ownerEmail()) + "/mfa-reset",
                 w -> Map.of());
         rule("GET /catalog", STAFF_ONLY);
         rule("POST /catalog/{code}/prices/{extensions}", STAFF_ONLY, w -> "/catalog/standard/prices/10",

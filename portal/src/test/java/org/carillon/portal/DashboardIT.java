@@ -45,8 +45,8 @@ class DashboardIT extends PortalContext {
         // columns Owner, Purchaser, Technical, Billing, Viewer: buying is the owner's and the purchaser's only
         assertThat(row(page, "Buy: catalog, cart, checkout and payment")).containsExactly("yes", "yes", "no", "no",
                 "no");
-        assertThat(row(page, "Invite sub-accounts, change their role, disable them")).containsExactly("yes", "no", "no",
-                "no", "no");
+        assertThat(row(page, "Invite sub-accounts, change their role, disable them, reset their two-step sign-in"))
+                .containsExactly("yes", "no", "no", "no", "no");
         assertThat(page).doesNotContain("Staff: editions and prices");
     }
 

@@ -45,9 +45,11 @@ public class ExtensionPageController {
     private final TenantDirectory tenants;
     private final ActorResolver actors;
     private final ExtensionStatusStream stream;
+    private final ExtensionMfaReset mfa;
 
     public ExtensionPageController(ExtensionService service, ExtensionPresence presence, TenantDirectory tenants,
-                                   ActorResolver actors, ExtensionStatusStream stream) {
+                                   ActorResolver actors, ExtensionStatusStream stream, ExtensionMfaReset mfa) {
+        this.mfa = mfa;
         this.service = service;
         this.presence = presence;
         this.tenants = tenants;
@@ -139,6 +141,9 @@ public class ExtensionPageController {
         boolean owner = actor.role() == Role.OWNER;
         model.addAttribute("roles", owner ? Role.values() : new Role[]{Role.SUPERVISOR, Role.AGENT});
         model.addAttribute("canChangeRole", owner || !e.role().admin());
+        model.addAttribute("mfaOn", mfa.enabled(e));
+        model.addAttribute("self", e.email().equalsIgnoreCase(actor.email()));
+        model.addAttribute("canResetMfa", ExtensionMfaReset.may(actor, e));
         model.addAttribute("active", "extensions");
         return "pbx/extensions/page";
     }
@@ -175,6 +180,18 @@ public class ExtensionPageController {
         var fresh = service.regenerate(tenants.current(), number, actors.resolve(auth, request));
         redirect.addFlashAttribute("credentials", fresh);
         redirect.addFlashAttribute("notice", "New SIP credentials generated. Give them to the phone again.");
+        return "redirect:/extensions/" + number;
+    }
+
+    /** Resets the user's two-step sign-in (lost phone and recovery codes) and ends their sessions. */
+    @PostMapping("/{number:[0-9]+}/mfa-reset")
+    public String resetMfa(@PathVariable String number, Authentication auth, HttpServletRequest request,
+                           RedirectAttributes redirect) {
+        boolean wasOn = mfa.reset(tenants.current(), number, actors.resolve(auth, request));
+        redirect.addFlashAttribute("notice", wasOn
+                ? "Two-step sign-in of extension " + number + " was reset and its user signed out. They sign in "
+                        + "with their password and can set up two-step sign-in again."
+                : "Two-step sign-in is not on for extension " + number + "; nothing was changed.");
         return "redirect:/extensions/" + number;
     }
 

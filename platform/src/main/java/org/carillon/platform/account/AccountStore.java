@@ -72,6 +72,16 @@ public class AccountStore {
                 .params(passwordHash, now, now, id).update();
     }
 
+    /**
+     * Ends every session of the account that began before now, as a password change does (e.g. after an
+     * administrator reset the account's two-step sign-in).
+     */
+    public void endSessions(long id) {
+        OffsetDateTime now = utc(clock.instant());
+        jdbc.sql("UPDATE user_account SET updated_at = ?, credentials_changed_at = ? WHERE id = ?")
+                .params(now, now, id).update();
+    }
+
     /** Enables or disables sign-in; disabling ends the account's sessions. */
     public void setEnabled(long id, boolean enabled) {
         OffsetDateTime now = utc(clock.instant());

@@ -1,5 +1,6 @@
 package org.carillon.platform.mfa;
 
+import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.audit.AuditLog;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
@@ -21,13 +22,16 @@ public class MfaService {
     static final int WINDOW = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final MfaStore store;
+    private final AccountStore accounts;
     private final AuditLog audit;
     private final MfaThrottle throttle;
     private final Clock clock;
     private final String issuer;
 
-    public MfaService(MfaStore store, AuditLog audit, MfaThrottle throttle, Clock clock, Environment environment) {
+    public MfaService(MfaStore store, AccountStore accounts, AuditLog audit, MfaThrottle throttle, Clock clock,
+                      Environment environment) {
         this.store = store;
+        this.accounts = accounts;
         this.audit = audit;
         this.throttle = throttle;
         this.clock = clock;
@@ -115,5 +119,20 @@ public class MfaService {
                     "second step locked for 15 minutes after 10 wrong codes", source);
         }
         return ok;
+    }
+
+    /**
+     * An administrator's reset of another user's second step, for a user who lost both their phone and their
+     * recovery codes: the credential and the codes are removed and every session of the account ends, so the user
+     * signs in again with their password (and sets two-step sign-in up again, at once when the app's policy requires
+     * it). The caller checks who may reset whom and writes the audit line in its app's style.
+     *
+     * @return whether two-step sign-in was on
+     */
+    @Transactional
+    public boolean reset(long accountId) {
+        boolean wasOn = store.remove(accountId);
+        accounts.endSessions(accountId);
+        return wasOn;
     }
 }

@@ -30,9 +30,10 @@ public enum Permission {
     /** Personal profile of a customer's user (staff have none). */
     PROFILE("Edit the own profile and change the own password",
             EnumSet.of(OWNER, PURCHASER, TECHNICAL, BILLING, VIEWER)),
-    /** Sub-account settings: invite, change role, disable. */
-    SUBACCOUNT("Invite sub-accounts, change their role, disable them", EnumSet.of(OWNER)),
-    /** Staff: customer and partner accounts. */
+    /** Sub-account settings: invite, change role, disable, reset two-step sign-in. */
+    SUBACCOUNT("Invite sub-accounts, change their role, disable them, reset their two-step sign-in",
+            EnumSet.of(OWNER)),
+    /** Staff: customer and partner accounts, their owners' invitations and two-step sign-in resets. */
     STAFF_CUSTOMERS("Staff: customer and partner accounts", EnumSet.of(STAFF)),
     /** Staff: editions and prices. */
     STAFF_CATALOG("Staff: editions and prices", EnumSet.of(STAFF));

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.carillon.portal.access.Allowed;
 import org.carillon.portal.access.NotFoundException;
 import org.carillon.portal.access.Permission;
+import org.carillon.portal.access.PortalRole;
 import org.carillon.portal.access.Viewer;
 import org.carillon.portal.form.FieldErrors;
 import org.carillon.portal.form.InvalidFormException;
@@ -16,16 +17,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff pages: the customer list, creating a customer with its owner, editing tier, discount and tax. */
+/**
+ * Staff pages: the customer list, creating a customer with its owner, editing tier, discount and tax, and for the
+ * customer's owners a new invitation or a reset of their two-step sign-in.
+ */
 @Controller
 @Allowed(Permission.STAFF_CUSTOMERS)
 public class CustomerController {
     private final CustomerService service;
     private final MemberStore members;
     private final MemberInvitations invitations;
+    private final MemberMfaReset mfaReset;
 
-    public CustomerController(CustomerService service, MemberStore members, MemberInvitations invitations) {
+    public CustomerController(CustomerService service, MemberStore members, MemberInvitations invitations,
+                              MemberMfaReset mfaReset) {
         this.service = service;
+        this.mfaReset = mfaReset;
         this.members = members;
         this.invitations = invitations;
     }
@@ -86,6 +93,22 @@ public class CustomerController {
             redirect.addFlashAttribute("notice", "A new invitation was sent to " + owner.email() + ".");
         } catch (InvalidFormException e) {
             redirect.addFlashAttribute("problem", e.errors().all().values().iterator().next());
+        }
+        return "redirect:/customers/" + id;
+    }
+
+    /** Staff reset an owner's two-step sign-in (lost phone and recovery codes); the owner sets it up again. */
+    @PostMapping("/customers/{id}/owners/{accountId}/mfa-reset")
+    public String resetOwnerTwoStep(@PathVariable long id, @PathVariable long accountId, Viewer me,
+                                    HttpServletRequest request, RedirectAttributes redirect) {
+        Customer customer = service.require(id);
+        Member owner = members.find(customer.id(), accountId).filter(m -> m.role() == PortalRole.OWNER)
+                .orElseThrow(NotFoundException::new);
+        if (mfaReset.reset(owner, me.email(), request.getRemoteAddr())) {
+            redirect.addFlashAttribute("notice", "Two-step sign-in of " + owner.email() + " was reset and they were "
+                    + "signed out and emailed; they set it up again at their next sign-in.");
+        } else {
+            redirect.addFlashAttribute("problem", owner.email() + " does not have two-step sign-in on.");
         }
         return "redirect:/customers/" + id;
     }

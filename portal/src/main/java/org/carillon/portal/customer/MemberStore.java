@@ -19,7 +19,8 @@ import java.util.Optional;
 public class MemberStore {
     private static final String SELECT = """
             SELECT a.id, a.email, a.first_name, a.last_name, a.role, a.enabled, a.password_hash, m.customer_id,
-                   m.phone, m.address_line, m.city, m.postal_code, m.country
+                   m.phone, m.address_line, m.city, m.postal_code, m.country,
+                   EXISTS (SELECT 1 FROM mfa_credential c WHERE c.account_id = a.id AND c.enabled) AS two_step
             FROM customer_member m JOIN user_account a ON a.id = m.account_id""";
     private final JdbcClient jdbc;
 
@@ -89,6 +90,7 @@ public class MemberStore {
                 rs.getString("first_name"), rs.getString("last_name"),
                 PortalRole.find(rs.getString("role")).orElse(PortalRole.VIEWER), rs.getBoolean("enabled"),
                 hash != null && !hash.isEmpty(), rs.getString("phone"), rs.getString("address_line"),
-                rs.getString("city"), rs.getString("postal_code"), rs.getString("country"));
+                rs.getString("city"), rs.getString("postal_code"), rs.getString("country"),
+                rs.getBoolean("two_step"));
     }
 }

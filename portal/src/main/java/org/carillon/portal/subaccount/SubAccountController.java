@@ -67,6 +67,19 @@ public class SubAccountController {
         return "redirect:/subaccounts";
     }
 
+    @PostMapping("/subaccounts/{id}/mfa-reset")
+    public String resetTwoStep(Viewer me, @PathVariable long id, HttpServletRequest request,
+                               RedirectAttributes redirect) {
+        try {
+            service.resetTwoStep(me, id, request.getRemoteAddr());
+            redirect.addFlashAttribute("notice", "Two-step sign-in was reset and the user signed out; they were "
+                    + "emailed and sign in with their password alone until they set it up again.");
+        } catch (InvalidFormException e) {
+            redirect.addFlashAttribute("problem", e.errors().all().values().iterator().next());
+        }
+        return "redirect:/subaccounts";
+    }
+
     @PostMapping("/subaccounts/{id}/disable")
     public String disable(Viewer me, @PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
         return enabled(me, id, false, request, redirect);

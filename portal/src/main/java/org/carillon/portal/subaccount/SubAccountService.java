@@ -8,6 +8,7 @@ import org.carillon.portal.access.Viewer;
 import org.carillon.portal.customer.CustomerStore;
 import org.carillon.portal.customer.Member;
 import org.carillon.portal.customer.MemberInvitations;
+import org.carillon.portal.customer.MemberMfaReset;
 import org.carillon.portal.customer.MemberStore;
 import org.carillon.portal.form.FieldErrors;
 import org.carillon.portal.form.InvalidFormException;
@@ -29,10 +30,12 @@ public class SubAccountService {
     private final CustomerStore customers;
     private final AccountStore accounts;
     private final AuditLog audit;
+    private final MemberMfaReset mfaReset;
     private final Clock clock;
 
     public SubAccountService(MemberStore members, MemberInvitations invitations, CustomerStore customers,
-                             AccountStore accounts, AuditLog audit, Clock clock) {
+                             AccountStore accounts, AuditLog audit, MemberMfaReset mfaReset, Clock clock) {
+        this.mfaReset = mfaReset;
         this.members = members;
         this.invitations = invitations;
         this.customers = customers;
@@ -90,6 +93,20 @@ public class SubAccountService {
         Member member = other(me, accountId);
         var customer = customers.find(me.customer()).orElseThrow(NotFoundException::new);
         invitations.resend(member, customer.companyName(), me.email(), source);
+    }
+
+    /**
+     * Resets a sub-account's two-step sign-in (lost phone and recovery codes): its sessions end, the user is emailed.
+     *
+     * @throws InvalidFormException naming {@code account} when it was not on, or for the owner's own or another
+     *                              owner's (the vendor's staff reset those)
+     */
+    @Transactional
+    public void resetTwoStep(Viewer me, long accountId, String source) {
+        Member member = other(me, accountId);
+        if (!mfaReset.reset(member, me.email(), source)) {
+            throw InvalidFormException.of("account", member.email() + " does not have two-step sign-in on.");
+        }
     }
 
     private Member other(Viewer me, long accountId) {
