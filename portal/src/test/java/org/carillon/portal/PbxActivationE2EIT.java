@@ -1,5 +1,6 @@
 package org.carillon.portal;
 
+import org.carillon.platform.testing.TestPorts;
 import org.carillon.platform.account.OwnerBootstrap;
 import org.carillon.platform.testing.WebClient;
 import org.carillon.portal.license.LicenseStore;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,19 +46,13 @@ class PbxActivationE2EIT extends PortalContext {
     @Autowired
     JdbcClient jdbc;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     /** Starts the PBX once the portal (this test's Spring context) is up, so it knows the portal's port. */
     private void startPbx() throws Exception {
         if (pbx != null) {
             return;
         }
         assertThat(PBX_JAR).as("the PBX jar (build the pbx module first)").exists();
-        pbxPort = freePort();
+        pbxPort = TestPorts.tcp();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", PBX_JAR.toString())
                 .directory(pbxData.toFile())
@@ -67,7 +61,7 @@ class PbxActivationE2EIT extends PortalContext {
         builder.environment().keySet().removeIf(k -> k.startsWith("CARILLON_"));
         builder.environment().putAll(Map.of(
                 "CARILLON_PBX_HTTP_PORT", Integer.toString(pbxPort),
-                "CARILLON_SIP_PORT", Integer.toString(freePort()),
+                "CARILLON_SIP_PORT", Integer.toString(TestPorts.udpAndTcp()),
                 "CARILLON_BIND", "127.0.0.1",
                 "CARILLON_DATA_DIR", pbxData.resolve("data").toString(),
                 "CARILLON_OWNER_PASSWORD", PASSWORD,

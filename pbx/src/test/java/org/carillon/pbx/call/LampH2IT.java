@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.TestPorts;
+import org.carillon.platform.testing.TestPorts;
 import org.carillon.pbx.subscription.SubscriptionService;
 import org.carillon.pbx.team.AgentService;
 import org.carillon.pbx.team.AgentState;

@@ -1,6 +1,6 @@
 package org.carillon.pbx.call;
 
-import org.carillon.pbx.feature.TestPorts;
+import org.carillon.platform.testing.TestPorts;
 import org.carillon.pbx.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.carillon.pbx.feature;
 
+import org.carillon.platform.testing.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

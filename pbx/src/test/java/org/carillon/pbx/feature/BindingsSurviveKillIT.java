@@ -1,5 +1,6 @@
 package org.carillon.pbx.feature;
 
+import org.carillon.platform.testing.TestPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

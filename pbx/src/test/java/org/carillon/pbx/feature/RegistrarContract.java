@@ -1,5 +1,6 @@
 package org.carillon.pbx.feature;
 
+import org.carillon.platform.testing.TestPorts;
 import org.carillon.pbx.registrar.BindingWriter;
 import org.carillon.pbx.registrar.KeepAlive;
 import org.carillon.pbx.registrar.Registrar;

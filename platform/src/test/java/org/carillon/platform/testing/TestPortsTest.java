@@ -1,4 +1,4 @@
-package org.carillon.pbx.feature;
+package org.carillon.platform.testing;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.carillon.pbx.feature;
+package org.carillon.platform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one port plan of the PBX tests (loopback only): every port a test hands to a peer (SIPp, baresip, a packaged
- * PBX) comes from here. Ports are taken from a window between the PBX's default RTP range (10000-20000) and the
- * OS's ephemeral range (32768+ on Linux, read from {@code /proc}), walking forward from a per-process starting point
- * and never handing out the same port twice in a row of the window.
+ * The one port plan of the PBX and portal tests (loopback only): every port a test hands to a peer (SIPp, baresip,
+ * a packaged PBX) comes from here. Ports are taken from a window between the PBX's default RTP range (10000-20000)
+ * and the OS's ephemeral range (32768+ on Linux, read from {@code /proc}), walking forward from a per-process
+ * starting point and never handing out the same port twice in a row of the window.
  *
  * <p>Why not "bind port 0, close, hand the number on": a port the OS just chose is the port it chooses next for
  * somebody else (an outgoing connection, the next probe), so between the probe and the peer's own bind another socket
