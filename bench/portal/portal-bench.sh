@@ -57,8 +57,14 @@ done
 curl -fs "$BASE/actuator/health" >/dev/null || { tail -20 "$WORK/portal.log"; exit 1; }
 
 echo "seeding: 1 customer with 10,000 licenses and 50,000 paid invoices" >&2
+# valid activation keys (the license pages parse them), made by the license-key module's own code
+KEY_JAR=$(ls "$ROOT"/license-key/target/carillon-license-key-*.jar 2>/dev/null | grep -v sources | head -1)
+[[ -n "$KEY_JAR" ]] || { echo "no license-key jar: build first (see the top of this script)" >&2; exit 1; }
+"$JAVA" -cp "$KEY_JAR" "$ROOT/bench/portal/BenchKeys.java" 10000 >"$WORK/keys.csv"
 psql -q -v ON_ERROR_STOP=1 <<SQL
 SET search_path TO $SCHEMA;
+CREATE TEMP TABLE bench_key (n SERIAL, activation_key TEXT, key_hash TEXT);
+\\copy bench_key (activation_key, key_hash) FROM '$WORK/keys.csv' WITH (FORMAT csv)
 INSERT INTO customer (company_name, user_id, partner_tier, discount_percent, tax_percent, country, created_at)
 VALUES ('Bench Telecom', 'bench', 'reseller', 10, 19, 'DE', now());
 INSERT INTO user_account (email, password_hash, role, first_name, last_name, enabled, created_at, updated_at)
@@ -66,12 +72,11 @@ SELECT 'bench@example.com', password_hash, 'owner', 'Bench', 'Owner', TRUE, now(
 FROM user_account WHERE email = 'owner@carillon.local';
 INSERT INTO customer_member (account_id, customer_id, created_at)
 SELECT a.id, c.id, now() FROM user_account a, customer c WHERE a.email = 'bench@example.com' AND c.user_id = 'bench';
--- Keys here are placeholders (unique, not valid activation keys): these pages count and list, they never parse keys.
 INSERT INTO license (customer_id, activation_key, key_hash, edition_code, extensions, starts_on, ends_on, status,
                      created_at)
-SELECT c.id, 'BENCH-' || i, md5('bench' || i) || md5('key' || i), 'standard', 10, current_date - 300,
-       current_date + (i % 400) - 60, CASE WHEN i % 50 = 0 THEN 'suspended' ELSE 'active' END, now()
-FROM customer c, generate_series(1, 10000) i WHERE c.user_id = 'bench';
+SELECT c.id, k.activation_key, k.key_hash, 'standard', 10, current_date - 300,
+       current_date + (k.n % 400) - 60, CASE WHEN k.n % 50 = 0 THEN 'suspended' ELSE 'active' END, now()
+FROM customer c, bench_key k WHERE c.user_id = 'bench';
 INSERT INTO purchase_order (customer_id, status, created_by, currency, billing_name, billing_address, billing_email,
                             created_at, updated_at)
 SELECT c.id, 'FULFILLED', a.id, 'EUR', 'Bench', 'Street 1', 'bench@example.com', now(), now()
