@@ -123,6 +123,36 @@ class LicenseSummaryIT extends PortalContext {
         assertThat(licenses.counts(customer, today()).total()).isEqualTo(writers);
     }
 
+    /**
+     * The license pages with nothing searched read along an index and take the count from the summary (V55); they
+     * must list and count exactly what a search matching every key does (the filtered path), page by page.
+     */
+    @Test
+    void theUnsearchedListPagesAndCountsLikeASearchMatchingEveryLicense() {
+        long customer = fixtures.customer().id();
+        long other = fixtures.customer().id();
+        insert(other, 5); // another customer's license is neither listed nor counted
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            made.add(insert(customer, (i * 37) % 90 - 30)); // ends on repeated days: the id breaks ties
+        }
+        licenses.changeStatus(customer, made.get(3), "suspended"); // every status is listed
+        licenses.updateTerms(customer, made.get(4), "standard", 10, today().plusDays(500));
+        assertThat(licenses.count(customer, "")).isEqualTo(25).isEqualTo(licenses.count(customer, "car1"));
+        assertThat(licenses.count(customer, "  ")).isEqualTo(25);
+        for (int offset : new int[] {0, 20, 40}) {
+            assertThat(ids(licenses.page(customer, "", offset, 20)))
+                    .isEqualTo(ids(licenses.page(customer, "car1", offset, 20)));
+        }
+        List<Long> first = ids(licenses.page(customer, "", 0, 20));
+        assertThat(first).hasSize(20).first().isEqualTo(made.get(4)); // the latest end first
+        assertThat(ids(licenses.page(customer, "", 20, 20))).hasSize(5).doesNotContainAnyElementsOf(first);
+    }
+
+    private static List<Long> ids(List<org.carillon.portal.license.License> page) {
+        return page.stream().map(org.carillon.portal.license.License::id).toList();
+    }
+
     private long insert(long customer, int endsInDays) {
         return licenses.insert(customer, ActivationKey.generate(RANDOM), "standard", 10, today().minusYears(1),
                 today().plusDays(endsInDays), clock.instant());

@@ -101,8 +101,16 @@ public class LicenseStore {
                 .query(LicenseStore::map).list();
     }
 
-    /** Matches the key's last group, the edition name or the installation. */
+    /**
+     * Matches the key's last group, the edition name or the installation. With nothing searched, the page is read
+     * along the index {@code license_customer_end_ix} (V55) instead of filtering, sorting and counting every license
+     * of the customer on each view (bench/portal: ~15 ms of PostgreSQL per view at 10,000 licenses).
+     */
     public List<License> page(long customerId, String search, int offset, int limit) {
+        if (search == null || search.isBlank()) {
+            return jdbc.sql(SELECT + " WHERE l.customer_id = ? ORDER BY l.ends_on DESC, l.id DESC LIMIT ? OFFSET ?")
+                    .params(customerId, limit, offset).query(LicenseStore::map).list();
+        }
         String like = like(search);
         return jdbc.sql(SELECT + """
                  WHERE l.customer_id = ? AND (LOWER(l.activation_key) LIKE ? OR LOWER(e.name) LIKE ?
@@ -111,7 +119,12 @@ public class LicenseStore {
                 .params(customerId, like, like, like, limit, offset).query(LicenseStore::map).list();
     }
 
+    /** With nothing searched: the customer's number of licenses as kept for the dashboard (V54). */
     public long count(long customerId, String search) {
+        if (search == null || search.isBlank()) {
+            return jdbc.sql("SELECT COALESCE((SELECT licenses FROM customer_license_count WHERE customer_id = ?), 0)")
+                    .param(customerId).query(Long.class).single();
+        }
         String like = like(search);
         return jdbc.sql("""
                 SELECT COUNT(*) FROM license l JOIN catalog_edition e ON e.code = l.edition_code
