@@ -33,13 +33,18 @@ public class AccountLinks {
         this.appTitle = environment.getProperty("carillon.app-title", "Carillon");
     }
 
+    /** A page of this app as a mail links to it: {@code path} (starting with {@code /}) under the base URL. */
+    public String link(String path) {
+        return baseUrl + path;
+    }
+
     /** The link an invitation token opens. */
     public String invitationLink(String token) {
-        return baseUrl + "/welcome?token=" + token;
+        return link("/welcome?token=" + token);
     }
 
     public String resetLink(String token) {
-        return baseUrl + "/password/reset?token=" + token;
+        return link("/password/reset?token=" + token);
     }
 
     /**
@@ -71,7 +76,7 @@ public class AccountLinks {
     public void notifyPasswordChanged(Account account) {
         outbox.enqueue(new MailMessage(account.email(), appTitle + ": your password was changed",
                 "The password of " + account.email() + " was just changed and your other sessions were ended.\n\n"
-                        + "If this was not you, reset your password at " + baseUrl + "/password/forgot "
+                        + "If this was not you, reset your password at " + link("/password/forgot") + " "
                         + "and tell your administrator.\n"));
     }
 }

@@ -4,7 +4,7 @@ import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.mail.MailMessage;
 import org.carillon.platform.mail.MailOutbox;
 import org.carillon.platform.mfa.MfaService;
-import org.carillon.platform.settings.Settings;
+import org.carillon.platform.password.AccountLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +27,14 @@ public class MemberMfaReset {
     private final AuditLog audit;
     private final MailOutbox outbox;
     private final Clock clock;
-    private final String baseUrl;
+    private final AccountLinks links;
 
-    public MemberMfaReset(MfaService mfa, AuditLog audit, MailOutbox outbox, Clock clock, Settings settings) {
+    public MemberMfaReset(MfaService mfa, AuditLog audit, MailOutbox outbox, Clock clock, AccountLinks links) {
         this.mfa = mfa;
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
-        this.baseUrl = settings.string("CARILLON_PORTAL_BASE_URL", "http://localhost:8081");
+        this.links = links;
     }
 
     /**
@@ -57,7 +57,7 @@ public class MemberMfaReset {
                         + member.email() + ") on " + TIME.format(clock.instant()) + ".\n"
                         + "The codes of your authenticator app and your recovery codes no longer work, and you were "
                         + "signed out everywhere.\n\n"
-                        + "Sign in with your password and set up two-step sign-in again: " + baseUrl + "/mfa/setup\n\n"
+                        + "Sign in with your password and set up two-step sign-in again: " + links.link("/mfa/setup") + "\n\n"
                         + "If you did not ask for this, change your password and tell your account owner or the "
                         + "vendor's support at once.\n"));
         return true;

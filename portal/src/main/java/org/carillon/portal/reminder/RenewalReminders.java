@@ -4,6 +4,7 @@ import org.carillon.platform.account.AccountStore;
 import org.carillon.platform.audit.AuditLog;
 import org.carillon.platform.mail.MailMessage;
 import org.carillon.platform.mail.MailOutbox;
+import org.carillon.platform.password.AccountLinks;
 import org.carillon.licensekey.activation.ActivationKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +34,16 @@ public class RenewalReminders {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final String baseUrl;
+    private final AccountLinks links;
 
     public RenewalReminders(JdbcClient jdbc, MailOutbox outbox, AuditLog audit, TransactionTemplate tx, Clock clock,
-                            org.carillon.platform.settings.Settings settings) {
+                            AccountLinks links) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
-        this.baseUrl = settings.string("CARILLON_PORTAL_BASE_URL", "http://localhost:8081");
+        this.links = links;
     }
 
     private record Due(long licenseId, String key, String edition, LocalDate endsOn, long customerId) {
@@ -95,8 +96,8 @@ public class RenewalReminders {
         for (String to : recipients) {
             outbox.enqueue(new MailMessage(to, "Your Carillon license ends in " + days + (days == 1 ? " day" : " days"),
                     "Your " + d.edition() + " license " + masked + " ends on " + d.endsOn() + ".\n\n"
-                            + "Renew it in the Carillon Customer Portal under Purchases → Renewal: " + baseUrl
-                            + "/purchases\n"));
+                            + "Renew it in the Carillon Customer Portal under Purchases → Renewal: "
+                            + links.link("/purchases") + "\n"));
         }
         audit.record("system", "renewal_reminder", "license", Long.toString(d.licenseId()),
                 days + " days, " + recipients.size() + " recipient(s)", "system");
