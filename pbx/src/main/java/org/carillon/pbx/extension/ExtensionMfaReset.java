@@ -58,15 +58,14 @@ public class ExtensionMfaReset {
             throw new ExtensionForbiddenException(
                     "only an Owner can reset the two-step sign-in of an Owner or a Manager");
         }
-        if (!mfa.enabled(e.accountId())) {
-            return false;
-        }
-        tx.executeWithoutResult(status -> {
-            mfa.reset(e.accountId());
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!mfa.reset(e.accountId())) {
+                return false;
+            }
             audit.record(actor.email(), actor.source(), "extension.mfa.reset", "extension", number,
                     "two-step sign-in reset; the user's sessions ended", Map.of("twoStepSignIn", true),
                     Map.of("twoStepSignIn", false));
-        });
-        return true;
+            return true;
+        }));
     }
 }

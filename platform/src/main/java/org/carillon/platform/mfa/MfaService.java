@@ -125,14 +125,18 @@ public class MfaService {
      * An administrator's reset of another user's second step, for a user who lost both their phone and their
      * recovery codes: the credential and the codes are removed and every session of the account ends, so the user
      * signs in again with their password (and sets two-step sign-in up again, at once when the app's policy requires
-     * it). The caller checks who may reset whom and writes the audit line in its app's style.
+     * it). The caller checks who may reset whom and writes the audit line in its app's style. When two-step sign-in
+     * is not on, nothing is changed: no credential removed, no session ended.
      *
-     * @return whether two-step sign-in was on
+     * @return whether two-step sign-in was on (and so was reset)
      */
     @Transactional
     public boolean reset(long accountId) {
-        boolean wasOn = store.remove(accountId);
+        if (!store.enabled(accountId)) {
+            return false;
+        }
+        store.remove(accountId);
         accounts.endSessions(accountId);
-        return wasOn;
+        return true;
     }
 }

@@ -71,15 +71,9 @@ public class MfaStore {
                 .param(accountId).query(Long.class).single();
     }
 
-    /**
-     * Forgets the account's credential (enabled or not) and its recovery codes: an administrator's reset.
-     *
-     * @return whether two-step sign-in was on
-     */
-    public boolean remove(long accountId) {
-        boolean wasOn = enabled(accountId);
+    /** Forgets the account's credential (enabled or not) and its recovery codes: an administrator's reset. */
+    public void remove(long accountId) {
         jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = ?").param(accountId).update();
         jdbc.sql("DELETE FROM mfa_credential WHERE account_id = ?").param(accountId).update();
-        return wasOn;
     }
 }

@@ -45,10 +45,9 @@ public class MemberMfaReset {
      */
     @Transactional
     public boolean reset(Member member, String actor, String source) {
-        if (!mfa.enabled(member.accountId())) {
+        if (!mfa.reset(member.accountId())) {
             return false;
         }
-        mfa.reset(member.accountId());
         audit.record(actor, "mfa_reset", "account", Long.toString(member.accountId()),
                 "two-step sign-in of " + member.email() + " reset; sessions ended", source);
         outbox.enqueue(new MailMessage(member.email(), "Your Carillon Customer Portal two-step sign-in was reset",
