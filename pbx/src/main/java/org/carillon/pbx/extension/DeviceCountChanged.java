@@ -5,6 +5,5 @@ package org.carillon.pbx.extension;
  * status does not (a second phone registers, one of two unregisters or lapses): pages that count devices (the
  * dashboard) follow it over the same server-sent event stream as {@link ExtensionStatusChanged}.
  */
-public record DeviceCountChanged(long tenantId, long extensionId, String number, ExtensionStatus status,
-                                 int devices) {
+public record DeviceCountChanged(long tenantId, long extensionId, String number, ExtensionStatus status) {
 }

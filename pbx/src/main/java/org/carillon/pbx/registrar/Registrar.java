@@ -170,8 +170,7 @@ public class Registrar implements ExtensionPresence {
             events.publishEvent(new ExtensionStatusChanged(tenantId, extensionId, number(extensionId), now.status()));
         } else if (before != null && before.devices() != now.devices()) {
             // a second phone of a registered extension: the status stays, the device count (dashboard) moves
-            events.publishEvent(new DeviceCountChanged(tenantId, extensionId, number(extensionId), now.status(),
-                    now.devices()));
+            events.publishEvent(new DeviceCountChanged(tenantId, extensionId, number(extensionId), now.status()));
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.List;
  * firewall rejects (a {@code ;} or an encoded slash in the path) or one the servlet container refuses itself (TRACE)
  * is answered by an error dispatch alone, which Spring Security's filters skip. This filter runs on error dispatches
  * only and has Spring Security's header writers, set as the filter chains set them, add each header the response
- * does not have yet ({@link SecurityConfiguration#CONTENT_SECURITY_POLICY}, {@link SecurityConfiguration#REFERRER_POLICY}), so no error page can be framed, sniffed or leak a referrer.
+ * does not have yet ({@link SecurityConfiguration#CONTENT_SECURITY_POLICY},
+ * {@link SecurityConfiguration#REFERRER_POLICY}), so no error page can be framed, sniffed or leak a referrer.
  *
  * <p>Threads: stateless.
  */

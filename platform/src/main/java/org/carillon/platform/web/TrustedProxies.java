@@ -67,7 +67,6 @@ public record TrustedProxies(List<String> ranges) {
         }
         RemoteIpValve valve = new RemoteIpValve();
         valve.setInternalProxies(String.join(",", ranges)); // a list with '/' is read as CIDR ranges (Tomcat 11)
-        valve.setTrustedProxies(null);
         valve.setRemoteIpHeader("X-Forwarded-For");
         valve.setProtocolHeader("X-Forwarded-Proto");
         valve.setPortHeader("X-Forwarded-Port");
